@@ -1,0 +1,3 @@
+export * from './vocabulary';
+export type * from './types';
+export type * from './sessionTypes';

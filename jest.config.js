@@ -1,0 +1,26 @@
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+const mocks = '<rootDir>/force-app/test/jest-mocks';
+
+module.exports = {
+    ...jestConfig,
+    // TypeScript sources are the truth; the compiled .js beside them must never shadow them.
+    moduleFileExtensions: ['ts', 'js', 'html', 'json'],
+    testMatch: ['**/__tests__/**/*.test.ts'],
+    testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.ci/', '<rootDir>/workbench/e2e/'],
+    modulePathIgnorePatterns: ['<rootDir>/.sf/', '<rootDir>/.sfdx/'],
+    moduleNameMapper: {
+        '^lightning/platformUtilityBarApi$': `${mocks}/lightning/platformUtilityBarApi`,
+        '^lightning/empApi$': `${mocks}/lightning/empApi`,
+        '^lightning/toast$': `${mocks}/lightning/toast`
+    },
+    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.ts'],
+    collectCoverageFrom: [
+        'force-app/main/default/lwc/**/*.ts',
+        '!force-app/main/default/lwc/**/*.d.ts',
+        '!force-app/main/default/lwc/**/__tests__/**'
+    ],
+    coverageThreshold: {
+        './force-app/main/default/lwc/presenceSyncEngine/': { lines: 95 }
+    }
+};

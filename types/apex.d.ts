@@ -1,0 +1,72 @@
+/**
+ * The Apex methods the components call, typed. Parameters are passed as one object, as LWC does.
+ * Lists and rule payloads go over as JSON strings so that Apex validates them in one place.
+ */
+declare module '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration' {
+    import type { AgentConfiguration } from 'presence-sync/contracts';
+    export default function getAgentConfiguration(): Promise<AgentConfiguration>;
+}
+declare module '@salesforce/apex/PresenceSyncAgentController.writeLogEntries' {
+    import type { WriteLogResult } from 'presence-sync/contracts';
+    /** `entriesJson`: JSON array of TraceEntry (plus optional tabId). */
+    export default function writeLogEntries(params: { entriesJson: string }): Promise<WriteLogResult>;
+}
+declare module '@salesforce/apex/PresenceSyncAgentController.reportAgentState' {
+    /** `stateJson`: JSON of AgentLiveState without userId/userName/lastHeartbeat (the server stamps those). */
+    export default function reportAgentState(params: { stateJson: string }): Promise<void>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData' {
+    import type { RuleBuilderData } from 'presence-sync/contracts';
+    export default function getRuleBuilderData(): Promise<RuleBuilderData>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.getRules' {
+    import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+    export default function getRules(params: { ruleSetId: string }): Promise<PresenceSyncRule[]>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.saveRules' {
+    import type { SaveRulesResult } from 'presence-sync/contracts';
+    /** `rulesJson`: JSON array of PresenceSyncRule; ids that are not record ids are inserted. */
+    export default function saveRules(params: { ruleSetId: string; rulesJson: string }): Promise<SaveRulesResult>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.deleteRules' {
+    export default function deleteRules(params: { ruleIds: string[] }): Promise<void>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.setRulesActive' {
+    export default function setRulesActive(params: { ruleIds: string[]; active: boolean }): Promise<void>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.reorderRules' {
+    export default function reorderRules(params: { ruleSetId: string; orderedRuleIds: string[] }): Promise<void>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.saveRuleSet' {
+    import type { RuleSet } from 'presence-sync/contracts';
+    /** `ruleSetJson`: JSON of RuleSet (id null to insert); assignments are replaced as given. */
+    export default function saveRuleSet(params: { ruleSetJson: string }): Promise<RuleSet>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.searchAssignees' {
+    import type { AssigneeOption, AssignmentType } from 'presence-sync/contracts';
+    export default function searchAssignees(params: { type: AssignmentType; term: string }): Promise<AssigneeOption[]>;
+}
+declare module '@salesforce/apex/PresenceSyncLogController.readLogs' {
+    import type { LogPage } from 'presence-sync/contracts';
+    export default function readLogs(params: {
+        userId: string;
+        fromMs: number;
+        toMs: number;
+        pageSize: number;
+        pageToken: string | null;
+    }): Promise<LogPage>;
+}
+declare module '@salesforce/apex/PresenceSyncLogController.searchAgents' {
+    import type { AssigneeOption } from 'presence-sync/contracts';
+    export default function searchAgents(params: { term: string }): Promise<AssigneeOption[]>;
+}
+declare module '@salesforce/apex/PresenceSyncLogController.purgeLogs' {
+    export default function purgeLogs(): Promise<{ deleted: number }>;
+}
+declare module '@salesforce/apex/PresenceSyncHealthController.getHealthReport' {
+    import type { HealthReport } from 'presence-sync/contracts';
+    export default function getHealthReport(): Promise<HealthReport>;
+}
+declare module '@salesforce/apex/PresenceSyncHealthController.schedulePurge' {
+    export default function schedulePurge(): Promise<void>;
+}

@@ -1,0 +1,181 @@
+/**
+ * Shapes exchanged between the components and the org's Apex (and the workbench's emulated
+ * org, which serves the same contracts). Apex returns these as JSON-serialised objects.
+ * Type-only: import with `import type { … } from 'presence-sync/contracts'`.
+ */
+import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
+import type { TraceEntry } from 'c/presenceSyncEngine';
+
+export type LogLevelSetting = 'Off' | 'Errors' | 'All';
+export type OnContactSetting = 'queue-next' | 'skip';
+
+/** The hierarchy custom setting Presence_Sync_Settings__c, as the effective values for the running user. */
+export interface PresenceSyncSettings {
+    enabled: boolean;
+    ccpUrl: string | null;
+    onContact: OnContactSetting;
+    flapMaxChanges: number;
+    flapWindowSeconds: number;
+    logLevel: LogLevelSetting;
+    logRetentionDays: number;
+}
+
+export interface PresenceStatusInfo {
+    /** 18-character id. */
+    id: string;
+    id15: string;
+    developerName: string;
+    label: string;
+}
+
+export interface ServiceChannelInfo {
+    id: string;
+    developerName: string;
+    label: string;
+    /** API name of the object whose work the channel routes, e.g. `Case`. */
+    relatedEntity: string;
+    /** Key prefix of that object (first 3 characters of its ids), null when unknown. */
+    keyPrefix: string | null;
+}
+
+export type PermissionName =
+    | 'PresenceSyncRunSync'
+    | 'PresenceSyncAdministerRules'
+    | 'PresenceSyncViewLogs'
+    | 'ReadRuleObjects'
+    | 'ViewStatusDeveloperNames';
+
+export interface PermissionCheck {
+    name: PermissionName;
+    label: string;
+    granted: boolean;
+    /** Plain words: why it matters and how to grant it (only set when not granted). */
+    reason: string | null;
+}
+
+export interface AccessReport {
+    canRunSync: boolean;
+    canAdministerRules: boolean;
+    canViewLogs: boolean;
+    canReadStatusDeveloperNames: boolean;
+    checks: PermissionCheck[];
+}
+
+export type AssignmentType = 'User' | 'Group' | 'PermissionSet' | 'Profile';
+
+export interface RuleSetAssignment {
+    id: string | null;
+    ruleSetId: string;
+    type: AssignmentType;
+    targetId: string;
+    targetName: string;
+}
+
+/** A rule group: owns rules and says whom they apply to. */
+export interface RuleSet {
+    id: string;
+    name: string;
+    description: string | null;
+    /** The org-wide default: applies to everyone without a more specific assignment. */
+    isDefault: boolean;
+    assignments: RuleSetAssignment[];
+}
+
+/** Everything the agent component needs, in one Apex call. */
+export interface AgentConfiguration {
+    userId: string;
+    userName: string;
+    /** Settings say enabled AND the user may run sync. */
+    syncEnabled: boolean;
+    settings: PresenceSyncSettings;
+    /** The rule set that applies to the user after precedence, with how it was reached. */
+    ruleSet: { id: string; name: string; assignedThrough: AssignmentType | 'Default' } | null;
+    /** Active rules of that rule set, in order. */
+    rules: PresenceSyncRule[];
+    statuses: PresenceStatusInfo[];
+    serviceChannels: ServiceChannelInfo[];
+    access: AccessReport;
+}
+
+export interface RuleBuilderData {
+    access: AccessReport;
+    /** Null when the user may edit; otherwise why the builder is read-only. */
+    readOnlyReason: string | null;
+    ruleSets: RuleSet[];
+    statuses: PresenceStatusInfo[];
+    serviceChannels: ServiceChannelInfo[];
+    /** Connect state names the admin maintains for pick lists. */
+    connectStates: string[];
+}
+
+export interface RejectedRule {
+    id: string;
+    issues: RuleIssue[];
+}
+
+export interface SaveRulesResult {
+    saved: PresenceSyncRule[];
+    rejected: RejectedRule[];
+}
+
+export interface AssigneeOption {
+    id: string;
+    name: string;
+    type: AssignmentType;
+}
+
+/** A stored trace entry: the session's entry plus who and where. */
+export interface SyncLogEntry extends TraceEntry {
+    id: string;
+    userId: string;
+    userName: string;
+    tabId: string | null;
+}
+
+export interface LogPage {
+    entries: SyncLogEntry[];
+    /** Pass back to get the next (older) page; null on the last page. */
+    nextPageToken: string | null;
+    retentionDays: number;
+    canPurge: boolean;
+}
+
+export interface WriteLogResult {
+    accepted: number;
+    dropped: number;
+}
+
+export type HealthColour = 'green' | 'amber' | 'red';
+
+export interface HealthCheckResult {
+    id: string;
+    label: string;
+    status: HealthColour;
+    /** One sentence: what was found. */
+    reason: string;
+    /** One sentence: how to fix it (null when green). */
+    fix: string | null;
+}
+
+/** The last heartbeat an agent's component reported. */
+export interface AgentLiveState {
+    userId: string;
+    userName: string;
+    lastHeartbeat: number;
+    connectState: string | null;
+    omniStatus: string | null;
+    status: string;
+    lastSyncAt: number | null;
+    lastError: string | null;
+    paused: boolean;
+}
+
+export interface HealthReport {
+    generatedAt: number;
+    checks: HealthCheckResult[];
+    ruleSets: RuleSet[];
+    /** Active rules per rule set id, for the "actively synced statuses" table. */
+    rulesByRuleSet: Record<string, PresenceSyncRule[]>;
+    liveAgents: AgentLiveState[];
+    logStats: { entries24h: number; errors24h: number; retentionDays: number; purgeScheduled: boolean };
+}
