@@ -26,7 +26,10 @@ declare module '@salesforce/apex/PresenceSyncRuleController.getRules' {
 declare module '@salesforce/apex/PresenceSyncRuleController.saveRules' {
     import type { SaveRulesResult } from 'presence-sync/contracts';
     /** `rulesJson`: JSON array of PresenceSyncRule; ids that are not record ids are inserted. */
-    export default function saveRules(params: { ruleSetId: string; rulesJson: string }): Promise<SaveRulesResult>;
+    export default function saveRules(params: {
+        ruleSetId: string;
+        rulesJson: string;
+    }): Promise<SaveRulesResult>;
 }
 declare module '@salesforce/apex/PresenceSyncRuleController.deleteRules' {
     export default function deleteRules(params: { ruleIds: string[] }): Promise<void>;
@@ -35,7 +38,10 @@ declare module '@salesforce/apex/PresenceSyncRuleController.setRulesActive' {
     export default function setRulesActive(params: { ruleIds: string[]; active: boolean }): Promise<void>;
 }
 declare module '@salesforce/apex/PresenceSyncRuleController.reorderRules' {
-    export default function reorderRules(params: { ruleSetId: string; orderedRuleIds: string[] }): Promise<void>;
+    export default function reorderRules(params: {
+        ruleSetId: string;
+        orderedRuleIds: string[];
+    }): Promise<void>;
 }
 declare module '@salesforce/apex/PresenceSyncRuleController.saveRuleSet' {
     import type { RuleSet } from 'presence-sync/contracts';
@@ -44,7 +50,10 @@ declare module '@salesforce/apex/PresenceSyncRuleController.saveRuleSet' {
 }
 declare module '@salesforce/apex/PresenceSyncRuleController.searchAssignees' {
     import type { AssigneeOption, AssignmentType } from 'presence-sync/contracts';
-    export default function searchAssignees(params: { type: AssignmentType; term: string }): Promise<AssigneeOption[]>;
+    export default function searchAssignees(params: {
+        type: AssignmentType;
+        term: string;
+    }): Promise<AssigneeOption[]>;
 }
 declare module '@salesforce/apex/PresenceSyncLogController.readLogs' {
     import type { LogPage } from 'presence-sync/contracts';
