@@ -1,3 +1,4 @@
+import type { RuleIssueCode } from './ruleIssueMessages';
 import type { Comparator, Destination, MappingType, Operand, SourceEvent } from './vocabulary';
 
 export interface PresenceSyncRule {
@@ -40,8 +41,12 @@ export interface Decision {
 }
 
 export interface RuleIssue {
+    /** The PresenceSyncRule (or StateMapping) property at fault, e.g. 'operandA', 'destinationValue'. */
     field: string;
+    /** Plain words: what is wrong and how to fix it. */
     message: string;
+    /** Which RULE_ISSUE_MESSAGES template produced the message (stable; Apex uses the same codes). */
+    code?: RuleIssueCode;
 }
 
 /** One row of a status table: a Connect state paired with an Omni-Channel status. */
