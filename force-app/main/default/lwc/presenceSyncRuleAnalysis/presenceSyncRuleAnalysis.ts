@@ -1,7 +1,18 @@
 /**
  * What a rule set will do before it goes live: the coverage matrix (Connect states × Omni-Channel
  * statuses) and the warnings the rule builder shows before activation. Pure TypeScript on the
- * engine's own evaluateRules and validateRule, so the analysis and run time can never disagree.
+ * engine's own compileRules and validateRule, so the analysis and run time can never disagree.
  */
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import type { AnalysisDomain, RuleAnalysis } from './analysisTypes';
+import { coverageMatrix } from './coverage';
+import { findRuleProblems } from './findings';
+
 export { coverageMatrix } from './coverage';
+export { findRuleProblems } from './findings';
 export type * from './analysisTypes';
+
+/** Findings and coverage in one call, for the same rules and domain. */
+export function analyzeRules(rules: readonly PresenceSyncRule[], domain: AnalysisDomain = {}): RuleAnalysis {
+    return { findings: findRuleProblems(rules, domain), coverage: coverageMatrix(rules, domain) };
+}

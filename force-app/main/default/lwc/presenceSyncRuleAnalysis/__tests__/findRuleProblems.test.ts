@@ -1,0 +1,255 @@
+import { analyzeRules, findRuleProblems } from 'c/presenceSyncRuleAnalysis';
+import type { AnalysisFinding } from 'c/presenceSyncRuleAnalysis';
+import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import { buildRule, buildSeedRules } from '../../../../../test/jest-mocks/apex/fixtures';
+
+let nextOrder = 1;
+
+function rule(id: string, overrides: Partial<PresenceSyncRule>): PresenceSyncRule {
+    return buildRule({ id, name: id, order: nextOrder++, ...overrides });
+}
+
+function connectTo(id: string, connect: string, omni: string, extra: Partial<PresenceSyncRule> = {}) {
+    return rule(id, {
+        source: 'ConnectStateChange',
+        operandA: 'ConnectNewState',
+        comparator: 'Equal',
+        operandB: 'StaticValue',
+        operandBValue: connect,
+        destination: 'SalesforceAgentState',
+        destinationValue: omni,
+        ...extra
+    });
+}
+
+function omniTo(id: string, omni: string, connect: string, extra: Partial<PresenceSyncRule> = {}) {
+    return rule(id, {
+        source: 'SalesforceStateChange',
+        operandA: 'SalesforceNewState',
+        comparator: 'Equal',
+        operandB: 'StaticValue',
+        operandBValue: omni,
+        destination: 'ConnectAgentState',
+        destinationValue: connect,
+        ...extra
+    });
+}
+
+function kinds(findings: AnalysisFinding[]): string[] {
+    return findings.map((f) => f.kind);
+}
+
+beforeEach(() => {
+    nextOrder = 1;
+});
+
+describe('findRuleProblems', () => {
+    it("finds nothing wrong with the seed's example, as rules or as the four-row table", () => {
+        expect(findRuleProblems(buildSeedRules())).toEqual([]);
+        expect(findRuleProblems(expandMappings(SEED_EXAMPLE_MAPPINGS))).toEqual([]);
+    });
+
+    it('reports a rule the engine would refuse, with the engine’s own issues', () => {
+        const bad = connectTo('bad', 'Lunch', '');
+        const [finding] = findRuleProblems([bad]);
+        expect(finding).toMatchObject({ kind: 'invalid', severity: 'error', ruleIds: ['bad'] });
+        expect(finding.issues?.map((i) => i.field)).toEqual(['destinationValue']);
+        expect(finding.message).toContain('does not say which state to set');
+    });
+
+    it('ignores inactive rules entirely', () => {
+        expect(findRuleProblems([connectTo('off', 'Lunch', '', { active: false })])).toEqual([]);
+    });
+
+    describe('conflicts', () => {
+        it('flags two rules with the same trigger that want different statuses, first one named as winner', () => {
+            const lunch = connectTo('lunch', 'Lunch', 'Lunch');
+            const brk = connectTo('break', 'Lunch', 'Break');
+            const findings = findRuleProblems([brk, lunch].reverse());
+            expect(kinds(findings)).toEqual(['conflict']);
+            expect(findings[0].ruleIds).toEqual(['lunch', 'break']);
+            expect(findings[0].message).toContain('Only “lunch” ever applies');
+            expect(findings[0].example).toMatchObject({
+                type: 'ConnectStateChange',
+                connectNewState: 'Lunch'
+            });
+        });
+
+        it('recognises the same trigger written the other way round', () => {
+            const a = connectTo('a', 'Lunch', 'Lunch');
+            const b = rule('b', {
+                ...a,
+                id: 'b',
+                name: 'b',
+                order: 9,
+                operandA: 'StaticValue',
+                operandAValue: 'Lunch',
+                operandB: 'ConnectNewState',
+                operandBValue: undefined,
+                destinationValue: 'Break'
+            });
+            expect(kinds(findRuleProblems([a, b]))).toEqual(['conflict']);
+        });
+
+        it('does not call an overlap a conflict when the criteria differ (order decides on purpose)', () => {
+            const findings = findRuleProblems([
+                connectTo('lunch', 'Lunch', 'Lunch'),
+                connectTo('rest', 'Available', 'Busy', { comparator: 'NotEqual' })
+            ]);
+            expect(kinds(findings)).not.toContain('conflict');
+            expect(kinds(findings)).not.toContain('shadowed');
+        });
+    });
+
+    describe('rules that never take effect', () => {
+        it('flags a rule shadowed by a broader earlier rule and says how to fix it', () => {
+            const broad = connectTo('broad', 'Available', 'Busy', { comparator: 'NotEqual' });
+            const narrow = connectTo('narrow', 'Lunch', 'Lunch');
+            const findings = findRuleProblems([broad, narrow]);
+            expect(kinds(findings)).toEqual(['shadowed']);
+            expect(findings[0].ruleIds).toEqual(['narrow', 'broad']);
+            expect(findings[0].message).toContain('Move “narrow” above it');
+        });
+
+        it('stops flagging once the narrow rule is moved first', () => {
+            const broad = connectTo('broad', 'Available', 'Busy', { comparator: 'NotEqual', order: 2 });
+            const narrow = connectTo('narrow', 'Lunch', 'Lunch', { order: 1 });
+            expect(findRuleProblems([broad, narrow])).toEqual([]);
+        });
+
+        it('calls a later rule that does the same thing a duplicate', () => {
+            const findings = findRuleProblems([
+                connectTo('one', 'Lunch', 'Lunch'),
+                connectTo('two', 'Lunch', 'Lunch')
+            ]);
+            expect(kinds(findings)).toEqual(['shadowed']);
+            expect(findings[0].message).toContain('does the same thing');
+        });
+
+        it('finds shadowing among workload thresholds', () => {
+            const findings = findRuleProblems([
+                rule('over50', {
+                    source: 'SalesforceWorkloadChanged',
+                    operandA: 'SalesforceNewWorkloadPct',
+                    comparator: 'GreaterThanOrEqual',
+                    operandB: 'StaticValue',
+                    operandBValue: '50',
+                    destination: 'ConnectAgentState',
+                    destinationValue: 'Busy Omni'
+                }),
+                rule('over80', {
+                    source: 'SalesforceWorkloadChanged',
+                    operandA: 'SalesforceNewWorkloadPct',
+                    comparator: 'GreaterThan',
+                    operandB: 'StaticValue',
+                    operandBValue: '80',
+                    destination: 'ConnectAgentState',
+                    destinationValue: 'Full'
+                })
+            ]);
+            expect(kinds(findings)).toEqual(['shadowed']);
+            expect(findings[0].ruleIds).toEqual(['over80', 'over50']);
+        });
+
+        it('flags a criterion no event can satisfy', () => {
+            const findings = findRuleProblems([
+                rule('never', {
+                    source: 'ConnectStateChange',
+                    operandA: 'StaticValue',
+                    operandAValue: 'Lunch',
+                    comparator: 'Equal',
+                    operandB: 'StaticValue',
+                    operandBValue: 'Break',
+                    destination: 'SalesforceAgentState',
+                    destinationValue: 'Lunch'
+                })
+            ]);
+            expect(kinds(findings)).toEqual(['never-matches']);
+            expect(findings[0].message).toContain('can never match');
+        });
+
+        it('treats work-accepted rules on different channels as independent', () => {
+            const chat = (id: string, channel: string) =>
+                rule(id, {
+                    source: 'SalesforceWorkAccepted',
+                    operandA: 'SalesforceServiceChannel',
+                    comparator: 'Equal',
+                    operandB: 'StaticValue',
+                    operandBValue: channel,
+                    destination: 'ConnectAgentState',
+                    destinationValue: 'Working - Media'
+                });
+            expect(findRuleProblems([chat('chat', 'sfdc_chat'), chat('case', 'sfdc_case')])).toEqual([]);
+        });
+    });
+
+    describe('flip-flops', () => {
+        it('flags a round trip where the two sides disagree about a pair', () => {
+            const findings = findRuleProblems([
+                connectTo('lunchOut', 'Lunch', 'Break'),
+                omniTo('breakIn', 'Break', 'Available'),
+                connectTo('availOut', 'Available', 'Available'),
+                omniTo('availIn', 'Available', 'Available')
+            ]);
+            const trip = findings.find((f) => f.kind === 'round-trip' && f.ruleIds[0] === 'lunchOut');
+            expect(trip).toBeDefined();
+            expect(trip?.ruleIds).toEqual(['lunchOut', 'breakIn']);
+            expect(trip?.message).toContain('flips the agent from Lunch to Available');
+        });
+
+        it('flags a loop across both platforms once, naming every rule in it', () => {
+            const findings = findRuleProblems([
+                connectTo('c1', 'A', 'X'),
+                omniTo('o1', 'X', 'B'),
+                connectTo('c2', 'B', 'Y'),
+                omniTo('o2', 'Y', 'A')
+            ]);
+            expect(kinds(findings)).toEqual(['loop']);
+            expect(findings[0].ruleIds).toEqual(['c1', 'c2', 'o1', 'o2']);
+            expect(findings[0].message).toMatch(
+                /Connect A → Omni-Channel X → Connect B → Omni-Channel Y → Connect A/
+            );
+        });
+
+        it('accepts bi-directional pairs as settled', () => {
+            const rules = expandMappings([
+                { id: 'lunch', connectState: 'Lunch', salesforceStatus: 'Lunch', type: 'BiDirectional' },
+                {
+                    id: 'avail',
+                    connectState: 'Available',
+                    salesforceStatus: 'Available',
+                    type: 'BiDirectional'
+                }
+            ]);
+            expect(findRuleProblems(rules)).toEqual([]);
+        });
+
+        it('follows Offline through logout rules', () => {
+            const findings = findRuleProblems([
+                connectTo('off', 'Offline', 'Offline'),
+                rule('logout', {
+                    source: 'SalesforceLogout',
+                    operandA: 'SalesforceNewState',
+                    comparator: 'Equal',
+                    operandB: 'StaticValue',
+                    operandBValue: 'Offline',
+                    destination: 'ConnectAgentState',
+                    destinationValue: 'Lunch'
+                })
+            ]);
+            expect(kinds(findings)).toContain('round-trip');
+        });
+    });
+});
+
+describe('analyzeRules', () => {
+    it('returns findings and coverage for the same rules', () => {
+        const analysis = analyzeRules([connectTo('a', 'Lunch', 'Lunch'), connectTo('b', 'Lunch', 'Break')], {
+            connectStates: ['Available']
+        });
+        expect(kinds(analysis.findings)).toEqual(['conflict']);
+        expect(analysis.coverage.connectStates).toEqual(['Available', 'Lunch']);
+        expect(analysis.coverage.pairs).toHaveLength(1);
+    });
+});
