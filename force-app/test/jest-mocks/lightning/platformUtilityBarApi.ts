@@ -38,16 +38,14 @@ export const minimize = jest.fn(async (utilityId: string) => {
     entry(utilityId).open = false;
     return true;
 });
-export const getInfo = jest.fn(
-    async (utilityId: string): Promise<UtilityInfo> => ({
-        id: utilityId,
-        isLoaded: true,
-        utilityLabel: entry(utilityId).label,
-        utilityIcon: entry(utilityId).icon,
-        utilityHighlighted: entry(utilityId).highlighted,
-        utilityVisible: entry(utilityId).open
-    })
-);
+export const getInfo = jest.fn(async (utilityId: string): Promise<UtilityInfo> => ({
+    id: utilityId,
+    isLoaded: true,
+    utilityLabel: entry(utilityId).label,
+    utilityIcon: entry(utilityId).icon,
+    utilityHighlighted: entry(utilityId).highlighted,
+    utilityVisible: entry(utilityId).open
+}));
 export const getAllUtilityInfo = jest.fn(async (): Promise<UtilityInfo[]> =>
     Promise.all([...state.keys()].map((id) => getInfo(id)))
 );
@@ -61,7 +59,15 @@ export const utilityBar = {
     /** Forget all utilities and recorded calls (call in afterEach). */
     reset(): void {
         state.clear();
-        for (const fn of [updateUtility, updatePanel, open, minimize, getInfo, getAllUtilityInfo, onUtilityClick]) {
+        for (const fn of [
+            updateUtility,
+            updatePanel,
+            open,
+            minimize,
+            getInfo,
+            getAllUtilityInfo,
+            onUtilityClick
+        ]) {
             fn.mockClear();
         }
     }

@@ -102,9 +102,12 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
 
     function call(request: OmniRequest): Promise<unknown> {
         if (disposed) {
-            return Promise.reject(new Error('Presence Sync has stopped; the Omni-Channel call was not made.'));
+            return Promise.reject(
+                new Error('Presence Sync has stopped; the Omni-Channel call was not made.')
+            );
         }
         return new Promise((resolve, reject) => {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- an unanswered bridge call must fail, not hang
             const timer = setTimeout(() => {
                 pending.delete(request.requestId);
                 reject(new OmniUnreachableError(request.method, timeoutMs));
@@ -186,7 +189,9 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
             const newWorkload = toNumber(payload.newWorkload);
             const configuredCapacity = toNumber(payload.configuredCapacity);
             if (previousWorkload === null || newWorkload === null || configuredCapacity === null) {
-                warn('Omni-Channel reported a workload change without numbers; rules on workload were not checked.');
+                warn(
+                    'Omni-Channel reported a workload change without numbers; rules on workload were not checked.'
+                );
                 return;
             }
             options.onInput({ kind: 'omni-workload', previousWorkload, newWorkload, configuredCapacity });
@@ -207,7 +212,11 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
                 );
             }
             try {
-                await call({ requestId: nextId(), method: 'setServicePresenceStatus', args: { statusId: status.id } });
+                await call({
+                    requestId: nextId(),
+                    method: 'setServicePresenceStatus',
+                    args: { statusId: status.id }
+                });
             } catch (error) {
                 if (error instanceof OmniUnreachableError) {
                     throw error;
@@ -255,7 +264,9 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
             if (ok) {
                 entry.resolve(result);
             } else {
-                entry.reject(new Error(errorMessage || `Omni-Channel refused "${entry.method}" without saying why.`));
+                entry.reject(
+                    new Error(errorMessage || `Omni-Channel refused "${entry.method}" without saying why.`)
+                );
             }
         },
 

@@ -31,7 +31,11 @@ describe('writing to Omni-Channel', () => {
         const { port, requests } = setUp();
         const done = port.setStatus('Lunch');
         expect(requests).toEqual([
-            { requestId: 'tab1-1', method: 'setServicePresenceStatus', args: { statusId: byName('Lunch').id } }
+            {
+                requestId: 'tab1-1',
+                method: 'setServicePresenceStatus',
+                args: { statusId: byName('Lunch').id }
+            }
         ]);
         port.handleResponse('tab1-1', true, { statusId: byName('Lunch').id });
         await expect(done).resolves.toBeUndefined();
@@ -91,7 +95,10 @@ describe('reading the current status', () => {
     it('maps a 15-character status id to its developer name', async () => {
         const { port, requests } = setUp();
         const read = port.readStatus();
-        port.handleResponse(requests[0].requestId, true, { statusId: byName('Busy').id15, statusName: 'Busy' });
+        port.handleResponse(requests[0].requestId, true, {
+            statusId: byName('Busy').id15,
+            statusName: 'Busy'
+        });
         await expect(read).resolves.toBe('Busy');
     });
 
@@ -112,7 +119,9 @@ describe('Omni-Channel events', () => {
             statusApiName: 'Lunch',
             reason: 'OmniManualStatusChange'
         });
-        expect(inputs).toEqual([{ kind: 'omni-status', statusDeveloperName: 'Lunch', reason: 'OmniManualStatusChange' }]);
+        expect(inputs).toEqual([
+            { kind: 'omni-status', statusDeveloperName: 'Lunch', reason: 'OmniManualStatusChange' }
+        ]);
     });
 
     it('resolves the login status from an 18- or 15-character id and reports one change once', () => {
@@ -124,7 +133,9 @@ describe('Omni-Channel events', () => {
             statusApiName: 'Available',
             reason: 'OmniLoginStatusChange'
         });
-        expect(inputs).toEqual([{ kind: 'omni-status', statusDeveloperName: 'Available', reason: 'OmniLoginSuccess' }]);
+        expect(inputs).toEqual([
+            { kind: 'omni-status', statusDeveloperName: 'Available', reason: 'OmniLoginSuccess' }
+        ]);
     });
 
     it('warns about a status id it cannot resolve instead of inventing a name', () => {
@@ -154,9 +165,19 @@ describe('Omni-Channel events', () => {
 
     it('converts workload numbers sent as strings', () => {
         const { port, inputs, warnings } = setUp();
-        port.handleEvent('workloadChanged', { configuredCapacity: '10', previousWorkload: '2', newWorkload: 5 });
-        port.handleEvent('workloadChanged', { configuredCapacity: 'ten', previousWorkload: '2', newWorkload: 5 });
-        expect(inputs).toEqual([{ kind: 'omni-workload', configuredCapacity: 10, previousWorkload: 2, newWorkload: 5 }]);
+        port.handleEvent('workloadChanged', {
+            configuredCapacity: '10',
+            previousWorkload: '2',
+            newWorkload: 5
+        });
+        port.handleEvent('workloadChanged', {
+            configuredCapacity: 'ten',
+            previousWorkload: '2',
+            newWorkload: 5
+        });
+        expect(inputs).toEqual([
+            { kind: 'omni-workload', configuredCapacity: 10, previousWorkload: 2, newWorkload: 5 }
+        ]);
         expect(warnings).toHaveLength(1);
     });
 
@@ -170,9 +191,16 @@ describe('Omni-Channel events', () => {
 
     it('uses new statuses after a configuration reload', () => {
         const { port, inputs } = setUp();
-        const coffee = { id: '0N5Hs000000099AAA', id15: '0N5Hs000000099A', developerName: 'Coffee', label: 'Coffee' };
+        const coffee = {
+            id: '0N5Hs000000099AAA',
+            id15: '0N5Hs000000099A',
+            developerName: 'Coffee',
+            label: 'Coffee'
+        };
         port.setDirectory({ statuses: [...statuses, coffee], serviceChannels: buildServiceChannels() });
         port.handleEvent('loginSuccess', { statusId: coffee.id });
-        expect(inputs).toEqual([{ kind: 'omni-status', statusDeveloperName: 'Coffee', reason: 'OmniLoginSuccess' }]);
+        expect(inputs).toEqual([
+            { kind: 'omni-status', statusDeveloperName: 'Coffee', reason: 'OmniLoginSuccess' }
+        ]);
     });
 });
