@@ -1,0 +1,118 @@
+import type { OmniEventName, OmniRequest } from 'presence-sync/omni-bridge';
+import { attachOmniBridge, EmulatedOmni } from '../omni';
+
+type Recorded = {
+    events: Array<{ name: OmniEventName; payload: Record<string, unknown> }>;
+    responses: unknown[][];
+};
+
+/** A plain element standing in for the agent LWC: records what the bridge calls on it. */
+function fakeLwc(): HTMLElement & Recorded & { request: (r: Omit<OmniRequest, 'requestId'>) => void } {
+    const element = document.createElement('div') as unknown as HTMLElement &
+        Recorded & {
+            request: (r: Omit<OmniRequest, 'requestId'>) => void;
+            handleOmniEvent: (n: OmniEventName, p: Record<string, unknown>) => void;
+            handleOmniResponse: (...args: unknown[]) => void;
+        };
+    element.events = [];
+    element.responses = [];
+    element.handleOmniEvent = (name, payload) => element.events.push({ name, payload });
+    element.handleOmniResponse = (...args) => element.responses.push(args);
+    let n = 0;
+    element.request = (r) =>
+        element.dispatchEvent(
+            new CustomEvent('omnirequest', {
+                detail: { ...r, requestId: `r${++n}` },
+                bubbles: true,
+                composed: true
+            })
+        );
+    document.body.appendChild(element);
+    return element;
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('emulated Omni-Channel', () => {
+    let omni: EmulatedOmni;
+    let lwc: ReturnType<typeof fakeLwc>;
+    beforeEach(() => {
+        omni = new EmulatedOmni();
+        lwc = fakeLwc();
+        attachOmniBridge(lwc as never, omni);
+    });
+
+    const idOf = (name: string): string => omni.statusList().find((s) => s.developerName === name)!.id;
+
+    it('a manual change while logged out logs in first and says OmniManualStatusChange', async () => {
+        await omni.setStatus('Lunch');
+        expect(omni.status()).toBe('Lunch');
+        expect(lwc.events.map((e) => e.name)).toEqual(['loginSuccess', 'statusChanged']);
+        expect(lwc.events[1].payload).toMatchObject({
+            statusApiName: 'Lunch',
+            statusId: idOf('Lunch').slice(0, 15),
+            reason: 'OmniManualStatusChange'
+        });
+    });
+
+    it('a toolkit change answers the request, then raises statusChanged with OmniToolkitStatusChange', async () => {
+        await omni.setStatus('Available');
+        lwc.events = [];
+        lwc.request({ method: 'setServicePresenceStatus', args: { statusId: idOf('Working_Media') } });
+        await settle();
+        expect(lwc.responses).toEqual([
+            [
+                'r1',
+                true,
+                expect.objectContaining({ statusApiName: 'Working_Media', statusId: idOf('Working_Media') }),
+                null
+            ]
+        ]);
+        expect(lwc.events).toEqual([
+            { name: 'statusChanged', payload: expect.objectContaining({ reason: 'OmniToolkitStatusChange' }) }
+        ]);
+        expect(omni.calls()).toEqual([
+            { method: 'setServicePresenceStatus', args: { statusId: idOf('Working_Media') } }
+        ]);
+    });
+
+    it('refuses a status the agent is not granted, through the toolkit and in the widget', async () => {
+        omni.grant('Lunch', false);
+        lwc.request({ method: 'setServicePresenceStatus', args: { statusId: idOf('Lunch') } });
+        await settle();
+        expect(lwc.responses[0][1]).toBe(false);
+        expect(lwc.responses[0][3]).toMatch(/not available to you/);
+        await expect(omni.setStatus('Lunch')).rejects.toThrow(/not available to you/);
+        expect(omni.status()).toBe('Offline');
+        expect(lwc.events).toEqual([]);
+    });
+
+    it('logout raises logout and reads as Offline; toolkit reads then fail', async () => {
+        await omni.setStatus('Available');
+        await omni.logout();
+        expect(omni.status()).toBe('Offline');
+        expect(lwc.events.at(-1)).toEqual({ name: 'logout', payload: {} });
+        lwc.request({ method: 'getServicePresenceStatusId', args: {} });
+        await settle();
+        expect(lwc.responses[0][1]).toBe(false);
+    });
+
+    it('accepted work carries a work item id of the channel object, then the workload changes', async () => {
+        await omni.setStatus('Available');
+        lwc.events = [];
+        const { workItemId } = await omni.acceptWork('sfdc_case');
+        expect(workItemId.startsWith('500')).toBe(true);
+        expect(workItemId).toHaveLength(18);
+        expect(lwc.events.map((e) => e.name)).toEqual(['workAccepted', 'workloadChanged']);
+        expect(lwc.events[1].payload).toMatchObject({
+            previousWorkload: 0,
+            newWorkload: 1,
+            configuredCapacity: 10
+        });
+    });
+
+    it('routes no work on a channel the current status lacks', async () => {
+        await omni.setStatus('Working_Phone');
+        await expect(omni.acceptWork('sfdc_chat')).rejects.toThrow(/no sfdc_chat channel/);
+    });
+});
