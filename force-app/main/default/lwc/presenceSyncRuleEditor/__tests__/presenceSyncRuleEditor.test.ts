@@ -1,0 +1,217 @@
+import { createElement } from 'lwc';
+import PresenceSyncRuleEditor from 'c/presenceSyncRuleEditor';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import {
+    buildServiceChannels,
+    buildStatuses,
+    SEED_CONNECT_STATES
+} from '../../../../../test/jest-mocks/apex/fixtures';
+
+type EditorElement = HTMLElement & {
+    rule: Partial<PresenceSyncRule>;
+    isNew: boolean;
+    statuses: unknown;
+    serviceChannels: unknown;
+    connectStates: unknown;
+    serverIssues: unknown;
+};
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function mount(rule: Partial<PresenceSyncRule> = { active: true, order: 10 }): EditorElement {
+    const el = createElement('c-presence-sync-rule-editor', { is: PresenceSyncRuleEditor }) as EditorElement;
+    el.rule = rule;
+    el.isNew = true;
+    el.statuses = buildStatuses();
+    el.serviceChannels = buildServiceChannels();
+    el.connectStates = [...SEED_CONNECT_STATES, 'AfterCallWork'];
+    document.body.appendChild(el);
+    return el;
+}
+
+function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
+    return el.shadowRoot?.querySelector(selector) as T;
+}
+
+function change(target: Element, detail: Record<string, unknown>): void {
+    target.dispatchEvent(new CustomEvent('change', { detail }));
+}
+
+function valueField(el: Element, name: string): Element {
+    const fields = [...(el.shadowRoot?.querySelectorAll('c-presence-sync-rule-value-field') ?? [])];
+    return fields.find((f) => (f as unknown as { name: string }).name === name) as Element;
+}
+
+function pickValue(el: Element, name: string, value: string): void {
+    valueField(el, name).dispatchEvent(new CustomEvent('valuechange', { detail: { name, value } }));
+}
+
+async function clickButton(el: Element, id: string): Promise<void> {
+    q(el, `lightning-button[data-id="${id}"]`).click();
+    await flush();
+}
+
+function errorText(el: Element, field: string): string | undefined {
+    return q(el, `[data-error-for="${field}"]`)?.textContent?.trim();
+}
+
+afterEach(() => {
+    document.body.innerHTML = '';
+});
+
+describe('c-presence-sync-rule-editor', () => {
+    it("walks the seed's wizard (name → source → criteria → destination → save) and saves the rule", async () => {
+        const el = mount();
+        const saved = jest.fn();
+        el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
+        await flush();
+
+        change(q(el, 'lightning-input[data-field="name"]'), { value: 'Connect agent switches to Lunch' });
+        await clickButton(el, 'next');
+        change(q(el, 'lightning-radio-group[data-field="source"]'), { value: 'ConnectStateChange' });
+        await clickButton(el, 'next');
+        change(q(el, 'lightning-combobox[data-field="operandA"]'), { value: 'ConnectNewState' });
+        change(q(el, 'lightning-combobox[data-field="comparator"]'), { value: 'Equal' });
+        change(q(el, 'lightning-combobox[data-field="operandB"]'), { value: 'StaticValue' });
+        await flush();
+        pickValue(el, 'operandBValue', 'Lunch');
+        await clickButton(el, 'next');
+        // The only destination a Connect event may set is the Omni-Channel status: chosen already.
+        expect(
+            (q(el, 'lightning-combobox[data-field="destination"]') as unknown as { value: string }).value
+        ).toBe('SalesforceAgentState');
+        pickValue(el, 'destinationValue', 'Lunch');
+        await clickButton(el, 'next');
+        expect(q(el, '[data-id="sentence"]').textContent).toBe(
+            "When the Connect agent's new state equals Lunch, set the Omni-Channel status to Lunch."
+        );
+        await clickButton(el, 'save');
+
+        expect(saved).toHaveBeenCalledWith(
+            expect.objectContaining({
+                name: 'Connect agent switches to Lunch',
+                source: 'ConnectStateChange',
+                operandA: 'ConnectNewState',
+                comparator: 'Equal',
+                operandB: 'StaticValue',
+                operandBValue: 'Lunch',
+                destination: 'SalesforceAgentState',
+                destinationValue: 'Lunch',
+                active: true,
+                order: 10
+            })
+        );
+    });
+
+    it('keeps the admin on a step until its fields are valid, with the message under the field', async () => {
+        const el = mount();
+        await flush();
+        await clickButton(el, 'next');
+        expect(errorText(el, 'name')).toContain('The rule has no name');
+        expect(q(el, '[data-id="issue-summary"]').textContent?.trim()).toBe(
+            '1 problem to fix before saving.'
+        );
+        expect(q(el, 'lightning-radio-group')).toBeNull();
+
+        change(q(el, 'lightning-input[data-field="name"]'), { value: 'Lunch' });
+        await flush();
+        expect(errorText(el, 'name')).toBeUndefined();
+    });
+
+    it('offers only the operands the chosen source carries', async () => {
+        const el = mount({ name: 'Chat', active: true, order: 1 });
+        await flush();
+        await clickButton(el, 'next');
+        change(q(el, 'lightning-radio-group[data-field="source"]'), { value: 'SalesforceWorkAccepted' });
+        await clickButton(el, 'next');
+        const options = (
+            q(el, 'lightning-combobox[data-field="operandA"]') as unknown as { options: { value: string }[] }
+        ).options;
+        expect(options.map((o) => o.value)).toEqual(['SalesforceServiceChannel', 'StaticValue']);
+    });
+
+    it('shows a value field for Static Value with the org statuses by developer name', async () => {
+        const el = mount({ name: 'Omni', active: true, order: 1, source: 'SalesforceStateChange' });
+        await flush();
+        await clickButton(el, 'next');
+        await clickButton(el, 'next');
+        expect(valueField(el, 'operandBValue')).toBeUndefined();
+        change(q(el, 'lightning-combobox[data-field="operandA"]'), { value: 'SalesforceNewState' });
+        change(q(el, 'lightning-combobox[data-field="operandB"]'), { value: 'StaticValue' });
+        await flush();
+        const field = valueField(el, 'operandBValue') as unknown as { kind: string; statuses: unknown[] };
+        expect(field.kind).toBe('omni-status');
+        expect(field.statuses).toHaveLength(5);
+    });
+
+    it('refuses a Connect system state as destination', async () => {
+        const el = mount({
+            name: 'Omni Busy',
+            active: true,
+            order: 1,
+            source: 'SalesforceStateChange',
+            operandA: 'SalesforceNewState',
+            comparator: 'Equal',
+            operandB: 'StaticValue',
+            operandBValue: 'Busy',
+            destination: 'ConnectAgentState'
+        });
+        await flush();
+        for (let i = 0; i < 3; i++) {
+            await clickButton(el, 'next');
+        }
+        expect((valueField(el, 'destinationValue') as unknown as { kind: string }).kind).toBe(
+            'connect-destination'
+        );
+        pickValue(el, 'destinationValue', 'AfterCallWork');
+        await clickButton(el, 'next');
+        expect((valueField(el, 'destinationValue') as unknown as { error: string }).error).toContain(
+            'Amazon Connect system state'
+        );
+    });
+
+    it('jumps to the step of a problem found at save and shows the server’s rejections the same way', async () => {
+        const el = mount({
+            name: 'Seed',
+            active: true,
+            order: 1,
+            source: 'ConnectStateChange',
+            operandA: 'ConnectNewState',
+            comparator: 'Equal',
+            operandB: 'StaticValue',
+            operandBValue: 'Lunch',
+            destination: 'SalesforceAgentState',
+            destinationValue: 'Lunch'
+        });
+        await flush();
+        el.serverIssues = [
+            { field: 'destinationValue', message: 'The status Lunch is not granted to the Phone team.' }
+        ];
+        await flush();
+        expect(q(el, 'lightning-combobox[data-field="destination"]')).not.toBeNull();
+        expect((valueField(el, 'destinationValue') as unknown as { error: string }).error).toBe(
+            'The status Lunch is not granted to the Phone team.'
+        );
+        el.serverIssues = [{ field: 'rule', message: 'Record locked by another admin.' }];
+        await flush();
+        expect(q(el, '[data-id="general-issues"]').textContent).toContain('Record locked');
+    });
+
+    it('fires cancel', async () => {
+        const el = mount();
+        const cancelled = jest.fn();
+        el.addEventListener('cancel', cancelled);
+        await flush();
+        await clickButton(el, 'cancel');
+        expect(cancelled).toHaveBeenCalled();
+    });
+
+    it('is accessible', async () => {
+        const el = mount();
+        await flush();
+        await clickButton(el, 'next');
+        await expect(el).toBeAccessible();
+    });
+});

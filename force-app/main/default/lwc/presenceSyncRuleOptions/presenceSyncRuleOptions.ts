@@ -1,0 +1,117 @@
+/**
+ * The choices the rule builder's pickers offer, derived from the engine's vocabulary and the org's
+ * data, so every picker offers only what the engine accepts (operands the source carries, settable
+ * Connect states, status developer names).
+ */
+import {
+    COMPARATOR_LABELS,
+    CONNECT_SYSTEM_STATES,
+    DESTINATION_LABELS,
+    MAPPING_TYPE_LABELS,
+    OMNI_OFFLINE,
+    OPERAND_LABELS,
+    OPERAND_SOURCES,
+    SOURCE_EVENT_LABELS
+} from 'c/presenceSyncEngine';
+import type { Destination, Operand, SourceEvent } from 'c/presenceSyncEngine';
+import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
+
+export interface PickerOption {
+    label: string;
+    value: string;
+}
+
+/** The option that switches a Connect state picker to free typing (states the admin list lacks). */
+export const TYPE_ANOTHER = '__type_another__';
+
+/** What kind of value a Static Value compared with `operand` is, i.e. which picker to show. */
+export type ValueKind = 'connect-state' | 'omni-status' | 'service-channel' | 'number' | 'text';
+
+function fromLabels(labels: Record<string, string>): PickerOption[] {
+    return Object.entries(labels).map(([value, label]) => ({ label, value }));
+}
+
+export function sourceOptions(): PickerOption[] {
+    return fromLabels(SOURCE_EVENT_LABELS);
+}
+
+export function comparatorOptions(): PickerOption[] {
+    return fromLabels(COMPARATOR_LABELS);
+}
+
+export function mappingTypeOptions(): PickerOption[] {
+    return fromLabels(MAPPING_TYPE_LABELS);
+}
+
+/** Only the operands an event of `source` carries (Static Value always). */
+export function operandOptions(source: SourceEvent | undefined): PickerOption[] {
+    return (Object.keys(OPERAND_LABELS) as Operand[])
+        .filter((operand) => !source || OPERAND_SOURCES[operand].includes(source))
+        .map((operand) => ({ label: OPERAND_LABELS[operand], value: operand }));
+}
+
+/** A rule always sets the other platform: the one destination a source allows. */
+export function destinationFor(source: SourceEvent): Destination {
+    return source === 'ConnectStateChange' ? 'SalesforceAgentState' : 'ConnectAgentState';
+}
+
+export function destinationOptions(source: SourceEvent | undefined): PickerOption[] {
+    const destinations = source
+        ? [destinationFor(source)]
+        : (Object.keys(DESTINATION_LABELS) as Destination[]);
+    return destinations.map((value) => ({ label: DESTINATION_LABELS[value], value }));
+}
+
+export function valueKindFor(operand: Operand | undefined): ValueKind {
+    switch (operand) {
+        case 'ConnectNewState':
+        case 'ConnectOldState':
+            return 'connect-state';
+        case 'SalesforceNewState':
+            return 'omni-status';
+        case 'SalesforceServiceChannel':
+            return 'service-channel';
+        case undefined:
+        case 'StaticValue':
+            return 'text';
+        default:
+            return 'number';
+    }
+}
+
+/** "Label (DeveloperName)"; the developer name is what rules store. Offline is added when asked. */
+export function statusOptions(
+    statuses: readonly PresenceStatusInfo[],
+    includeOffline = false
+): PickerOption[] {
+    const options = statuses.map((s) => ({
+        label: s.label === s.developerName ? s.label : `${s.label} (${s.developerName})`,
+        value: s.developerName
+    }));
+    if (includeOffline && !statuses.some((s) => s.developerName === OMNI_OFFLINE)) {
+        options.push({ label: `${OMNI_OFFLINE} (logged out)`, value: OMNI_OFFLINE });
+    }
+    return options;
+}
+
+/**
+ * The admin's Connect states, plus "Type another state…". As a destination (`settableOnly`) the
+ * system states are left out: only Amazon Connect itself can enter them.
+ */
+export function connectStateOptions(states: readonly string[], settableOnly: boolean): PickerOption[] {
+    return [
+        ...states
+            .filter((state) => !settableOnly || !CONNECT_SYSTEM_STATES.has(state))
+            .map((state) => ({ label: state, value: state })),
+        { label: 'Type another state…', value: TYPE_ANOTHER }
+    ];
+}
+
+export function channelOptions(channels: readonly ServiceChannelInfo[]): PickerOption[] {
+    return channels.map((c) => ({ label: `${c.label} (${c.developerName})`, value: c.developerName }));
+}
+
+/** Status labels by developer name, for describeRule. */
+export function statusLabels(statuses: readonly PresenceStatusInfo[]): Record<string, string> {
+    return Object.fromEntries(statuses.map((s) => [s.developerName, s.label]));
+}
