@@ -6,6 +6,7 @@ import {
     buildStatuses,
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
+import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
 
 type EditorElement = HTMLElement & {
     rule: Partial<PresenceSyncRule>;
@@ -16,9 +17,7 @@ type EditorElement = HTMLElement & {
     serverIssues: unknown;
 };
 
-function flush(): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const flush = flushPromises;
 
 function mount(rule: Partial<PresenceSyncRule> = { active: true, order: 10 }): EditorElement {
     const el = createElement('c-presence-sync-rule-editor', { is: PresenceSyncRuleEditor }) as EditorElement;
@@ -58,7 +57,7 @@ function errorText(el: Element, field: string): string | undefined {
 }
 
 afterEach(() => {
-    document.body.innerHTML = '';
+    clearBody();
 });
 
 describe('c-presence-sync-rule-editor', () => {
@@ -159,9 +158,9 @@ describe('c-presence-sync-rule-editor', () => {
             destination: 'ConnectAgentState'
         });
         await flush();
-        for (let i = 0; i < 3; i++) {
-            await clickButton(el, 'next');
-        }
+        await clickButton(el, 'next');
+        await clickButton(el, 'next');
+        await clickButton(el, 'next');
         expect((valueField(el, 'destinationValue') as unknown as { kind: string }).kind).toBe(
             'connect-destination'
         );
