@@ -1,5 +1,6 @@
 import {
     destinationPlatform,
+    finiteNumber,
     isComparator,
     isConnectSystemState,
     isDestination,
@@ -52,21 +53,13 @@ export interface CompiledRules {
     ruleName(ruleId: string): string | undefined;
 }
 
-function numberFrom(value: unknown): number | undefined {
-    if (typeof value === 'number') {
-        return Number.isFinite(value) ? value : undefined;
-    }
-    // The Omni workload event's numbers arrive as text in some releases.
-    return typeof value === 'string' ? parseStaticNumber(value) : undefined;
-}
-
 function textFrom(value: unknown): string | undefined {
     return typeof value === 'string' ? value : undefined;
 }
 
 function percentage(workload: unknown, capacity: unknown): number | undefined {
-    const load = numberFrom(workload);
-    const cap = numberFrom(capacity);
+    const load = finiteNumber(workload);
+    const cap = finiteNumber(capacity);
     if (load === undefined || cap === undefined || cap <= 0) {
         return undefined;
     }
@@ -88,11 +81,11 @@ function resolve(side: CompiledSide, event: PresenceEvent): Value {
         case 'SalesforceServiceChannel':
             return textFrom(event.serviceChannel);
         case 'SalesforcePreviousWorkload':
-            return numberFrom(event.previousWorkload);
+            return finiteNumber(event.previousWorkload);
         case 'SalesforceNewWorkload':
-            return numberFrom(event.newWorkload);
+            return finiteNumber(event.newWorkload);
         case 'SalesforceConfiguredCapacity':
-            return numberFrom(event.configuredCapacity);
+            return finiteNumber(event.configuredCapacity);
         case 'SalesforcePreviousWorkloadPct':
             return percentage(event.previousWorkload, event.configuredCapacity);
         case 'SalesforceNewWorkloadPct':

@@ -16,3 +16,4 @@ export {
     isConnectSystemState,
     parseStaticNumber
 } from './ruleCatalog';
+export { createSyncSession, DEFAULT_SESSION_SETTINGS } from './syncSession';

@@ -90,3 +90,11 @@ export function parseStaticNumber(text: string): number | undefined {
     const value = Number(text);
     return Number.isFinite(value) ? value : undefined;
 }
+
+/** A number given as a number or as decimal text (Omni's workload events send either), else undefined. */
+export function finiteNumber(value: unknown): number | undefined {
+    if (typeof value === 'number') {
+        return Number.isFinite(value) ? value : undefined;
+    }
+    return typeof value === 'string' ? parseStaticNumber(value) : undefined;
+}

@@ -1,0 +1,291 @@
+/**
+ * In-memory stand-ins for the sync session's ports, for tests and for generating realistic trace
+ * data (health check, log reader). They behave like the real platforms in the ways the session
+ * cares about:
+ * - a write resolves when the platform accepts it; the new state comes back LATER as an ordinary
+ *   session input (the echo), by default on a timer after the call resolved;
+ * - Connect refuses a plain change while the agent is in a system state (on a contact) and keeps
+ *   a change sent with `enqueueNextState` until `endContact()`;
+ * - Omni-Channel reports toolkit changes with reason `OmniToolkitStatusChange`, and `Offline` as a
+ *   logout;
+ * - calls can be made to fail (`failNext`) or held until released (`hold` / `release`).
+ *
+ * Typical use:
+ *   const rig = createEngineRig({ rules, connectState: 'Available', omniStatus: 'Available' });
+ *   rig.connect.agentSets('Lunch');       // an external change in the CCP
+ *   await settle(rig);                    // calls answered, echoes delivered
+ *   rig.omni.status;                      // what Omni-Channel now shows
+ *   rig.sink.entries;                     // every trace entry, unbounded
+ */
+import { CONNECT_SYSTEM_STATES, OMNI_OFFLINE, createSyncSession } from 'c/presenceSyncEngine';
+import type {
+    Clock,
+    ConnectPort,
+    OmniPort,
+    PresenceSyncRule,
+    SessionInput,
+    SessionSettings,
+    SyncSession,
+    TraceEntry,
+    TraceSink
+} from 'c/presenceSyncEngine';
+
+/** A clock that moves only when told to. Starts at 2026-01-05 09:00 UTC unless given a time. */
+export class ManualClock implements Clock {
+    constructor(public time: number = Date.UTC(2026, 0, 5, 9, 0, 0)) {}
+
+    now(): number {
+        return this.time;
+    }
+
+    advance(ms: number): void {
+        this.time += ms;
+    }
+}
+
+/** Keeps every trace entry (unlike the session's own bounded buffer). */
+export class ArrayTraceSink implements TraceSink {
+    readonly entries: TraceEntry[] = [];
+
+    write(entry: TraceEntry): void {
+        this.entries.push(entry);
+    }
+}
+
+/** When a platform reports a state the session wrote: after the call resolved (usual) or before it. */
+export type EchoTiming = 'after-result' | 'before-result';
+
+interface Held {
+    release: () => void;
+}
+
+/** Shared machinery: recorded calls, scripted failures, held calls, delayed echoes. */
+abstract class FakePlatform {
+    protected target: ((input: SessionInput) => void) | undefined;
+    /** Messages the next calls reject with, in order. */
+    private failures: string[] = [];
+    private holding = false;
+    private held: Held[] = [];
+    private pendingEchoes = 0;
+    echoTiming: EchoTiming = 'after-result';
+
+    /** Where the platform's events go, usually `session.receive`. */
+    attach(target: (input: SessionInput) => void): void {
+        this.target = target;
+    }
+
+    /** The next call rejects with an Error carrying this message (the platform's words). */
+    failNext(message: string): void {
+        this.failures.push(message);
+    }
+
+    /** From now on calls wait until `release()`. */
+    hold(): void {
+        this.holding = true;
+    }
+
+    /** Lets every held call go on, in order, and stops holding. */
+    release(): void {
+        this.holding = false;
+        const held = this.held;
+        this.held = [];
+        for (const h of held) {
+            h.release();
+        }
+    }
+
+    /** Calls held right now. */
+    get heldCalls(): number {
+        return this.held.length;
+    }
+
+    /** Echoes scheduled but not delivered yet. */
+    get echoesDue(): number {
+        return this.pendingEchoes;
+    }
+
+    protected emit(input: SessionInput): void {
+        this.target?.(input);
+    }
+
+    /** Runs a call: waits if held, fails if scripted, else applies it and schedules its echo. */
+    protected async call(apply: () => SessionInput | undefined): Promise<void> {
+        if (this.holding) {
+            await new Promise<void>((resolve) => this.held.push({ release: resolve }));
+        }
+        const failure = this.failures.shift();
+        if (failure !== undefined) {
+            throw new Error(failure);
+        }
+        const echo = apply();
+        if (!echo) {
+            return;
+        }
+        this.pendingEchoes++;
+        const deliver = (): void => {
+            this.pendingEchoes--;
+            this.emit(echo);
+        };
+        if (this.echoTiming === 'before-result') {
+            queueMicrotask(deliver);
+        } else {
+            setTimeout(deliver, 0);
+        }
+    }
+}
+
+/** Amazon Connect as the session sees it through Streams. */
+export class FakeConnect extends FakePlatform implements ConnectPort {
+    readonly calls: { stateName: string; enqueueNextState: boolean }[] = [];
+    nextState: string | null = null;
+
+    constructor(public state: string = 'Available') {
+        super();
+    }
+
+    setState(stateName: string, options: { enqueueNextState: boolean }): Promise<void> {
+        this.calls.push({ stateName, enqueueNextState: options.enqueueNextState });
+        return this.call(() => {
+            if (CONNECT_SYSTEM_STATES.has(this.state)) {
+                if (!options.enqueueNextState) {
+                    throw new Error(
+                        '{"type":"InvalidStateException","message":"Agent cannot change state during a contact."}'
+                    );
+                }
+                this.nextState = stateName;
+                return undefined;
+            }
+            const oldState = this.state;
+            this.state = stateName;
+            return { kind: 'connect-state', oldState, newState: stateName };
+        });
+    }
+
+    /** The agent (or Connect itself) changes state: reported to the session at once. */
+    agentSets(newState: string): void {
+        const oldState = this.state;
+        this.state = newState;
+        this.emit({ kind: 'connect-state', oldState, newState });
+    }
+
+    /** A contact starts: Connect moves the agent to a system state. */
+    startContact(systemState = 'Busy'): void {
+        this.agentSets(systemState);
+    }
+
+    /** The contact ends: the queued next state if there is one, else `otherwise`. */
+    endContact(otherwise = 'Available'): void {
+        const next = this.nextState ?? otherwise;
+        this.nextState = null;
+        this.agentSets(next);
+    }
+}
+
+/** Omni-Channel as the session sees it through the toolkit bridge. */
+export class FakeOmni extends FakePlatform implements OmniPort {
+    readonly calls: string[] = [];
+
+    constructor(public status: string = OMNI_OFFLINE) {
+        super();
+    }
+
+    setStatus(statusDeveloperName: string): Promise<void> {
+        this.calls.push(statusDeveloperName);
+        return this.call(() => {
+            this.status = statusDeveloperName;
+            return statusDeveloperName === OMNI_OFFLINE
+                ? { kind: 'omni-logout', reason: 'OmniToolkitStatusChange' }
+                : { kind: 'omni-status', statusDeveloperName, reason: 'OmniToolkitStatusChange' };
+        });
+    }
+
+    /** The agent picks a status in the Omni widget. */
+    agentSets(statusDeveloperName: string): void {
+        this.status = statusDeveloperName;
+        this.emit({ kind: 'omni-status', statusDeveloperName, reason: 'OmniManualStatusChange' });
+    }
+
+    /** The agent logs out of Omni-Channel (or a supervisor does). */
+    logout(reason = 'OmniSupervisorLogout'): void {
+        this.status = OMNI_OFFLINE;
+        this.emit({ kind: 'omni-logout', reason });
+    }
+
+    acceptWork(serviceChannel: string): void {
+        this.emit({ kind: 'omni-work-accepted', serviceChannel });
+    }
+
+    workload(previousWorkload: number, newWorkload: number, configuredCapacity: number): void {
+        this.emit({ kind: 'omni-workload', previousWorkload, newWorkload, configuredCapacity });
+    }
+}
+
+export interface EngineRig {
+    session: SyncSession;
+    connect: FakeConnect;
+    omni: FakeOmni;
+    clock: ManualClock;
+    sink: ArrayTraceSink;
+}
+
+export interface EngineRigOptions {
+    rules?: PresenceSyncRule[];
+    connectState?: string;
+    omniStatus?: string;
+    settings?: Partial<SessionSettings>;
+    idPrefix?: string;
+    /** False leaves the session not ready: call setRules / sideReady yourself. */
+    ready?: boolean;
+}
+
+/** A session wired to fakes and, unless `ready: false`, given its rules and both sides' states. */
+export function createEngineRig(options: EngineRigOptions = {}): EngineRig {
+    const clock = new ManualClock();
+    const sink = new ArrayTraceSink();
+    const connect = new FakeConnect(options.connectState ?? 'Available');
+    const omni = new FakeOmni(options.omniStatus ?? 'Available');
+    const session = createSyncSession({
+        connect,
+        omni,
+        clock,
+        trace: sink,
+        settings: options.settings,
+        idPrefix: options.idPrefix
+    });
+    connect.attach((input) => session.receive(input));
+    omni.attach((input) => session.receive(input));
+    if (options.ready !== false) {
+        session.setRules(options.rules ?? []);
+        session.sideReady('connect', connect.state);
+        session.sideReady('omni', omni.status);
+    }
+    return { session, connect, omni, clock, sink };
+}
+
+/**
+ * Waits until the session has nothing in flight and the fakes have delivered every echo. Held
+ * calls stay held (release them first); with held calls it returns once everything else is done.
+ */
+export async function settle(rig: Pick<EngineRig, 'session' | 'connect' | 'omni'>): Promise<void> {
+    for (let round = 0; round < 1000; round++) {
+        // A timer tick lets resolved calls finish and timer-delivered echoes arrive.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (rig.connect.echoesDue + rig.omni.echoesDue > 0) {
+            continue;
+        }
+        if (rig.connect.heldCalls + rig.omni.heldCalls > 0 || (await isIdleNow(rig.session))) {
+            return;
+        }
+    }
+    throw new Error('The session did not settle after 1000 rounds: something keeps it busy.');
+}
+
+async function isIdleNow(session: SyncSession): Promise<boolean> {
+    let idle = false;
+    void session.idle().then(() => {
+        idle = true;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    return idle;
+}
