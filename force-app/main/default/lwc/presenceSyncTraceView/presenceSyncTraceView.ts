@@ -148,14 +148,16 @@ export function describeEntry(entry: TraceEntry): string {
     const target = entry.destination ? SIDE_LABELS[destinationSide(entry.destination)] : null;
     switch (entry.step) {
         case 'event-received':
-            return entry.event ? describeEvent(entry.event) : withMessage('Event received', entry.message);
+            // An echo of our own write carries why no rules ran on it.
+            return withMessage(entry.event ? describeEvent(entry.event) : 'Event received', entry.message);
         case 'rules-evaluated': {
+            if (entry.message) {
+                return entry.message;
+            }
             const matched = entry.matchedRuleIds?.length ?? 0;
-            const text =
-                matched === 0
-                    ? 'No active rule matched'
-                    : `${matched} rule${matched === 1 ? '' : 's'} matched`;
-            return withMessage(text, entry.message);
+            return matched === 0
+                ? 'No active rule matched'
+                : `${matched} rule${matched === 1 ? '' : 's'} matched`;
         }
         case 'decision': {
             let text = target ? `Set ${target} to ${entry.value ?? 'unknown'}` : 'No change';
@@ -178,7 +180,7 @@ export function describeEntry(entry: TraceEntry): string {
             return withMessage(`${result}${latency}`, entry.message);
         }
         case 'side-ready':
-            return `${entry.side ? SIDE_LABELS[entry.side] : 'A side'} ready`;
+            return entry.message ?? `${entry.side ? SIDE_LABELS[entry.side] : 'A side'} ready`;
         default:
             return withMessage(STEP_LABELS[entry.step] ?? entry.step, entry.message);
     }
