@@ -49,11 +49,40 @@ export interface RealStreams {
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
+ * Streams keeps timers running (keepalive, iframe refresh, metrics a second after start). A
+ * page unload ends them; one jsdom window serves every test of a file, so `stop()` ends the
+ * timers started during the test instead, and a test never sees the previous one's Streams.
+ */
+function trackTimers(): () => void {
+    const realSetTimeout = window.setTimeout;
+    const realSetInterval = window.setInterval;
+    const timeouts = new Set<number>();
+    const intervals = new Set<number>();
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+        const id = realSetTimeout(handler, ms, ...args);
+        timeouts.add(id);
+        return id;
+    }) as typeof window.setTimeout;
+    window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+        const id = realSetInterval(handler, ms, ...args);
+        intervals.add(id);
+        return id;
+    }) as typeof window.setInterval;
+    return () => {
+        window.setTimeout = realSetTimeout;
+        window.setInterval = realSetInterval;
+        timeouts.forEach((id) => window.clearTimeout(id));
+        intervals.forEach((id) => window.clearInterval(id));
+    };
+}
+
+/**
  * Serves `loadScript(…/amazonConnectStreams)` with the real bundle and answers the next CCP
  * iframe with an emulated CCP. With `acknowledge: false` the CCP never answers.
  */
 export function startRealStreams(options: JsdomCcpOptions = {}): RealStreams {
     let loads = 0;
+    const endTimers = trackTimers();
     jest.mocked(loadScript).mockImplementation(async (_host: unknown, url: string) => {
         if (!/amazonConnectStreams/.test(url)) {
             throw new Error(`Unexpected static resource ${url}`);
@@ -72,6 +101,7 @@ export function startRealStreams(options: JsdomCcpOptions = {}): RealStreams {
         },
         stop() {
             ccp.detach();
+            endTimers();
             jest.mocked(loadScript).mockReset();
         }
     };
