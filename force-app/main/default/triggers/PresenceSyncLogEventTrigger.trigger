@@ -1,0 +1,3 @@
+trigger PresenceSyncLogEventTrigger on Presence_Sync_Log__e(after insert) {
+    PresenceSyncLogEventHandler.store(Trigger.new);
+}
