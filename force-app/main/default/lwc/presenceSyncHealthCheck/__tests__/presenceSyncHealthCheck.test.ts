@@ -1,0 +1,266 @@
+import { createElement } from 'lwc';
+import PresenceSyncHealthCheck from 'c/presenceSyncHealthCheck';
+import getHealthReport from '@salesforce/apex/PresenceSyncHealthController.getHealthReport';
+import schedulePurge from '@salesforce/apex/PresenceSyncHealthController.schedulePurge';
+import { toasts } from '../../../../../test/jest-mocks/lightning/toast';
+import {
+    buildApexError,
+    buildRule,
+    buildRuleSets,
+    fakeId
+} from '../../../../../test/jest-mocks/apex/fixtures';
+import {
+    HEALTH_CHECK_IDS,
+    HEALTH_CHECK_WORDING,
+    buildHealthReport,
+    buildRulesByRuleSet
+} from '../../../../../test/jest-mocks/apex/healthFixtures';
+import type { HealthColour } from 'presence-sync/contracts';
+
+jest.mock('@salesforce/apex/PresenceSyncHealthController.getHealthReport', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncHealthController.schedulePurge', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+let element: HTMLElement;
+
+async function flush(): Promise<void> {
+    // One macrotask: the Apex promise settles, then the component re-renders.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function mount(): Promise<void> {
+    element = createElement('c-presence-sync-health-check', { is: PresenceSyncHealthCheck });
+    document.body.appendChild(element);
+    await flush();
+}
+
+function $(selector: string): HTMLElement | null {
+    return element.shadowRoot!.querySelector(selector);
+}
+
+function $$(selector: string): HTMLElement[] {
+    return Array.from(element.shadowRoot!.querySelectorAll(selector));
+}
+
+afterEach(() => {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    toasts.reset();
+});
+
+const ICONS: Record<HealthColour, [icon: string, word: string]> = {
+    green: ['utility:success', 'OK'],
+    amber: ['utility:warning', 'Warning'],
+    red: ['utility:error', 'Problem']
+};
+
+describe('org checks', () => {
+    const cases = HEALTH_CHECK_IDS.flatMap((id) =>
+        (['green', 'amber', 'red'] as const).map((colour) => [id, colour] as const)
+    );
+
+    it.each(cases)('shows %s as %s with its reason, and a fix unless green', async (id, colour) => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport({ colours: { [id]: colour } }));
+        await mount();
+        const row = $(`li[data-id="${id}"]`)!;
+        expect(row.dataset.status).toBe(colour);
+        const icon = row.querySelector('lightning-icon') as HTMLElement & {
+            iconName: string;
+            alternativeText: string;
+        };
+        expect([icon.iconName, icon.alternativeText]).toEqual(ICONS[colour]);
+        expect(row.querySelector('.check-word')!.textContent).toBe(ICONS[colour][1]);
+        expect(row.querySelector('.check-reason')!.textContent).toBe(HEALTH_CHECK_WORDING[id][colour].reason);
+        const fix = HEALTH_CHECK_WORDING[id][colour].fix;
+        expect(row.querySelector('.check-fix')?.textContent ?? null).toBe(
+            fix === null ? null : `Fix: ${fix}`
+        );
+        expect(fix === null).toBe(colour === 'green');
+        // The other checks stay green.
+        expect($$('li.check-green')).toHaveLength(colour === 'green' ? 10 : 9);
+    });
+
+    it('sums up at a glance, coloured by the worst check', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        await mount();
+        expect($('.summary')!.textContent).toBe('All 10 checks passed: sync is healthy.');
+        expect($('.overall')!.className).toContain('slds-theme_success');
+        expect($('.announcement')!.textContent).toBe(
+            'Health check updated. All 10 checks passed: sync is healthy.'
+        );
+
+        jest.mocked(getHealthReport).mockResolvedValue(
+            buildHealthReport({
+                colours: { 'csp-trusted-site': 'red', 'agent-permissions': 'red', 'log-volume': 'amber' }
+            })
+        );
+        ($('lightning-button.refresh') as HTMLElement).click();
+        await flush();
+        expect($('.summary')!.textContent).toBe('2 problems and 1 warning need attention.');
+        expect($('.overall')!.className).toContain('slds-theme_error');
+    });
+
+    it('validates active rules with the engine too', async () => {
+        const rules = buildRulesByRuleSet();
+        const [, team] = buildRuleSets();
+        rules[team.id] = [
+            buildRule({
+                id: fakeId('a0C', 30),
+                name: 'Half-finished rule',
+                ruleSetId: team.id,
+                destinationValue: ''
+            })
+        ];
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport({ rulesByRuleSet: rules }));
+        await mount();
+        const row = $('li[data-id="rules-valid"]')!;
+        expect(row.dataset.status).toBe('red');
+        expect(row.querySelector('.check-reason')!.textContent).toContain(
+            '"Half-finished rule" (Phone team)'
+        );
+    });
+
+    it('offers to schedule the purge when it is not, then checks again', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(
+            buildHealthReport({
+                colours: { 'purge-job': 'amber' },
+                logStats: { entries24h: 1234, errors24h: 5, retentionDays: 14, purgeScheduled: false }
+            })
+        );
+        jest.mocked(schedulePurge).mockResolvedValue(undefined);
+        await mount();
+        expect($$('lightning-button.schedule-purge')).toHaveLength(1);
+        expect($('li[data-id="purge-job"] lightning-button.schedule-purge')).not.toBeNull();
+
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        ($('lightning-button.schedule-purge') as HTMLElement).click();
+        await flush();
+        expect(schedulePurge).toHaveBeenCalledTimes(1);
+        expect(toasts.shown()).toEqual([
+            expect.objectContaining({ label: 'Purge scheduled', variant: 'success' })
+        ]);
+        expect(getHealthReport).toHaveBeenCalledTimes(2);
+        expect($('lightning-button.schedule-purge')).toBeNull();
+        expect($('li[data-id="purge-job"]')!.dataset.status).toBe('green');
+    });
+
+    it('explains a refused purge schedule in plain words', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(
+            buildHealthReport({
+                logStats: { entries24h: 0, errors24h: 0, retentionDays: 14, purgeScheduled: false }
+            })
+        );
+        jest.mocked(schedulePurge).mockRejectedValue(
+            buildApexError('Scheduling the purge needs the Presence_Sync_Administer_Rules custom permission.')
+        );
+        await mount();
+        ($('lightning-button.schedule-purge') as HTMLElement).click();
+        await flush();
+        expect($('.error-text')!.textContent).toBe(
+            'The purge job could not be scheduled: Scheduling the purge needs the Presence_Sync_Administer_Rules custom permission.'
+        );
+    });
+
+    it('shows why the report could not be read', async () => {
+        jest.mocked(getHealthReport).mockRejectedValue(
+            buildApexError(
+                'The health check needs the Presence_Sync_View_Logs or Presence_Sync_Administer_Rules custom permission. Ask your admin for the Presence Sync Supervisor permission set.'
+            )
+        );
+        await mount();
+        expect($('.error-text')!.getAttribute('role')).toBe('alert');
+        expect($('.error-text')!.textContent).toContain('Presence Sync Supervisor permission set');
+        expect($('ul.checks')).toBeNull();
+    });
+});
+
+describe('actively synced statuses', () => {
+    it('lists each synced pair with direction, rule set and team', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        await mount();
+        const rows = $$('table.synced tbody tr').map((tr) =>
+            Array.from(tr.querySelectorAll('th, td')).map((cell) => cell.textContent!.trim())
+        );
+        expect(rows).toEqual([
+            [
+                'Available',
+                'Available',
+                'Bi-directional',
+                'Default presence sync rules',
+                'Everyone without a more specific rule set'
+            ],
+            [
+                'Working - Phone',
+                'Working_Phone',
+                'Publisher (Connect to Salesforce)',
+                'Default presence sync rules',
+                'Everyone without a more specific rule set'
+            ],
+            [
+                'Working - Media',
+                'Working_Media',
+                'Subscriber (Salesforce to Connect)',
+                'Default presence sync rules',
+                'Everyone without a more specific rule set'
+            ],
+            [
+                'Lunch',
+                'Lunch',
+                'Publisher (Connect to Salesforce)',
+                'Phone team',
+                'Phone Team (team), Blake Backup (User)'
+            ]
+        ]);
+    });
+
+    it('says when nothing is synced', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport({ rulesByRuleSet: {} }));
+        await mount();
+        expect($('table.synced')).toBeNull();
+        expect($('.no-synced')!.textContent).toBe('No active rule syncs any status yet.');
+    });
+});
+
+describe('live agents', () => {
+    it('shows who runs sync now, both states, in sync or not, last sync, last error, paused', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        await mount();
+        expect($('.live-summary')!.textContent).toBe('2 agents run sync now; 1 out of sync or paused.');
+        const rows = $$('table.live-agents tbody tr').map((tr) =>
+            Array.from(tr.querySelectorAll('th, td')).map((cell) => cell.textContent!.trim())
+        );
+        expect(rows).toEqual([
+            [
+                'Blake Backup',
+                'Lunch',
+                'Available',
+                'Paused',
+                '4 min ago',
+                'Omni-Channel refused Lunch: the status is not available to this user.',
+                'Paused by the flapping guard',
+                '20 s ago'
+            ],
+            ['Avery Agent', 'Available', 'Available', 'In sync', '4 min ago', '', 'No', '20 s ago']
+        ]);
+    });
+
+    it('says when nobody runs sync', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport({ liveAgents: [] }));
+        await mount();
+        expect($('.no-live')!.textContent).toContain('No agent is running sync right now.');
+    });
+});
+
+it('is accessible', async () => {
+    jest.mocked(getHealthReport).mockResolvedValue(
+        buildHealthReport({ colours: { 'ccp-url': 'red', 'purge-job': 'amber' } })
+    );
+    await mount();
+    await expect(element).toBeAccessible();
+});
