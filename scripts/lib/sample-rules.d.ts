@@ -13,7 +13,7 @@ export interface ImportTreeRecord {
 }
 
 export interface ImportTree {
-    plan: Array<{ sobject: string; saveRefs: boolean; resolveRefs: boolean; files: string[] }>;
+    plan: Array<{ sobject: string; files: string[] }>;
     files: Record<string, { records: ImportTreeRecord[] }>;
 }
 

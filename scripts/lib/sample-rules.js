@@ -64,9 +64,10 @@ function toImportTree(sample) {
             ...pick(rule, RULE_FIELDS)
         }))
     };
+    // Order matters: the CLI resolves "@SampleRuleSet" from records created by earlier files.
     const planSteps = [
-        { sobject: RULE_SET_OBJECT, saveRefs: true, resolveRefs: false, files: [ruleSetFile] },
-        { sobject: RULE_OBJECT, saveRefs: false, resolveRefs: true, files: [ruleFile] }
+        { sobject: RULE_SET_OBJECT, files: [ruleSetFile] },
+        { sobject: RULE_OBJECT, files: [ruleFile] }
     ];
     return { plan: planSteps, files: { [ruleSetFile]: ruleSets, [ruleFile]: rules } };
 }
