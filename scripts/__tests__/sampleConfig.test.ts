@@ -113,6 +113,8 @@ describe('loading the sample rules with sf data import tree', () => {
         expect(rules).toHaveLength(sample.rules.length);
         for (const rule of rules) {
             expect(rule.Rule_Set__c).toBe(`@${ruleSet.attributes.referenceId}`);
+            // The only reference shape the CLI resolves in every case.
+            expect(rule.Rule_Set__c).toMatch(/^@\w+Ref\d+$/);
         }
         expect(ruleSet.Is_Default__c).toBe(true);
     });

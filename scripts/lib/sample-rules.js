@@ -27,7 +27,8 @@ const RULE_SET_FIELDS = {
     isDefault: 'Is_Default__c'
 };
 
-const RULE_SET_REF = 'SampleRuleSet';
+// The CLI recognises references of the form @<Object>Ref<n> (as `sf data export tree` writes them).
+const RULE_SET_REF = `${RULE_SET_OBJECT}Ref1`;
 
 function pick(source, fields) {
     const record = {};
@@ -59,12 +60,12 @@ function toImportTree(sample) {
     };
     const rules = {
         records: sample.rules.map((rule, index) => ({
-            attributes: { type: RULE_OBJECT, referenceId: `SampleRule${index + 1}` },
+            attributes: { type: RULE_OBJECT, referenceId: `${RULE_OBJECT}Ref${index + 1}` },
             Rule_Set__c: `@${RULE_SET_REF}`,
             ...pick(rule, RULE_FIELDS)
         }))
     };
-    // Order matters: the CLI resolves "@SampleRuleSet" from records created by earlier files.
+    // Order matters: the rules' @reference is resolved from the rule set created before them.
     const planSteps = [
         { sobject: RULE_SET_OBJECT, files: [ruleSetFile] },
         { sobject: RULE_OBJECT, files: [ruleFile] }
