@@ -4,7 +4,7 @@
  * engine's own compileRules and validateRule, so the analysis and run time can never disagree.
  */
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
-import type { AnalysisDomain, RuleAnalysis } from './analysisTypes';
+import type { AnalysisDomain, AnalysisFinding, RuleAnalysis } from './analysisTypes';
 import { coverageMatrix } from './coverage';
 import { findRuleProblems } from './findings';
 
@@ -15,4 +15,17 @@ export type * from './analysisTypes';
 /** Findings and coverage in one call, for the same rules and domain. */
 export function analyzeRules(rules: readonly PresenceSyncRule[], domain: AnalysisDomain = {}): RuleAnalysis {
     return { findings: findRuleProblems(rules, domain), coverage: coverageMatrix(rules, domain) };
+}
+
+/**
+ * The findings a change would add: what the builder asks about before it activates or saves
+ * rules. `rulesAfter` is the rule set as it would be after the change.
+ */
+export function findingsIntroduced(
+    rulesBefore: readonly PresenceSyncRule[],
+    rulesAfter: readonly PresenceSyncRule[],
+    domain: AnalysisDomain = {}
+): AnalysisFinding[] {
+    const known = new Set(findRuleProblems(rulesBefore, domain).map((f) => `${f.kind}|${f.message}`));
+    return findRuleProblems(rulesAfter, domain).filter((f) => !known.has(`${f.kind}|${f.message}`));
 }

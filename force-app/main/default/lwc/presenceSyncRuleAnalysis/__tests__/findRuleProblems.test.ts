@@ -1,4 +1,4 @@
-import { analyzeRules, findRuleProblems } from 'c/presenceSyncRuleAnalysis';
+import { analyzeRules, findingsIntroduced, findRuleProblems } from 'c/presenceSyncRuleAnalysis';
 import type { AnalysisFinding } from 'c/presenceSyncRuleAnalysis';
 import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
@@ -251,5 +251,22 @@ describe('analyzeRules', () => {
         expect(kinds(analysis.findings)).toEqual(['conflict']);
         expect(analysis.coverage.connectStates).toEqual(['Available', 'Lunch']);
         expect(analysis.coverage.pairs).toHaveLength(1);
+    });
+});
+
+describe('findingsIntroduced', () => {
+    it('lists only what the change adds', () => {
+        const lunch = connectTo('lunch', 'Lunch', 'Lunch');
+        const brk = connectTo('break', 'Lunch', 'Break', { active: false });
+        expect(findingsIntroduced([lunch, brk], [lunch, brk])).toEqual([]);
+        const added = findingsIntroduced([lunch, brk], [lunch, { ...brk, active: true }]);
+        expect(added.map((f) => f.kind)).toEqual(['conflict']);
+    });
+
+    it('does not repeat a warning that already existed', () => {
+        const one = connectTo('one', 'Lunch', 'Lunch');
+        const two = connectTo('two', 'Lunch', 'Lunch');
+        const other = connectTo('other', 'Available', 'Available');
+        expect(findingsIntroduced([one, two], [one, two, other])).toEqual([]);
     });
 });

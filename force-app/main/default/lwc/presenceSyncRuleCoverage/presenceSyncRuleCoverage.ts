@@ -1,0 +1,104 @@
+import { LightningElement, api } from 'lwc';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import { coverageMatrix } from 'c/presenceSyncRuleAnalysis';
+import type { AnalysisFinding, CoverageMatrix, SyncDirection } from 'c/presenceSyncRuleAnalysis';
+import type { PresenceStatusInfo } from 'presence-sync/contracts';
+import { statusLabels } from 'c/presenceSyncRuleOptions';
+
+const DIRECTION_TEXT: Record<SyncDirection, { symbol: string; words: string }> = {
+    publisher: { symbol: '→', words: 'Connect sets Omni-Channel (publisher)' },
+    subscriber: { symbol: '←', words: 'Omni-Channel sets Connect (subscriber)' },
+    bidirectional: { symbol: '↔', words: 'both ways (bi-directional)' }
+};
+
+const KIND_LABELS: Record<AnalysisFinding['kind'], string> = {
+    invalid: 'Refused at save',
+    conflict: 'Conflict',
+    shadowed: 'Never takes effect',
+    'never-matches': 'Never matches',
+    'round-trip': 'Sides disagree',
+    loop: 'Flip-flop loop'
+};
+
+/**
+ * The coverage matrix of the active rules and the analysis warnings, so an admin sees what is
+ * synced, in which direction, and what is not, before agents do.
+ */
+export default class PresenceSyncRuleCoverage extends LightningElement {
+    @api rules: PresenceSyncRule[] = [];
+    @api statuses: PresenceStatusInfo[] = [];
+    @api connectStates: string[] = [];
+    @api findings: AnalysisFinding[] = [];
+
+    get matrix(): CoverageMatrix {
+        return coverageMatrix(this.rules, {
+            connectStates: this.connectStates,
+            omniStatuses: this.statuses.map((s) => s.developerName)
+        });
+    }
+
+    get columns() {
+        const labels = statusLabels(this.statuses);
+        return this.matrix.omniStatuses.map((status) => ({
+            key: status,
+            label: labels[status] && labels[status] !== status ? `${labels[status]} (${status})` : status
+        }));
+    }
+
+    get rows() {
+        return this.matrix.cells.map((cells, r) => ({
+            key: this.matrix.connectStates[r],
+            state: this.matrix.connectStates[r],
+            cells: cells.map((cell) => {
+                const text = cell.direction ? DIRECTION_TEXT[cell.direction] : null;
+                return {
+                    key: `${cell.connectState}|${cell.omniStatus}`,
+                    symbol: text ? `${text.symbol}${cell.conditional ? '*' : ''}` : '',
+                    words: text
+                        ? `${cell.connectState} and ${cell.omniStatus}: ${text.words}${cell.conditional ? ', only after some states' : ''}`
+                        : `${cell.connectState} and ${cell.omniStatus}: not synced`,
+                    direction: cell.direction ?? 'none',
+                    cellClass: text ? 'slds-text-align_center slds-theme_success' : 'slds-text-align_center'
+                };
+            })
+        }));
+    }
+
+    get hasMatrix(): boolean {
+        return this.matrix.connectStates.length > 0 && this.matrix.omniStatuses.length > 0;
+    }
+
+    get unmappedConnect(): string {
+        return this.matrix.unmappedConnectStates.join(', ') || 'none';
+    }
+
+    get unmappedOmni(): string {
+        return this.matrix.unmappedOmniStatuses.join(', ') || 'none';
+    }
+
+    get unlistedText(): string {
+        const { unlistedConnectStateTarget: toOmni, unlistedOmniStatusTarget: toConnect } = this.matrix;
+        const parts: string[] = [];
+        if (toOmni) {
+            parts.push(`any other Connect state sets Omni-Channel to ${toOmni}`);
+        }
+        if (toConnect) {
+            parts.push(`any other Omni-Channel status sets Connect to ${toConnect}`);
+        }
+        return parts.length ? `Not-equal rules: ${parts.join('; ')}.` : '';
+    }
+
+    get findingItems() {
+        return this.findings.map((f, i) => ({
+            key: `${f.kind}-${i}`,
+            kind: KIND_LABELS[f.kind],
+            message: f.message,
+            iconName: f.severity === 'error' ? 'utility:error' : 'utility:warning',
+            variant: f.severity === 'error' ? 'error' : 'warning'
+        }));
+    }
+
+    get hasFindings(): boolean {
+        return this.findings.length > 0;
+    }
+}

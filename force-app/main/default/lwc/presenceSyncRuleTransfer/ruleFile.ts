@@ -1,0 +1,148 @@
+import { validateRule } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+
+/** Marks our files, so an import can tell a rule set export from any other JSON. */
+export const RULE_FILE_FORMAT = 'presence-sync-rules';
+export const RULE_FILE_VERSION = 1;
+
+export interface RuleFile {
+    format: typeof RULE_FILE_FORMAT;
+    version: number;
+    ruleSetName: string;
+    exportedAt: string;
+    rules: PresenceSyncRule[];
+}
+
+export interface RejectedEntry {
+    /** 1-based position in the file. */
+    position: number;
+    /** The rule's name as given, or a stand-in when it has none. */
+    name: string;
+    reasons: string[];
+}
+
+export interface ParsedRuleFile {
+    /** Set when the file as a whole is unusable; then nothing is accepted. */
+    fileError: string | null;
+    accepted: PresenceSyncRule[];
+    rejected: RejectedEntry[];
+}
+
+/** Only the engine's rule fields travel; ruleSetId does not (the importing rule set decides). */
+const RULE_FIELDS: readonly (keyof PresenceSyncRule)[] = [
+    'id',
+    'name',
+    'active',
+    'order',
+    'source',
+    'operandA',
+    'operandAValue',
+    'comparator',
+    'operandB',
+    'operandBValue',
+    'destination',
+    'destinationValue',
+    'mappingId'
+];
+
+function pick(rule: Record<string, unknown>): PresenceSyncRule {
+    const copy: Record<string, unknown> = {};
+    for (const field of RULE_FIELDS) {
+        if (rule[field] !== undefined && rule[field] !== null) {
+            copy[field] = rule[field];
+        }
+    }
+    return copy as unknown as PresenceSyncRule;
+}
+
+export function serializeRuleFile(
+    ruleSetName: string,
+    rules: readonly PresenceSyncRule[],
+    now: Date
+): string {
+    const file: RuleFile = {
+        format: RULE_FILE_FORMAT,
+        version: RULE_FILE_VERSION,
+        ruleSetName,
+        exportedAt: now.toISOString(),
+        rules: rules.map((rule) => pick(rule as unknown as Record<string, unknown>))
+    };
+    return JSON.stringify(file, null, 2);
+}
+
+function failure(fileError: string): ParsedRuleFile {
+    return { fileError, accepted: [], rejected: [] };
+}
+
+/**
+ * Reads an export (or a bare JSON array of rules) and sorts its rules into accepted and rejected,
+ * each rejection with the engine's reasons. Never throws.
+ */
+export function parseRuleFile(text: string): ParsedRuleFile {
+    let data: unknown;
+    try {
+        data = JSON.parse(text);
+    } catch (error) {
+        return failure(
+            `The file is not valid JSON (${(error as Error).message}). Export a rule set and import that file.`
+        );
+    }
+    let entries: unknown;
+    if (Array.isArray(data)) {
+        entries = data;
+    } else if (typeof data === 'object' && data !== null && 'rules' in data) {
+        const file = data as Partial<RuleFile>;
+        if (file.format !== undefined && file.format !== RULE_FILE_FORMAT) {
+            return failure(`The file is a "${String(file.format)}" file, not a Presence Sync rules export.`);
+        }
+        if (typeof file.version === 'number' && file.version > RULE_FILE_VERSION) {
+            return failure(
+                `The file was written by a newer Presence Sync (format version ${file.version}). Upgrade the package first.`
+            );
+        }
+        entries = file.rules;
+    } else {
+        return failure(
+            'The file holds no rules: expected a Presence Sync rules export or a JSON array of rules.'
+        );
+    }
+    if (!Array.isArray(entries)) {
+        return failure('The file\'s "rules" is not a list of rules.');
+    }
+    if (entries.length === 0) {
+        return failure('The file holds no rules.');
+    }
+
+    const accepted: PresenceSyncRule[] = [];
+    const rejected: RejectedEntry[] = [];
+    const seenIds = new Set<string>();
+    entries.forEach((entry, index) => {
+        const position = index + 1;
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+            rejected.push({
+                position,
+                name: `Entry ${position}`,
+                reasons: ['It is not a rule (an object with the rule fields).']
+            });
+            return;
+        }
+        const rule = pick(entry as Record<string, unknown>);
+        const name =
+            typeof rule.name === 'string' && rule.name.trim() !== '' ? rule.name : `Entry ${position}`;
+        const reasons = validateRule(rule).map((issue) => issue.message);
+        if (typeof rule.id === 'string' && rule.id !== '') {
+            if (seenIds.has(rule.id)) {
+                reasons.push(
+                    `The id "${rule.id}" appears earlier in the file too; each rule must be there once.`
+                );
+            }
+            seenIds.add(rule.id);
+        }
+        if (reasons.length > 0) {
+            rejected.push({ position, name, reasons });
+        } else {
+            accepted.push(rule);
+        }
+    });
+    return { fileError: null, accepted, rejected };
+}
