@@ -149,10 +149,18 @@ export function requireDevHub(explicit) {
                 '(or pass --dev-hub <alias>) and try again.'
         );
     }
+    const reauthorise = `sf org login web --set-default-dev-hub --alias ${devHub}`;
     const org = sfJson(['org', 'display', '--target-org', devHub], {
         timeoutSeconds: 90,
-        hint: `Check your network, or authorise the Dev Hub again: sf org login web --set-default-dev-hub --alias ${devHub}`
+        hint: `Check your network, or authorise the Dev Hub again: ${reauthorise}`
     });
+    // The CLI answers even when it cannot reach the org; the status says whether it did.
+    if (org.connectedStatus && org.connectedStatus !== 'Connected') {
+        fail(
+            `Cannot reach the Dev Hub ${org.username} (${org.connectedStatus}). ` +
+                `Check your network, or authorise it again: ${reauthorise}`
+        );
+    }
     return { alias: devHub, username: org.username, instanceUrl: org.instanceUrl };
 }
 
