@@ -1,0 +1,373 @@
+import { createElement } from 'lwc';
+import LightningConfirm from 'lightning/confirm';
+import PresenceSyncRuleBuilder from 'c/presenceSyncRuleBuilder';
+import getRuleBuilderData from '@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData';
+import getRules from '@salesforce/apex/PresenceSyncRuleController.getRules';
+import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
+import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules';
+import setRulesActive from '@salesforce/apex/PresenceSyncRuleController.setRulesActive';
+import reorderRules from '@salesforce/apex/PresenceSyncRuleController.reorderRules';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import {
+    buildAccessReport,
+    buildApexError,
+    buildRule,
+    buildRuleBuilderData,
+    buildRuleSets,
+    buildSaveRulesResult,
+    buildSeedRules,
+    DEFAULT_RULE_SET_ID
+} from '../../../../../test/jest-mocks/apex/fixtures';
+import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+
+jest.mock('@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.getRules', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRules', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.deleteRules', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.setRulesActive', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.reorderRules', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleSet', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.searchAssignees', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
+
+const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
+
+type ChildElement = HTMLElement & Record<string, unknown>;
+
+async function mount(): Promise<HTMLElement> {
+    const el = createElement('c-presence-sync-rule-builder', { is: PresenceSyncRuleBuilder });
+    document.body.appendChild(el);
+    await flushPromises();
+    await flushPromises();
+    return el;
+}
+
+function q(el: Element, selector: string): ChildElement {
+    return el.shadowRoot?.querySelector(selector) as ChildElement;
+}
+
+function list(el: Element): ChildElement {
+    return q(el, 'c-presence-sync-rule-list');
+}
+
+function listed(el: Element): string[] {
+    return (list(el).rules as PresenceSyncRule[]).map((r) => r.name);
+}
+
+async function fire(target: Element, name: string, detail: unknown): Promise<void> {
+    target.dispatchEvent(new CustomEvent(name, { detail }));
+    await flushPromises();
+    await flushPromises();
+}
+
+let serverRules: PresenceSyncRule[];
+
+beforeEach(() => {
+    serverRules = buildSeedRules();
+    jest.mocked(getRuleBuilderData).mockResolvedValue(buildRuleBuilderData());
+    jest.mocked(getRules).mockImplementation(async () => serverRules.map((r) => ({ ...r })));
+    jest.mocked(saveRules).mockImplementation(async ({ rulesJson }) => {
+        const result = buildSaveRulesResult({ saved: JSON.parse(rulesJson) as PresenceSyncRule[] });
+        serverRules = [
+            ...serverRules.filter((r) => !result.saved.some((s) => s.id === r.id)),
+            ...result.saved
+        ];
+        return result;
+    });
+    jest.mocked(deleteRules).mockImplementation(async ({ ruleIds }) => {
+        serverRules = serverRules.filter((r) => !ruleIds.includes(r.id));
+    });
+    jest.mocked(setRulesActive).mockImplementation(async ({ ruleIds, active }) => {
+        serverRules = serverRules.map((r) => (ruleIds.includes(r.id) ? { ...r, active } : r));
+    });
+    jest.mocked(reorderRules).mockImplementation(async ({ orderedRuleIds }) => {
+        serverRules = orderedRuleIds.map((id, i) => ({
+            ...(serverRules.find((r) => r.id === id) as PresenceSyncRule),
+            order: (i + 1) * 10
+        }));
+    });
+    confirmOpen.mockReset();
+});
+
+afterEach(() => {
+    clearBody();
+    jest.clearAllMocks();
+});
+
+describe('c-presence-sync-rule-builder', () => {
+    it('loads the org default rule set and lists its rules in order, with a clean analysis', async () => {
+        const el = await mount();
+        expect(getRules).toHaveBeenCalledWith({ ruleSetId: DEFAULT_RULE_SET_ID });
+        expect(q(el, '[data-id="rule-set"]').value).toBe(DEFAULT_RULE_SET_ID);
+        expect(listed(el)).toEqual(buildSeedRules().map((r) => r.name));
+        expect(q(el, '[data-id="warning-summary"]').textContent).toBe(
+            'The analysis found no problems in the active rules.'
+        );
+        expect(q(el, '[data-id="read-only"]')).toBeNull();
+        expect(list(el).readOnly).toBe(false);
+    });
+
+    it('switches rule sets', async () => {
+        const el = await mount();
+        const team = buildRuleSets()[1];
+        serverRules = [];
+        await fire(q(el, '[data-id="rule-set"]'), 'change', { value: team.id });
+        expect(getRules).toHaveBeenLastCalledWith({ ruleSetId: team.id });
+        expect(listed(el)).toEqual([]);
+        expect(q(el, 'c-presence-sync-assignments').ruleSet).toEqual(team);
+    });
+
+    it('is read-only, saying why, for users without the administer permission', async () => {
+        const reason =
+            'Editing rules needs the Presence_Sync_Administer_Rules custom permission. Ask your admin for the Presence Sync Admin permission set.';
+        jest.mocked(getRuleBuilderData).mockResolvedValue(
+            buildRuleBuilderData({
+                access: buildAccessReport({ missing: ['PresenceSyncAdministerRules'] }),
+                readOnlyReason: reason
+            })
+        );
+        const el = await mount();
+        expect(q(el, '[data-id="read-only"]').textContent).toContain(reason);
+        expect(q(el, '[data-id="new-rule"]')).toBeNull();
+        expect(list(el).readOnly).toBe(true);
+        expect(q(el, 'c-presence-sync-mapping-table').readOnly).toBe(true);
+        expect(q(el, 'c-presence-sync-assignments').readOnly).toBe(true);
+        expect(q(el, 'c-presence-sync-rule-transfer').readOnly).toBe(true);
+        expect(listed(el)).toHaveLength(4);
+    });
+
+    it('explains a failed load in plain words', async () => {
+        jest.mocked(getRuleBuilderData).mockRejectedValue(buildApexError('Presence Sync is not set up.'));
+        const el = await mount();
+        expect(q(el, '[data-id="load-error"]').textContent).toBe(
+            'The rule builder could not load: Presence Sync is not set up.'
+        );
+    });
+
+    it('creates a rule through the editor and shows it after the server saved it', async () => {
+        const el = await mount();
+        q(el, '[data-id="new-rule"]').click();
+        await flushPromises();
+        const editor = q(el, 'c-presence-sync-rule-editor');
+        expect(editor.isNew).toBe(true);
+        const draft = editor.rule as PresenceSyncRule;
+        expect(draft.order).toBe(14);
+
+        const rule = buildRule({
+            ...draft,
+            name: 'Connect agent switches to Lunch',
+            operandBValue: 'Lunch',
+            destinationValue: 'Lunch'
+        });
+        await fire(editor, 'save', { rule });
+
+        const sent = JSON.parse(jest.mocked(saveRules).mock.calls[0][0].rulesJson) as PresenceSyncRule[];
+        expect(sent).toEqual([
+            expect.objectContaining({ id: draft.id, name: 'Connect agent switches to Lunch' })
+        ]);
+        expect(q(el, 'c-presence-sync-rule-editor')).toBeNull();
+        expect(listed(el)).toContain('Connect agent switches to Lunch');
+        expect(q(el, '[data-id="status"]').textContent).toBe('Saved “Connect agent switches to Lunch”.');
+    });
+
+    it('shows the server’s rejections in the editor, field by field', async () => {
+        jest.mocked(saveRules).mockResolvedValue(
+            buildSaveRulesResult({
+                saved: [],
+                rejected: [
+                    {
+                        id: 'x',
+                        issues: [
+                            { field: 'destinationValue', message: 'There is no presence status Lunchh.' }
+                        ]
+                    }
+                ]
+            })
+        );
+        const el = await mount();
+        q(el, '[data-id="new-rule"]').click();
+        await flushPromises();
+        const editor = q(el, 'c-presence-sync-rule-editor');
+        await fire(editor, 'save', {
+            rule: buildRule({
+                ...(editor.rule as object),
+                name: 'Lunch',
+                operandBValue: 'Lunch',
+                destinationValue: 'Lunchh'
+            })
+        });
+
+        expect(q(el, 'c-presence-sync-rule-editor').serverIssues).toEqual([
+            { field: 'destinationValue', message: 'There is no presence status Lunchh.' }
+        ]);
+        expect(q(el, '[data-id="action-error"]').textContent).toContain('The server refused');
+    });
+
+    it('keeps the editor open with the server’s words when the save call fails', async () => {
+        jest.mocked(saveRules).mockRejectedValue(
+            buildApexError('Insufficient access to Presence_Sync_Rule__c.')
+        );
+        const el = await mount();
+        q(el, '[data-id="new-rule"]').click();
+        await flushPromises();
+        const editor = q(el, 'c-presence-sync-rule-editor');
+        await fire(editor, 'save', {
+            rule: buildRule({
+                ...(editor.rule as object),
+                name: 'Lunch',
+                operandBValue: 'Lunch',
+                destinationValue: 'Lunch'
+            })
+        });
+        expect(q(el, 'c-presence-sync-rule-editor').serverIssues).toEqual([
+            { field: 'rule', message: 'Insufficient access to Presence_Sync_Rule__c.' }
+        ]);
+        expect(q(el, '[data-id="action-error"]').textContent).toBe(
+            'Saving failed: Insufficient access to Presence_Sync_Rule__c.'
+        );
+    });
+
+    it('edits and clones an existing rule', async () => {
+        const el = await mount();
+        const [first] = buildSeedRules();
+        await fire(list(el), 'edit', { ruleId: first.id });
+        expect(q(el, 'c-presence-sync-rule-editor').rule).toEqual(first);
+        await fire(q(el, 'c-presence-sync-rule-editor'), 'cancel', undefined);
+        await fire(list(el), 'clone', { ruleId: first.id });
+        const clone = q(el, 'c-presence-sync-rule-editor').rule as PresenceSyncRule;
+        expect(clone.name).toBe(`${first.name} (copy)`);
+        expect(clone.id).not.toBe(first.id);
+        expect(clone.order).toBe(14);
+    });
+
+    it('reorders a rule and shows the server’s order', async () => {
+        const el = await mount();
+        const ids = buildSeedRules().map((r) => r.id);
+        await fire(list(el), 'move', { ruleId: ids[2], offset: -1 });
+        expect(reorderRules).toHaveBeenCalledWith({
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            orderedRuleIds: [ids[0], ids[2], ids[1], ids[3]]
+        });
+        expect((list(el).rules as PresenceSyncRule[]).map((r) => r.id)).toEqual([
+            ids[0],
+            ids[2],
+            ids[1],
+            ids[3]
+        ]);
+        expect(q(el, '[data-id="status"]').textContent).toContain('to position 2');
+    });
+
+    it('puts the old order back when reordering fails', async () => {
+        jest.mocked(reorderRules).mockRejectedValue(buildApexError('Rule set locked.'));
+        const el = await mount();
+        const ids = buildSeedRules().map((r) => r.id);
+        await fire(list(el), 'move', { ruleId: ids[0], offset: 1 });
+        expect((list(el).rules as PresenceSyncRule[]).map((r) => r.id)).toEqual(ids);
+        expect(q(el, '[data-id="action-error"]').textContent).toContain('Rule set locked.');
+    });
+
+    it('deletes a rule only after confirmation', async () => {
+        const el = await mount();
+        const [first] = buildSeedRules();
+        confirmOpen.mockResolvedValueOnce(false);
+        await fire(list(el), 'delete', { ruleId: first.id });
+        expect(confirmOpen).toHaveBeenCalledWith(expect.objectContaining({ label: 'Delete rule' }));
+        expect(deleteRules).not.toHaveBeenCalled();
+
+        confirmOpen.mockResolvedValueOnce(true);
+        await fire(list(el), 'delete', { ruleId: first.id });
+        expect(deleteRules).toHaveBeenCalledWith({ ruleIds: [first.id] });
+        expect(listed(el)).not.toContain(first.name);
+    });
+
+    it('warns before activating a rule that conflicts, and does nothing when the admin cancels', async () => {
+        serverRules = [
+            ...buildSeedRules(),
+            buildRule({
+                id: 'a0CHs0000000009AAA',
+                name: 'Connect Available sets Omni-Channel Busy',
+                order: 50,
+                active: false,
+                destinationValue: 'Busy'
+            })
+        ];
+        const el = await mount();
+        confirmOpen.mockResolvedValueOnce(false);
+        await fire(list(el), 'toggleactive', { ruleId: 'a0CHs0000000009AAA', active: true });
+        const [[options]] = confirmOpen.mock.calls;
+        expect(options.label).toBe('Activate “Connect Available sets Omni-Channel Busy”: 1 new warning');
+        expect(options.message).toContain('react to the same events');
+        expect(setRulesActive).not.toHaveBeenCalled();
+
+        confirmOpen.mockResolvedValueOnce(true);
+        await fire(list(el), 'toggleactive', { ruleId: 'a0CHs0000000009AAA', active: true });
+        expect(setRulesActive).toHaveBeenCalledWith({ ruleIds: ['a0CHs0000000009AAA'], active: true });
+        expect(q(el, '[data-id="warning-summary"]').textContent).toContain('found 1 problem');
+        expect(list(el).findings).toHaveLength(1);
+    });
+
+    it('deactivates without asking', async () => {
+        const el = await mount();
+        const [first] = buildSeedRules();
+        await fire(list(el), 'toggleactive', { ruleId: first.id, active: false });
+        expect(confirmOpen).not.toHaveBeenCalled();
+        expect(setRulesActive).toHaveBeenCalledWith({ ruleIds: [first.id], active: false });
+    });
+
+    it('saves a batch from the mapping table, deletes what it replaces and reports rejections to the sender', async () => {
+        const el = await mount();
+        const table = q(el, 'c-presence-sync-mapping-table');
+        const [first, second] = buildSeedRules();
+        const newRule = buildRule({
+            id: 'map-1:publisher',
+            name: 'Connect Lunch to Omni Lunch',
+            mappingId: 'map-1'
+        });
+        newRule.operandBValue = 'Lunch';
+        newRule.destinationValue = 'Lunch';
+        await fire(table, 'savebatch', {
+            rules: [newRule],
+            deleteIds: [first.id, second.id],
+            label: 'Mapping table'
+        });
+        expect(saveRules).toHaveBeenCalledTimes(1);
+        expect(deleteRules).toHaveBeenCalledWith({ ruleIds: [first.id, second.id] });
+        expect(listed(el)).toContain('Connect Lunch to Omni Lunch');
+
+        jest.mocked(saveRules).mockResolvedValueOnce(
+            buildSaveRulesResult({
+                saved: [],
+                rejected: [{ id: 'bad', issues: [{ field: 'name', message: 'No.' }] }]
+            })
+        );
+        jest.mocked(deleteRules).mockClear();
+        // The same row again would duplicate the saved rule: the admin accepts the warning.
+        confirmOpen.mockResolvedValueOnce(true);
+        await fire(table, 'savebatch', { rules: [newRule], deleteIds: ['x'], label: 'Mapping table' });
+        expect(deleteRules).not.toHaveBeenCalled();
+        expect(q(el, '[data-id="action-error"]').textContent).toContain(
+            'refused 1 of 1 rules; nothing was deleted'
+        );
+    });
+
+    it('is accessible', async () => {
+        const el = await mount();
+        await expect(el).toBeAccessible();
+    });
+});
