@@ -1,0 +1,500 @@
+/* eslint-disable no-await-in-loop, @lwc/lwc/no-async-operation -- the tests wait on real time and on conduit turns */
+/**
+ * The agent component end to end in jsdom: the real amazon-connect-streams bundle behind an
+ * emulated CCP (over Streams' postMessage conduit), the emulated Omni-Channel behind the Aura
+ * bridge contract, Apex answered with the Apex engineer's fixtures.
+ */
+import { createElement } from 'lwc';
+import PresenceSyncAgent, { RULES_CHANGED_CHANNEL } from 'c/presenceSyncAgent';
+import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
+import writeLogEntries from '@salesforce/apex/PresenceSyncAgentController.writeLogEntries';
+import reportAgentState from '@salesforce/apex/PresenceSyncAgentController.reportAgentState';
+import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
+import type { AgentConfiguration } from 'presence-sync/contracts';
+import {
+    buildAccessReport,
+    buildAgentConfiguration,
+    buildApexError,
+    buildRule,
+    buildSeedRules,
+    buildSettings,
+    buildWriteLogResult
+} from '../../../../../test/jest-mocks/apex/fixtures';
+import { startRealStreams } from '../../../../../test/streams/realStreams';
+import type { RealStreams } from '../../../../../test/streams/realStreams';
+import { EmulatedOmni, attachOmniBridge } from '../../../../../test/emulators/omni';
+import type { OmniBridgeTarget } from '../../../../../test/emulators/omni';
+import {
+    EnclosingUtilityId,
+    utilityBar
+} from '../../../../../test/jest-mocks/lightning/platformUtilityBarApi';
+import { emp } from '../../../../../test/jest-mocks/lightning/empApi';
+import { toasts } from '../../../../../test/jest-mocks/lightning/toast';
+
+jest.mock(
+    '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock('@salesforce/apex/PresenceSyncAgentController.writeLogEntries', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncAgentController.reportAgentState', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const UTILITY_ID = 'utility-presence-sync';
+const LEASE_KEY = 'presenceSync.writerLease';
+
+type AgentElement = HTMLElement & OmniBridgeTarget & { ccpTimeoutSeconds: number };
+
+interface Mounted {
+    element: AgentElement;
+    streams: RealStreams;
+    omni: EmulatedOmni;
+    detachOmni: () => void;
+}
+
+let mounted: Mounted | null = null;
+
+async function settle(rounds = 15): Promise<void> {
+    for (let i = 0; i < rounds; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+}
+
+function text(selector: string): string | null {
+    return mounted!.element.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? null;
+}
+
+function omniCalls(method: string): unknown[] {
+    return mounted!.omni
+        .calls()
+        .filter((c) => c.method === method)
+        .map((c) => c.args);
+}
+
+function connectCalls(): unknown[] {
+    return mounted!.streams.ccp
+        .calls()
+        .filter((c) => c.method === 'putAgentState')
+        .map((c) => c.params);
+}
+
+async function mount(
+    options: {
+        configuration?: AgentConfiguration;
+        connect?: string;
+        omni?: string;
+        acknowledge?: boolean;
+        granted?: string[];
+        ccpTimeoutSeconds?: number;
+        beforeConfiguration?: (m: Mounted) => Promise<void>;
+    } = {}
+): Promise<Mounted> {
+    const streams = startRealStreams({
+        initialState: options.connect ?? 'Offline',
+        acknowledge: options.acknowledge
+    });
+    const omni = new EmulatedOmni({ initialStatus: options.omni, granted: options.granted });
+    let release: () => void = () => undefined;
+    const configuration = options.configuration ?? buildAgentConfiguration();
+    if (options.beforeConfiguration) {
+        jest.mocked(getAgentConfiguration).mockReturnValueOnce(
+            new Promise((resolve) => {
+                release = () => resolve(configuration);
+            })
+        );
+    } else {
+        jest.mocked(getAgentConfiguration).mockResolvedValue(configuration);
+    }
+    const element = createElement('c-presence-sync-agent', {
+        is: PresenceSyncAgent
+    }) as unknown as AgentElement;
+    if (options.ccpTimeoutSeconds) {
+        element.ccpTimeoutSeconds = options.ccpTimeoutSeconds;
+    }
+    const detachOmni = attachOmniBridge(element, omni);
+    document.body.appendChild(element);
+    EnclosingUtilityId.emit(UTILITY_ID);
+    mounted = { element, streams, omni, detachOmni };
+    if (options.beforeConfiguration) {
+        await options.beforeConfiguration(mounted);
+        jest.mocked(getAgentConfiguration).mockResolvedValue(configuration);
+        release();
+    }
+    await settle();
+    return mounted;
+}
+
+beforeEach(() => {
+    jest.mocked(writeLogEntries).mockResolvedValue(buildWriteLogResult());
+    jest.mocked(reportAgentState).mockResolvedValue(undefined);
+    window.localStorage.clear();
+});
+
+afterEach(() => {
+    if (mounted) {
+        mounted.element.remove();
+        mounted.detachOmni();
+        mounted.streams.stop();
+        mounted = null;
+    }
+    jest.mocked(getAgentConfiguration).mockReset();
+    jest.mocked(writeLogEntries).mockReset();
+    jest.mocked(reportAgentState).mockReset();
+    utilityBar.reset();
+    emp.reset();
+    toasts.reset();
+    window.localStorage.clear();
+});
+
+describe('the seed four-row table', () => {
+    it('Connect → Omni-Channel: Available and Working - Phone follow, without ping-pong', async () => {
+        const m = await mount({ connect: 'Offline', omni: 'Busy' });
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
+
+        m.streams.ccp.setState('Available');
+        await settle();
+        expect(m.omni.status()).toBe('Available');
+        m.streams.ccp.setState('Working - Phone');
+        await settle();
+        expect(m.omni.status()).toBe('Working_Phone');
+
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(2);
+        // Omni's echo of our own change matched the Omni → Connect row, which found Connect there already.
+        expect(connectCalls()).toHaveLength(0);
+        expect(text('[data-id="connect-state"]')).toBe('Working - Phone');
+        expect(text('[data-id="omni-status"]')).toBe('Working -- Phone');
+        expect(text('[data-id="last-rule"]')).toContain(
+            'Connect Working - Phone sets Omni-Channel Working -- Phone'
+        );
+        expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({
+            label: 'Presence Sync: in sync',
+            iconVariant: 'success',
+            highlighted: false
+        });
+    });
+
+    it('Omni-Channel → Connect: Working -- Media and Available follow, without ping-pong', async () => {
+        const m = await mount({ connect: 'Lunch', omni: 'Busy' });
+        await m.omni.setStatus('Working_Media');
+        await settle();
+        expect(m.streams.ccp.state()).toBe('Working - Media');
+        await m.omni.setStatus('Available');
+        await settle();
+        expect(m.streams.ccp.state()).toBe('Available');
+        expect(connectCalls()).toHaveLength(2);
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
+    });
+});
+
+describe('rules that point at each other', () => {
+    it('bi-directional pairs settle after one write per side', async () => {
+        const rules: PresenceSyncRule[] = [
+            buildRule({
+                id: 'r1',
+                name: 'Connect Lunch sets Omni Lunch',
+                operandBValue: 'Lunch',
+                destinationValue: 'Lunch'
+            }),
+            buildRule({
+                id: 'r2',
+                name: 'Omni Lunch sets Connect Lunch',
+                source: 'SalesforceStateChange',
+                operandA: 'SalesforceNewState',
+                operandBValue: 'Lunch',
+                destination: 'ConnectAgentState',
+                destinationValue: 'Lunch'
+            })
+        ];
+        const m = await mount({
+            configuration: buildAgentConfiguration({ rules }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        m.streams.ccp.setState('Lunch');
+        await settle(30);
+        expect(m.omni.status()).toBe('Lunch');
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(1);
+        expect(connectCalls()).toHaveLength(0);
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
+    });
+
+    it('a cycle of rules across both sides stops after one write: echoes of its own writes fire no rules', async () => {
+        const connectToOmni = (from: string, to: string, id: string): PresenceSyncRule =>
+            buildRule({
+                id,
+                name: `Connect ${from} sets Omni ${to}`,
+                operandBValue: from,
+                destinationValue: to
+            });
+        const omniToConnect = (from: string, to: string, id: string): PresenceSyncRule =>
+            buildRule({
+                id,
+                name: `Omni ${from} sets Connect ${to}`,
+                source: 'SalesforceStateChange',
+                operandA: 'SalesforceNewState',
+                operandBValue: from,
+                destination: 'ConnectAgentState',
+                destinationValue: to
+            });
+        const rules = [
+            connectToOmni('Lunch', 'Busy', 'c1'),
+            omniToConnect('Busy', 'Training', 'o1'),
+            connectToOmni('Training', 'Lunch', 'c2'),
+            omniToConnect('Lunch', 'Lunch', 'o2')
+        ];
+        const m = await mount({
+            configuration: buildAgentConfiguration({ rules }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        m.streams.ccp.setState('Lunch');
+        await settle(80);
+        expect(m.omni.status()).toBe('Busy');
+        expect(m.streams.ccp.state()).toBe('Lunch');
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(1);
+        expect(connectCalls()).toHaveLength(0);
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
+    });
+});
+
+it('pauses sync when changes come faster than the flapping guard allows, and Resume lifts the pause', async () => {
+    const configuration = buildAgentConfiguration({
+        settings: buildSettings({ flapMaxChanges: 3, flapWindowSeconds: 60 })
+    });
+    const m = await mount({ configuration, connect: 'Lunch', omni: 'Busy' });
+    for (const state of [
+        'Available',
+        'Lunch',
+        'Working - Phone',
+        'Lunch',
+        'Available',
+        'Lunch',
+        'Working - Phone'
+    ]) {
+        m.streams.ccp.setState(state);
+        await settle();
+    }
+    expect(text('[data-id="sync-status"]')).toBe('Sync paused');
+    expect(omniCalls('setServicePresenceStatus').length).toBeLessThanOrEqual(3);
+    expect(text('[data-id="paused"]')).toBeTruthy();
+    expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ iconVariant: 'warning', highlighted: true });
+
+    (m.element.shadowRoot!.querySelector('[data-id="resume"]') as HTMLElement).click();
+    await settle();
+    expect(text('[data-id="sync-status"]')).not.toBe('Sync paused');
+    m.streams.ccp.setState('Available');
+    await settle();
+    expect(m.omni.status()).toBe('Available');
+});
+
+it('keeps Omni-Channel events that arrive while the configuration loads', async () => {
+    const m = await mount({
+        connect: 'Available',
+        omni: 'Available',
+        beforeConfiguration: async (early) => {
+            await early.omni.setStatus('Working_Media');
+        }
+    });
+    await settle(20);
+    expect(m.streams.ccp.state()).toBe('Working - Media');
+});
+
+it('queues the next Connect state while the agent is on a call', async () => {
+    const m = await mount({ connect: 'Available', omni: 'Available' });
+    m.streams.ccp.enterCallPhase('Busy');
+    await settle();
+    await m.omni.setStatus('Working_Media');
+    await settle();
+    expect(connectCalls()).toEqual([expect.objectContaining({ enqueueNextState: true })]);
+    expect(m.streams.ccp.nextState()).toBe('Working - Media');
+    expect(text('[data-id="next-state"]')).toBe('Next state: Working - Media');
+    m.streams.ccp.endContact();
+    await settle();
+    expect(m.streams.ccp.state()).toBe('Working - Media');
+    expect(text('[data-id="next-state"]')).toBeNull();
+});
+
+it('puts Connect Offline when the agent logs out of Omni-Channel and a logout rule says so', async () => {
+    const logoutRule = buildRule({
+        id: 'logout',
+        name: 'Omni logout sets Connect Offline',
+        source: 'SalesforceLogout',
+        operandA: 'SalesforceNewState',
+        operandBValue: 'Offline',
+        destination: 'ConnectAgentState',
+        destinationValue: 'Offline'
+    });
+    const m = await mount({
+        configuration: buildAgentConfiguration({ rules: [...buildSeedRules(), logoutRule] }),
+        connect: 'Available',
+        omni: 'Available'
+    });
+    await m.omni.logout();
+    await settle();
+    expect(m.streams.ccp.state()).toBe('Offline');
+    expect(text('[data-id="omni-status"]')).toBe('Offline');
+});
+
+it('shows, toasts and logs a status Omni-Channel refuses, and does not retry it over and over', async () => {
+    const m = await mount({
+        connect: 'Offline',
+        omni: 'Busy',
+        granted: ['Busy', 'Lunch', 'Working_Phone', 'Working_Media']
+    });
+    m.streams.ccp.setState('Available');
+    await settle(30);
+
+    expect(text('[data-id="sync-status"]')).toBe('Out of sync');
+    expect(text('[data-id="last-error"]')).toMatch(/Omni-Channel refused the status "Available"/);
+    expect(toasts.shown()).toEqual([
+        expect.objectContaining({ variant: 'error', label: 'Omni-Channel did not take the change' })
+    ]);
+    expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ iconVariant: 'error', highlighted: true });
+
+    window.dispatchEvent(new CustomEvent('pagehide'));
+    await settle();
+    const logged = jest
+        .mocked(writeLogEntries)
+        .mock.calls.flatMap(([params]) => JSON.parse(params.entriesJson) as TraceEntry[]);
+    expect(logged).toContainEqual(
+        expect.objectContaining({ step: 'call-result', side: 'omni', result: 'failure', level: 'error' })
+    );
+
+    await settle(50);
+    expect(omniCalls('setServicePresenceStatus')).toHaveLength(1);
+});
+
+it('says what to check when the CCP never acknowledges', async () => {
+    const popups = jest.spyOn(window, 'open').mockReturnValue(null);
+    const streamsErrors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const m = await mount({ acknowledge: false, ccpTimeoutSeconds: 0.3 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await settle();
+    popups.mockRestore();
+    streamsErrors.mockRestore();
+    const alert = m.element.shadowRoot!.querySelector('[data-problem="connect"]');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.textContent).toMatch(/CSP Trusted Site/);
+    expect(alert?.textContent).toMatch(/https:\/\/presence-sync-demo\.my\.connect\.aws/);
+    expect(toasts.shown()).toContainEqual(
+        expect.objectContaining({ variant: 'error', label: 'The Amazon Connect softphone does not load' })
+    );
+    expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({
+        label: 'Presence Sync: problem',
+        highlighted: true
+    });
+});
+
+describe('when sync cannot run', () => {
+    it('names the missing permission and how to get it, and starts nothing', async () => {
+        const configuration = buildAgentConfiguration({
+            syncEnabled: false,
+            access: buildAccessReport({ missing: ['ViewStatusDeveloperNames'] })
+        });
+        const m = await mount({ configuration });
+        const alert = m.element.shadowRoot!.querySelector('[data-problem="permission"]');
+        expect(alert?.textContent).toContain('View Setup and Configuration or View DeveloperName');
+        expect(toasts.shown()[0]).toMatchObject({
+            variant: 'error',
+            label: expect.stringContaining('View Setup and Configuration or View DeveloperName')
+        });
+        expect(m.streams.loads()).toBe(0);
+        expect(m.omni.calls()).toEqual([]);
+        await expect(m.element).toBeAccessible();
+    });
+
+    it('says sync is switched off', async () => {
+        const m = await mount({ configuration: buildAgentConfiguration({ syncEnabled: false }) });
+        expect(text('[data-problem="switched-off"]')).toMatch(/switched sync off/);
+        expect(toasts.shown()[0]).toMatchObject({ variant: 'info', label: 'Presence Sync is switched off' });
+        expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ label: 'Presence Sync: off' });
+        expect(m.streams.loads()).toBe(0);
+    });
+
+    it('explains a configuration that fails to load', async () => {
+        jest.mocked(getAgentConfiguration).mockRejectedValue(buildApexError('Presence Sync is not set up.'));
+        const element = createElement('c-presence-sync-agent', { is: PresenceSyncAgent });
+        document.body.appendChild(element);
+        await settle();
+        expect(element.shadowRoot!.querySelector('[data-problem="configuration"]')?.textContent).toContain(
+            'Presence Sync is not set up.'
+        );
+        element.remove();
+    });
+});
+
+describe('several tabs', () => {
+    const holdLease = (expiresAt: number): void =>
+        window.localStorage.setItem(LEASE_KEY, JSON.stringify({ tabId: 'other-tab', expiresAt }));
+
+    it('only watches while another tab writes, and takes over within 3 s when that tab dies', async () => {
+        holdLease(Date.now() + 60_000);
+        const m = await mount({ connect: 'Offline', omni: 'Busy' });
+        expect(text('[data-id="sync-status"]')).toBe('Watching (another tab syncs)');
+        expect(text('[data-id="watching"]')).toMatch(/Another Salesforce tab/);
+
+        m.streams.ccp.setState('Available');
+        await settle();
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
+
+        // The writer tab renews its lease one last time, then its process dies.
+        holdLease(Date.now() + 2000);
+        await new Promise((resolve) => setTimeout(resolve, 2600));
+        await settle();
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
+        // The change the other tab handled is not applied a second time.
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
+
+        m.streams.ccp.setState('Working - Phone');
+        await settle();
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(1);
+        expect(m.omni.status()).toBe('Working_Phone');
+    }, 10_000);
+});
+
+it('picks up saved rules without a reload', async () => {
+    const m = await mount({
+        configuration: buildAgentConfiguration({ rules: [] }),
+        connect: 'Lunch',
+        omni: 'Busy'
+    });
+    expect(emp.subscriberCount(RULES_CHANGED_CHANNEL)).toBe(1);
+    m.streams.ccp.setState('Available');
+    await settle();
+    expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
+
+    jest.mocked(getAgentConfiguration).mockResolvedValue(buildAgentConfiguration());
+    emp.publish(RULES_CHANGED_CHANNEL, { RuleSetId__c: 'a0BHs0000000001AAA' });
+    await settle();
+    expect(text('[data-id="rule-set"]')).toContain('4 rules');
+
+    m.streams.ccp.setState('Working - Phone');
+    await settle();
+    expect(m.omni.status()).toBe('Working_Phone');
+});
+
+it('cleans up everything when removed', async () => {
+    const m = await mount({ connect: 'Available', omni: 'Available' });
+    expect(window.localStorage.getItem(LEASE_KEY)).toContain('"tabId"');
+    m.element.remove();
+    await settle();
+
+    expect(emp.subscriberCount(RULES_CHANGED_CHANNEL)).toBe(0);
+    expect(m.element.shadowRoot!.querySelector('iframe')).toBeNull();
+    expect(window.localStorage.getItem(LEASE_KEY)).toBeNull();
+    m.streams.ccp.setState('Lunch');
+    await m.omni.setStatus('Working_Media');
+    await settle();
+    expect(connectCalls()).toHaveLength(0);
+    expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
+    expect(() => m.element.handleOmniEvent('logout', {})).not.toThrow();
+});
+
+it('is accessible while it runs', async () => {
+    const m = await mount({ connect: 'Available', omni: 'Available' });
+    expect(m.element.shadowRoot!.querySelector('[aria-live="polite"]')).not.toBeNull();
+    await expect(m.element).toBeAccessible();
+});
