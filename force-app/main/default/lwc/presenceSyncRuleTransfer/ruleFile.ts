@@ -121,14 +121,13 @@ export function parseRuleFile(text: string): ParsedRuleFile {
         if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
             rejected.push({
                 position,
-                name: `Entry ${position}`,
+                name: '(no name)',
                 reasons: ['It is not a rule (an object with the rule fields).']
             });
             return;
         }
         const rule = pick(entry as Record<string, unknown>);
-        const name =
-            typeof rule.name === 'string' && rule.name.trim() !== '' ? rule.name : `Entry ${position}`;
+        const name = typeof rule.name === 'string' && rule.name.trim() !== '' ? rule.name : '(no name)';
         const reasons = validateRule(rule).map((issue) => issue.message);
         if (typeof rule.id === 'string' && rule.id !== '') {
             if (seenIds.has(rule.id)) {

@@ -1,0 +1,205 @@
+import { createElement } from 'lwc';
+import PresenceSyncMappingTable from 'c/presenceSyncMappingTable';
+import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import {
+    buildStatuses,
+    DEFAULT_RULE_SET_ID,
+    SEED_CONNECT_STATES
+} from '../../../../../test/jest-mocks/apex/fixtures';
+import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+
+type TableElement = HTMLElement & {
+    rules: PresenceSyncRule[];
+    ruleSetId: string;
+    statuses: unknown;
+    connectStates: string[];
+    readOnly: boolean;
+    showRejections(rejected: unknown[]): void;
+};
+
+interface Batch {
+    rules: PresenceSyncRule[];
+    deleteIds: string[];
+    label: string;
+}
+
+function mount(rules: PresenceSyncRule[] = []): { el: TableElement; batches: Batch[] } {
+    const el = createElement('c-presence-sync-mapping-table', {
+        is: PresenceSyncMappingTable
+    }) as TableElement;
+    el.rules = rules;
+    el.ruleSetId = DEFAULT_RULE_SET_ID;
+    el.statuses = buildStatuses();
+    el.connectStates = [...SEED_CONNECT_STATES];
+    const batches: Batch[] = [];
+    el.addEventListener('savebatch', (e) => batches.push((e as CustomEvent<Batch>).detail));
+    document.body.appendChild(el);
+    return { el, batches };
+}
+
+function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
+    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
+}
+
+function rows(el: Element): Element[] {
+    return [...(el.shadowRoot?.querySelectorAll('tr[data-row-id]') ?? [])];
+}
+
+function cellValue(row: Element, name: string): unknown {
+    const field = [...row.querySelectorAll('c-presence-sync-rule-value-field')].find(
+        (f) => (f as unknown as { name: string }).name === name
+    ) as unknown as { value: unknown };
+    return field.value;
+}
+
+function setCell(row: Element, name: string, value: string): void {
+    const field = [...row.querySelectorAll('c-presence-sync-rule-value-field')].find(
+        (f) => (f as unknown as { name: string }).name === name
+    ) as Element;
+    field.dispatchEvent(new CustomEvent('valuechange', { detail: { name, value } }));
+}
+
+async function click(el: Element, id: string): Promise<void> {
+    q(el, `lightning-button[data-id="${id}"]`).click();
+    await flushPromises();
+}
+
+/** Rules as the server returns them after saving: record ids instead of the generated ones. */
+function asSaved(rules: PresenceSyncRule[]): PresenceSyncRule[] {
+    return rules.map((r, i) => ({ ...r, id: `a0CHs00000000${String(i).padStart(2, '0')}AAA` }));
+}
+
+afterEach(() => {
+    clearBody();
+});
+
+describe('c-presence-sync-mapping-table', () => {
+    it("turns the seed's four-row table into four rows and four valid rules", async () => {
+        const { el, batches } = mount();
+        await flushPromises();
+        expect(q(el, '[data-id="no-rows"]')).not.toBeNull();
+        await click(el, 'use-example');
+        expect(rows(el)).toHaveLength(4);
+        expect(rows(el).map((r) => cellValue(r, 'connectState'))).toEqual([
+            'Available',
+            'Available',
+            'Working - Phone',
+            'Working - Media'
+        ]);
+        expect(q(el, '[data-id="rule-count"]').textContent).toBe('4 rows make 4 rules.');
+
+        await click(el, 'save-table');
+        expect(batches).toHaveLength(1);
+        const [batch] = batches;
+        expect(batch.label).toBe('Mapping table');
+        expect(batch.deleteIds).toEqual([]);
+        expect(batch.rules.map((r) => [r.source, r.operandBValue, r.destinationValue])).toEqual([
+            ['ConnectStateChange', 'Available', 'Available'],
+            ['SalesforceStateChange', 'Available', 'Available'],
+            ['ConnectStateChange', 'Working - Phone', 'Working_Phone'],
+            ['SalesforceStateChange', 'Working_Media', 'Working - Media']
+        ]);
+        expect(new Set(batch.rules.map((r) => r.mappingId)).size).toBe(4);
+        expect(batch.rules.every((r) => r.ruleSetId === DEFAULT_RULE_SET_ID)).toBe(true);
+    });
+
+    it('rebuilds the rows from saved rules and keeps their record ids when saved again', async () => {
+        const saved = asSaved(
+            expandMappings([
+                { id: 'lunch', connectState: 'Lunch', salesforceStatus: 'Lunch', type: 'BiDirectional' },
+                { id: 'avail', connectState: 'Available', salesforceStatus: 'Available', type: 'Publisher' }
+            ])
+        );
+        const { el, batches } = mount(saved);
+        await flushPromises();
+        expect(rows(el)).toHaveLength(2);
+        expect(
+            (q(el, 'tr[data-row-id="lunch"] lightning-combobox') as unknown as { value: string }).value
+        ).toBe('BiDirectional');
+
+        // Lunch becomes publisher only: its subscriber rule goes, its publisher rule keeps its id.
+        q(el, 'tr[data-row-id="lunch"] lightning-combobox').dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'Publisher' } })
+        );
+        await flushPromises();
+        await click(el, 'save-table');
+        const [batch] = batches;
+        const lunchSubscriber = saved.find(
+            (r) => r.mappingId === 'lunch' && r.source === 'SalesforceStateChange'
+        );
+        expect(batch.deleteIds).toEqual([lunchSubscriber?.id]);
+        expect(batch.rules.map((r) => r.id)).toEqual([saved[0].id, saved[2].id]);
+    });
+
+    it('deletes the rules of a removed row', async () => {
+        const saved = asSaved(
+            expandMappings([
+                { id: 'lunch', connectState: 'Lunch', salesforceStatus: 'Lunch', type: 'BiDirectional' }
+            ])
+        );
+        const { el, batches } = mount(saved);
+        await flushPromises();
+        q(el, 'tr[data-row-id="lunch"] lightning-button-icon').click();
+        await flushPromises();
+        await click(el, 'save-table');
+        expect(batches[0]).toEqual({ rules: [], deleteIds: saved.map((r) => r.id), label: 'Mapping table' });
+    });
+
+    it('refuses rows the engine would refuse, on the row, and sends nothing', async () => {
+        const { el, batches } = mount();
+        await flushPromises();
+        await click(el, 'add-row');
+        const [row] = rows(el);
+        setCell(row, 'connectState', 'AfterCallWork');
+        setCell(row, 'salesforceStatus', 'Busy');
+        await flushPromises();
+        await click(el, 'save-table');
+        expect(batches).toEqual([]);
+        const error = el.shadowRoot?.querySelector('[data-error-row]')?.textContent ?? '';
+        expect(error).toContain('AfterCallWork');
+        expect(error).toContain('system state');
+    });
+
+    it('shows the server’s rejections on the rows they belong to', async () => {
+        const { el, batches } = mount();
+        await flushPromises();
+        await click(el, 'use-example');
+        await click(el, 'save-table');
+        const rejectedId = batches[0].rules[2].id;
+        el.showRejections([
+            { id: rejectedId, issues: [{ field: 'destinationValue', message: 'No such status.' }] }
+        ]);
+        await flushPromises();
+        const errors = [...(el.shadowRoot?.querySelectorAll('[data-error-row]') ?? [])];
+        expect(errors).toHaveLength(1);
+        expect(errors[0].textContent).toBe('No such status.');
+        expect(errors[0].getAttribute('data-error-row')).toBe(batches[0].rules[2].mappingId);
+    });
+
+    it('notes a row whose rule was edited outside the table', async () => {
+        const saved = asSaved(
+            expandMappings([
+                { id: 'lunch', connectState: 'Lunch', salesforceStatus: 'Lunch', type: 'Publisher' }
+            ])
+        );
+        saved[0] = { ...saved[0], comparator: 'NotEqual' };
+        const { el } = mount(saved);
+        await flushPromises();
+        expect(q(el, '[data-note-row="lunch"]').textContent).toContain('changed in the rule editor');
+    });
+
+    it('offers no editing in read-only mode', async () => {
+        const { el } = mount(asSaved(expandMappings(SEED_EXAMPLE_MAPPINGS)));
+        el.readOnly = true;
+        await flushPromises();
+        expect(q(el, 'lightning-button[data-id="add-row"]').disabled).toBe(true);
+        expect(q(el, 'lightning-button[data-id="save-table"]').disabled).toBe(true);
+    });
+
+    it('is accessible', async () => {
+        const { el } = mount(asSaved(expandMappings(SEED_EXAMPLE_MAPPINGS)));
+        await flushPromises();
+        await expect(el).toBeAccessible();
+    });
+});
