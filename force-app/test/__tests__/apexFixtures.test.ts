@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
 import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
 import {
@@ -91,5 +93,28 @@ describe('Apex fixtures', () => {
         const page = buildLogPage();
         const times = page.entries.map((e) => e.at);
         expect([...times].sort((a, b) => b - a)).toEqual(times);
+    });
+
+    it('explain missing permissions in the words the Apex uses', () => {
+        const apex = fs.readFileSync(
+            path.resolve(__dirname, '../../main/default/classes/PresenceSyncAccessService.cls'),
+            'utf8'
+        );
+        const fromApex = [
+            ...apex.matchAll(
+                /new PresenceSyncDto\.PermissionCheck\(\s*'(\w+)',\s*'([^']*)',\s*\w+,\s*'([^']*)'/g
+            )
+        ].map((m) => ({ name: m[1], label: m[2], reason: m[3] }));
+        const fromFixture = buildAccessReport({
+            missing: [
+                'PresenceSyncRunSync',
+                'PresenceSyncAdministerRules',
+                'PresenceSyncViewLogs',
+                'ReadRuleObjects',
+                'ViewStatusDeveloperNames'
+            ]
+        }).checks.map(({ name, label, reason }) => ({ name, label, reason }));
+        expect(fromApex).toHaveLength(5);
+        expect(fromFixture).toEqual(fromApex);
     });
 });
