@@ -94,7 +94,7 @@ export const HEALTH_CHECK_WORDING: Record<HealthCheckId, { label: string } & Rec
         },
         'statuses-exist': {
             label: 'Omni-Channel statuses exist',
-            green: { reason: 'All 2 Omni-Channel statuses that active rules name exist.', fix: null },
+            green: { reason: 'All 3 Omni-Channel statuses that active rules name exist.', fix: null },
             amber: {
                 reason: 'No active rule names an Omni-Channel status, so there is nothing to check.',
                 fix: 'Add rules that read or set Omni-Channel statuses in the rule builder.'
@@ -133,7 +133,7 @@ export const HEALTH_CHECK_WORDING: Record<HealthCheckId, { label: string } & Rec
         },
         'log-store': {
             label: 'Log storage',
-            green: { reason: 'Log entries are stored (log level Errors); 1,234 are kept now.', fix: null },
+            green: { reason: 'Log entries are stored (log level Errors) and kept 14 days.', fix: null },
             amber: {
                 reason: 'The log level is Off, so nothing is stored and the log reader stays empty.',
                 fix: 'Set Log Level to Errors or All in Presence Sync Settings.'
