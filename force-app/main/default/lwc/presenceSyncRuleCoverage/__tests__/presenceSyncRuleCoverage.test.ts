@@ -1,0 +1,79 @@
+import { createElement } from 'lwc';
+import PresenceSyncRuleCoverage from 'c/presenceSyncRuleCoverage';
+import { findRuleProblems } from 'c/presenceSyncRuleAnalysis';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import {
+    buildRule,
+    buildSeedRules,
+    buildStatuses,
+    SEED_CONNECT_STATES
+} from '../../../../../test/jest-mocks/apex/fixtures';
+import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+
+type CoverageElement = HTMLElement & {
+    rules: PresenceSyncRule[];
+    statuses: unknown;
+    connectStates: string[];
+    findings: unknown;
+};
+
+function mount(rules: PresenceSyncRule[]): CoverageElement {
+    const el = createElement('c-presence-sync-rule-coverage', {
+        is: PresenceSyncRuleCoverage
+    }) as CoverageElement;
+    el.rules = rules;
+    el.statuses = buildStatuses();
+    el.connectStates = [...SEED_CONNECT_STATES];
+    el.findings = findRuleProblems(rules);
+    document.body.appendChild(el);
+    return el;
+}
+
+function text(el: Element, selector: string): string {
+    return el.shadowRoot?.querySelector(selector)?.textContent?.trim() ?? '';
+}
+
+afterEach(() => {
+    clearBody();
+});
+
+describe('c-presence-sync-rule-coverage', () => {
+    it("draws the seed's coverage: directions per pair and what is not synced", async () => {
+        const el = mount(buildSeedRules());
+        await flushPromises();
+        const headers = [...(el.shadowRoot?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent);
+        expect(headers).toContain('Working -- Phone (Working_Phone)');
+        const cells = [...(el.shadowRoot?.querySelectorAll('td[data-direction]') ?? [])];
+        const mapped = cells
+            .filter((td) => td.getAttribute('data-direction') !== 'none')
+            .map((td) => td.querySelector('.slds-assistive-text')?.textContent);
+        expect(mapped).toEqual([
+            'Available and Available: both ways (bi-directional)',
+            'Working - Phone and Working_Phone: Connect sets Omni-Channel (publisher)',
+            'Working - Media and Working_Media: Omni-Channel sets Connect (subscriber)'
+        ]);
+        expect(text(el, '[data-id="unmapped-connect"]')).toBe('Offline, Lunch, Working - Media');
+        expect(text(el, '[data-id="unmapped-omni"]')).toBe('Busy, Lunch, Working_Phone');
+        expect(text(el, '[data-id="no-findings"]')).toContain('No conflicts');
+    });
+
+    it('lists the analysis warnings with their kind', async () => {
+        const el = mount([
+            ...buildSeedRules(),
+            buildRule({
+                id: 'twin',
+                name: 'Connect Available sets Omni-Channel Busy',
+                order: 9,
+                destinationValue: 'Busy'
+            })
+        ]);
+        await flushPromises();
+        expect(text(el, '[data-id="findings"]')).toContain('Conflict:');
+    });
+
+    it('is accessible', async () => {
+        const el = mount(buildSeedRules());
+        await flushPromises();
+        await expect(el).toBeAccessible();
+    });
+});

@@ -1,0 +1,138 @@
+import { createElement } from 'lwc';
+import PresenceSyncRuleDryRun from 'c/presenceSyncRuleDryRun';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import {
+    buildRule,
+    buildSeedRules,
+    buildServiceChannels,
+    buildStatuses,
+    SEED_CONNECT_STATES
+} from '../../../../../test/jest-mocks/apex/fixtures';
+import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+
+type DryRunElement = HTMLElement & {
+    rules: PresenceSyncRule[];
+    statuses: unknown;
+    connectStates: string[];
+    serviceChannels: unknown;
+};
+
+const RULES: PresenceSyncRule[] = [
+    ...buildSeedRules(),
+    buildRule({
+        id: 'busy',
+        name: 'Connect Busy sets Omni-Channel Busy',
+        order: 5,
+        operandBValue: 'Busy',
+        destinationValue: 'Busy'
+    }),
+    buildRule({
+        id: 'chat',
+        name: 'Chat work sets Connect Working - Media',
+        order: 6,
+        source: 'SalesforceWorkAccepted',
+        operandA: 'SalesforceServiceChannel',
+        operandBValue: 'sfdc_chat',
+        destination: 'ConnectAgentState',
+        destinationValue: 'Working - Media'
+    })
+];
+
+function mount(): DryRunElement {
+    const el = createElement('c-presence-sync-rule-dry-run', { is: PresenceSyncRuleDryRun }) as DryRunElement;
+    el.rules = RULES;
+    el.statuses = buildStatuses();
+    el.connectStates = [...SEED_CONNECT_STATES];
+    el.serviceChannels = buildServiceChannels();
+    document.body.appendChild(el);
+    return el;
+}
+
+function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
+    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
+}
+
+function all(el: Element, selector: string): Element[] {
+    return [...(el.shadowRoot?.querySelectorAll(selector) ?? [])];
+}
+
+async function click(el: Element, id: string): Promise<void> {
+    q(el, `lightning-button[data-id="${id}"]`).click();
+    await flushPromises();
+    await flushPromises();
+}
+
+afterEach(() => {
+    clearBody();
+});
+
+describe('c-presence-sync-rule-dry-run', () => {
+    it('runs the example sequence and shows each step with the rule that fired and both sides after', async () => {
+        const el = mount();
+        await flushPromises();
+        await click(el, 'example');
+        expect(all(el, '[data-id="events"] li').map((li) => li.textContent?.trim())).toEqual([
+            '1. Connect: the agent becomes Busy',
+            '2. Connect: the agent becomes AfterCallWork',
+            '3. Connect: the agent becomes Available',
+            '4. Omni-Channel: the agent accepts sfdc_chat work'
+        ]);
+        await click(el, 'run');
+        const rows = all(el, 'tr[data-step]');
+        expect(rows).toHaveLength(4);
+        const cells = rows.map((row) => [
+            row.querySelector('[data-id="fired"]')?.textContent,
+            row.querySelector('[data-id="connect"]')?.textContent,
+            row.querySelector('[data-id="omni"]')?.textContent
+        ]);
+        expect(cells).toEqual([
+            ['Connect Busy sets Omni-Channel Busy', 'Busy', 'Busy'],
+            ['No rule changed anything', 'AfterCallWork', 'Busy'],
+            ['Connect Available sets Omni-Channel Available', 'Available', 'Available'],
+            ['Chat work sets Connect Working - Media', 'Working - Media', 'Available']
+        ]);
+        expect(q(el, '[data-id="status"]').textContent).toBe(
+            'Dry run finished: Connect ends Working - Media, Omni-Channel ends Available.'
+        );
+    });
+
+    it('builds a sequence from entered events', async () => {
+        const el = mount();
+        await flushPromises();
+        q(el, 'lightning-combobox[data-id="kind"]').dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'omni-status' } })
+        );
+        await flushPromises();
+        await click(el, 'add');
+        expect(q(el, '[data-id="input-error"]').textContent).toBe('Choose the Omni-Channel status.');
+        const valueField = all(el, 'c-presence-sync-rule-value-field').find(
+            (f) => (f as unknown as { name: string }).name === 'value'
+        ) as Element;
+        valueField.dispatchEvent(
+            new CustomEvent('valuechange', { detail: { name: 'value', value: 'Working_Media' } })
+        );
+        await flushPromises();
+        await click(el, 'add');
+        expect(q(el, '[data-id="input-error"]')).toBeNull();
+        await click(el, 'run');
+        const [row] = all(el, 'tr[data-step]');
+        expect(row.querySelector('[data-id="fired"]')?.textContent).toBe(
+            'Omni-Channel Working -- Media sets Connect Working - Media'
+        );
+        expect(row.querySelector('[data-id="connect"]')?.textContent).toBe('Working - Media');
+    });
+
+    it('cannot run without events', async () => {
+        const el = mount();
+        await flushPromises();
+        expect(q(el, 'lightning-button[data-id="run"]').disabled).toBe(true);
+    });
+
+    it('is accessible with results shown', async () => {
+        const el = mount();
+        await flushPromises();
+        await click(el, 'example');
+        await click(el, 'run');
+        await expect(el).toBeAccessible();
+    });
+});
