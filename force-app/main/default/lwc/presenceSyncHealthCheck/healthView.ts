@@ -18,7 +18,7 @@ import type {
 
 export const RULES_VALID_CHECK_ID = 'rules-valid';
 
-/** A heartbeat older than this means the agent's component is closed or its browser asleep. */
+/** Two missed heartbeats (one a minute): the agent's component is closed or its browser asleep. */
 export const STALE_HEARTBEAT_MS = 2 * 60 * 1000;
 
 const COLOUR_RANK: Record<HealthColour, number> = { green: 0, amber: 1, red: 2 };
