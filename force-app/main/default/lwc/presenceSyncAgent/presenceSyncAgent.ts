@@ -118,6 +118,12 @@ export default class PresenceSyncAgent extends LightningElement {
         // Hand the writer role over now rather than when the lease runs out.
         this.leader?.stop();
     };
+    private readonly onPageShow = (event: Event): void => {
+        // Back from the browser's page cache: compete for the writer role again.
+        if ((event as PageTransitionEvent).persisted) {
+            this.leader?.start();
+        }
+    };
 
     @wire(EnclosingUtilityId)
     wiredUtilityId(utilityId: string | null): void {
@@ -150,6 +156,7 @@ export default class PresenceSyncAgent extends LightningElement {
         this.disconnected = false;
         document.addEventListener('visibilitychange', this.onVisibilityChange);
         window.addEventListener('pagehide', this.onPageHide);
+        window.addEventListener('pageshow', this.onPageShow);
     }
 
     override renderedCallback(): void {
@@ -165,6 +172,7 @@ export default class PresenceSyncAgent extends LightningElement {
         this.started = false;
         document.removeEventListener('visibilitychange', this.onVisibilityChange);
         window.removeEventListener('pagehide', this.onPageHide);
+        window.removeEventListener('pageshow', this.onPageShow);
         this.stopSync();
         if (this.empSubscription) {
             empUnsubscribe(this.empSubscription).catch(() => undefined);
@@ -599,8 +607,13 @@ export default class PresenceSyncAgent extends LightningElement {
         return this.connectNextState ?? this.snapshot?.connectNextState ?? null;
     }
 
+    /** An admin switched sync off while the component ran: both sides are shown, nothing is applied. */
+    get syncOff(): boolean {
+        return this.configuration !== null && !this.configuration.syncEnabled;
+    }
+
     get statusWords(): string {
-        return STATUS_WORDS[this.snapshot?.status ?? 'not-ready'];
+        return this.syncOff ? 'Sync off' : STATUS_WORDS[this.snapshot?.status ?? 'not-ready'];
     }
 
     get statusIcon(): string {
@@ -634,7 +647,7 @@ export default class PresenceSyncAgent extends LightningElement {
     }
 
     get isWatching(): boolean {
-        return this.snapshot?.status === 'read-only';
+        return !this.syncOff && this.snapshot?.status === 'read-only';
     }
 
     get lastRule(): string {

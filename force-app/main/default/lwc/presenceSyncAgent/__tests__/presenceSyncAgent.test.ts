@@ -63,6 +63,13 @@ async function settle(rounds = 15): Promise<void> {
     }
 }
 
+/** The agent switches to another browser tab: the page is hidden. */
+function hidePage(): void {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new CustomEvent('visibilitychange'));
+    delete (document as unknown as { visibilityState?: string }).visibilityState;
+}
+
 function text(selector: string): string | null {
     return mounted!.element.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? null;
 }
@@ -174,6 +181,20 @@ describe('the seed four-row table', () => {
             iconVariant: 'success',
             highlighted: false
         });
+        // The health check's heartbeat went out at start.
+        expect(JSON.parse(jest.mocked(reportAgentState).mock.calls[0][0].stateJson)).toMatchObject({
+            status: 'not-ready',
+            paused: false
+        });
+    });
+
+    it('logs the agent in to Omni-Channel when Connect becomes Available while Omni is logged out', async () => {
+        const m = await mount({ connect: 'Lunch' });
+        expect(text('[data-id="omni-status"]')).toBe('Offline');
+        m.streams.ccp.setState('Available');
+        await settle();
+        expect(m.omni.status()).toBe('Available');
+        expect(text('[data-id="omni-status"]')).toBe('Available');
     });
 
     it('Omni-Channel → Connect: Working -- Media and Available follow, without ping-pong', async () => {
@@ -350,11 +371,15 @@ it('shows, toasts and logs a status Omni-Channel refuses, and does not retry it 
     expect(text('[data-id="sync-status"]')).toBe('Out of sync');
     expect(text('[data-id="last-error"]')).toMatch(/Omni-Channel refused the status "Available"/);
     expect(toasts.shown()).toEqual([
-        expect.objectContaining({ variant: 'error', label: 'Omni-Channel did not take the change' })
+        expect.objectContaining({
+            variant: 'error',
+            label: 'Omni-Channel did not take the change',
+            message: expect.stringMatching(/profile or permission set/)
+        })
     ]);
     expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ iconVariant: 'error', highlighted: true });
 
-    window.dispatchEvent(new CustomEvent('pagehide'));
+    hidePage();
     await settle();
     const logged = jest
         .mocked(writeLogEntries)
@@ -455,6 +480,24 @@ describe('several tabs', () => {
     }, 10_000);
 });
 
+it('keeps syncing while the log cannot be written', async () => {
+    jest.mocked(writeLogEntries).mockRejectedValue(buildApexError('Storage limit exceeded'));
+    const m = await mount({
+        configuration: buildAgentConfiguration({ settings: buildSettings({ logLevel: 'All' }) }),
+        connect: 'Offline',
+        omni: 'Busy'
+    });
+    m.streams.ccp.setState('Available');
+    await settle();
+    hidePage();
+    await settle();
+    m.streams.ccp.setState('Working - Phone');
+    await settle();
+    expect(m.omni.status()).toBe('Working_Phone');
+    expect(jest.mocked(writeLogEntries)).toHaveBeenCalled();
+    expect(text('[data-id="sync-status"]')).toBe('In sync');
+});
+
 it('picks up saved rules without a reload', async () => {
     const m = await mount({
         configuration: buildAgentConfiguration({ rules: [] }),
@@ -472,6 +515,15 @@ it('picks up saved rules without a reload', async () => {
     expect(text('[data-id="rule-set"]')).toContain('4 rules');
 
     m.streams.ccp.setState('Working - Phone');
+    await settle();
+    expect(m.omni.status()).toBe('Working_Phone');
+
+    jest.mocked(getAgentConfiguration).mockResolvedValue(buildAgentConfiguration({ syncEnabled: false }));
+    emp.publish(RULES_CHANGED_CHANNEL, { RuleSetId__c: 'a0BHs0000000001AAA' });
+    await settle();
+    expect(text('[data-problem="switched-off"]')).toMatch(/switched sync off/);
+    expect(text('[data-id="sync-status"]')).toBe('Sync off');
+    m.streams.ccp.setState('Available');
     await settle();
     expect(m.omni.status()).toBe('Working_Phone');
 });
