@@ -1,0 +1,299 @@
+/**
+ * Builds the workbench: TypeScript first (the components in place, then the workbench and the
+ * emulators into dist/workbench/ts), then three rollup bundles: the page (LWC open source with
+ * lightning-base-components, synthetic shadow, and the workbench's platform modules), the
+ * emulated CCP page, and the emulated org for the Node server.
+ */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import lwc from '@lwc/rollup-plugin';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import { XMLParser } from 'fast-xml-parser';
+import { rollup } from 'rollup';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT = join(ROOT, 'dist', 'workbench');
+const TS_OUT = join(OUT, 'ts');
+const LWC_DIR = join(ROOT, 'force-app', 'main', 'default', 'lwc');
+const LABELS_FILE = join(ROOT, 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml');
+
+/**
+ * The LWC runtime that matches the compiler: `lwc`'s own dependencies (another @lwc/engine-dom
+ * version may sit at the top of node_modules for Jest).
+ */
+const lwcRequire = createRequire(join(ROOT, 'node_modules', 'lwc', 'index.js'));
+const LWC_RUNTIME = {
+    engine: lwcRequire.resolve('@lwc/engine-dom'),
+    syntheticShadow: lwcRequire.resolve('@lwc/synthetic-shadow'),
+    wireService: lwcRequire.resolve('@lwc/wire-service')
+};
+
+/** The project's components the page hosts, in display order. */
+export const HOSTED = [
+    {
+        key: 'agent',
+        tag: 'c-presence-sync-agent',
+        folder: 'presenceSyncAgent',
+        title: 'Presence Sync (agent utility item)'
+    },
+    {
+        key: 'ruleBuilder',
+        tag: 'c-presence-sync-rule-builder',
+        folder: 'presenceSyncRuleBuilder',
+        title: 'Presence sync rules'
+    },
+    {
+        key: 'healthCheck',
+        tag: 'c-presence-sync-health-check',
+        folder: 'presenceSyncHealthCheck',
+        title: 'Presence Sync health check'
+    },
+    {
+        key: 'logReader',
+        tag: 'c-presence-sync-log-reader',
+        folder: 'presenceSyncLogReader',
+        title: 'Presence Sync log'
+    }
+];
+
+/** Platform modules the components import, served by the workbench's own implementations. */
+const PLATFORM_MODULES = {
+    'lightning/empApi': 'empApi',
+    'lightning/toast': 'toast',
+    'lightning/platformUtilityBarApi': 'platformUtilityBarApi',
+    'lightning/platformResourceLoader': 'platformResourceLoader',
+    'lightning/platformShowToastEvent': 'platformShowToastEvent'
+};
+
+/**
+ * Compiles a TypeScript project. Type errors do not stop the workbench (tsc still emits, and a
+ * component being written by someone else may not type-check yet); they are returned to report.
+ */
+function tsc(project) {
+    const bin = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const run = spawnSync(process.execPath, [bin, '-p', project], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0 && !/error TS\d+/.test(run.stdout)) {
+        throw new Error(`tsc -p ${project} failed:\n${run.stdout}${run.stderr}`);
+    }
+    return run.status === 0 ? [] : run.stdout.trim().split('\n');
+}
+
+/** A component exists once its folder holds its module (compiled from TypeScript, or plain JS). */
+function componentExists(folder) {
+    return existsSync(join(LWC_DIR, folder, `${folder}.js`));
+}
+
+function componentFolders() {
+    return readdirSync(LWC_DIR).filter((name) => componentExists(name));
+}
+
+function customLabels() {
+    if (!existsSync(LABELS_FILE)) {
+        return {};
+    }
+    const parsed = new XMLParser().parse(readFileSync(LABELS_FILE, 'utf8'));
+    const labels = [parsed?.CustomLabels?.labels ?? []].flat();
+    return Object.fromEntries(labels.map((l) => [l.fullName, String(l.value ?? '')]));
+}
+
+/** Resolves the platform's scoped imports (`@salesforce/...`) and the workbench's generated modules. */
+function workbenchModules({ userId }) {
+    const labels = customLabels();
+    const apexClient = join(TS_OUT, 'workbench', 'platform', 'apex.js');
+    const gateOff = '\0gate-off';
+    return {
+        name: 'presence-sync-workbench-modules',
+        resolveId(id) {
+            if (id === '@salesforce/gate/bc.260.enableComboboxElementInternals') {
+                // Synthetic shadow has no attachInternals: keep combobox on its older path.
+                return gateOff;
+            }
+            if (
+                id.startsWith('@salesforce/apex/') ||
+                id.startsWith('@salesforce/resourceUrl/') ||
+                id.startsWith('@salesforce/customPermission/') ||
+                id.startsWith('@salesforce/label/') ||
+                id === '@salesforce/user/Id' ||
+                id === 'workbench/components' ||
+                id === 'workbench/entry'
+            ) {
+                return `\0${id}`;
+            }
+            return null;
+        },
+        load(id) {
+            if (id === gateOff) {
+                return 'export default { isOpen: () => false };';
+            }
+            if (!id.startsWith('\0')) {
+                return null;
+            }
+            const name = id.slice(1);
+            if (name === 'workbench/entry') {
+                return `import ${JSON.stringify(LWC_RUNTIME.syntheticShadow)};\nimport ${JSON.stringify(join(TS_OUT, 'workbench', 'page', 'main.js'))};`;
+            }
+            if (name === 'workbench/components') {
+                const lines = HOSTED.map((c, i) =>
+                    componentExists(c.folder) ? `import C${i} from 'c/${c.folder}';` : `const C${i} = null;`
+                );
+                const list = HOSTED.map((c, i) => `{ ...${JSON.stringify(c)}, ctor: C${i} }`).join(',\n    ');
+                return `${lines.join('\n')}\nexport const components = [\n    ${list}\n];`;
+            }
+            if (name.startsWith('@salesforce/apex/')) {
+                const endpoint = name.slice('@salesforce/apex/'.length);
+                return `import { callApex } from ${JSON.stringify(apexClient)};\nexport default function apexMethod(params) { return callApex(${JSON.stringify(endpoint)}, params); }`;
+            }
+            if (name.startsWith('@salesforce/resourceUrl/')) {
+                return `export default ${JSON.stringify(`/resources/${name.slice('@salesforce/resourceUrl/'.length)}`)};`;
+            }
+            if (name.startsWith('@salesforce/customPermission/')) {
+                // The workbench's agent holds every Presence Sync permission set.
+                return 'export default true;';
+            }
+            if (name.startsWith('@salesforce/label/')) {
+                const label = name.slice('@salesforce/label/'.length).replace(/^c\./, '');
+                return `export default ${JSON.stringify(labels[label] ?? label)};`;
+            }
+            if (name === '@salesforce/user/Id') {
+                return `export default ${JSON.stringify(userId)};`;
+            }
+            return null;
+        }
+    };
+}
+
+async function bundle(options, output) {
+    const build = await rollup({ ...options, onwarn: () => undefined });
+    try {
+        await build.write(output);
+    } finally {
+        await build.close();
+    }
+}
+
+async function buildPage(userId) {
+    const platform = Object.entries(PLATFORM_MODULES).map(([name, file]) => ({
+        name,
+        path: join(TS_OUT, 'workbench', 'platform', `${file}.js`)
+    }));
+    const components = componentFolders().map((folder) => ({
+        name: `c/${folder}`,
+        path: join(LWC_DIR, folder, `${folder}.js`)
+    }));
+    await bundle(
+        {
+            input: 'workbench/entry',
+            plugins: [
+                workbenchModules({ userId }),
+                replace({
+                    preventAssignment: true,
+                    values: {
+                        'import.meta.env.SSR': 'false',
+                        'process.env.NODE_ENV': JSON.stringify('development')
+                    }
+                }),
+                lwc({
+                    rootDir: ROOT,
+                    modules: [...platform, ...components, { npm: 'lightning-base-components' }],
+                    defaultModules: [
+                        { name: 'lwc', path: LWC_RUNTIME.engine },
+                        { name: '@lwc/synthetic-shadow', path: LWC_RUNTIME.syntheticShadow },
+                        { name: '@lwc/wire-service', path: LWC_RUNTIME.wireService },
+                        { name: 'wire-service', path: LWC_RUNTIME.wireService }
+                    ],
+                    enableDynamicComponents: true
+                }),
+                nodeResolve({ browser: true })
+            ]
+        },
+        { file: join(OUT, 'page.js'), format: 'iife', inlineDynamicImports: true }
+    );
+}
+
+async function buildCcpPage() {
+    await bundle(
+        { input: join(TS_OUT, 'workbench', 'page', 'ccpPage.js'), plugins: [nodeResolve({ browser: true })] },
+        { file: join(OUT, 'ccp.js'), format: 'iife' }
+    );
+}
+
+async function buildOrg() {
+    const engine = join(
+        TS_OUT,
+        'force-app',
+        'main',
+        'default',
+        'lwc',
+        'presenceSyncEngine',
+        'presenceSyncEngine.js'
+    );
+    await bundle(
+        {
+            input: join(TS_OUT, 'force-app', 'test', 'emulators', 'org.js'),
+            plugins: [{ name: 'engine', resolveId: (id) => (id === 'c/presenceSyncEngine' ? engine : null) }]
+        },
+        { file: join(OUT, 'org.mjs'), format: 'es' }
+    );
+}
+
+/** Newest modification time of the sources a build depends on. */
+export function sourcesStamp() {
+    let newest = 0;
+    const walk = (dir) => {
+        if (!existsSync(dir)) {
+            return;
+        }
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const path = join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name !== '__tests__' && entry.name !== 'node_modules') {
+                    walk(path);
+                }
+            } else if (/\.(ts|html|css|js-meta\.xml)$/.test(entry.name)) {
+                newest = Math.max(newest, statSync(path).mtimeMs);
+            }
+        }
+    };
+    walk(LWC_DIR);
+    walk(join(ROOT, 'workbench', 'page'));
+    walk(join(ROOT, 'workbench', 'platform'));
+    walk(join(ROOT, 'force-app', 'test', 'emulators'));
+    if (existsSync(LABELS_FILE)) {
+        newest = Math.max(newest, statSync(LABELS_FILE).mtimeMs);
+    }
+    return Math.max(newest, ...readdirSync(LWC_DIR).map((name) => statSync(join(LWC_DIR, name)).mtimeMs));
+}
+
+export async function build() {
+    const started = Date.now();
+    const typeErrors = [...tsc('tsconfig.build.json'), ...tsc('workbench/tsconfig.json')];
+    // The compiled workbench modules are ES modules; say so to Node (the build imports fixtures.js).
+    mkdirSync(TS_OUT, { recursive: true });
+    writeFileSync(join(TS_OUT, 'package.json'), '{ "type": "module" }\n');
+    const fixtures = await import(
+        pathToFileURL(join(TS_OUT, 'force-app', 'test', 'jest-mocks', 'apex', 'fixtures.js')).href
+    );
+    await Promise.all([buildPage(fixtures.AGENT_USER_ID), buildCcpPage(), buildOrg()]);
+    return {
+        ms: Date.now() - started,
+        typeErrors,
+        hosted: HOSTED.map((c) => ({ ...c, present: componentExists(c.folder) }))
+    };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+    build().then(
+        (result) => {
+            result.typeErrors.forEach((line) => console.warn(line));
+            console.log(`Workbench built in ${result.ms} ms.`);
+        },
+        (error) => {
+            console.error(error.message ?? error);
+            process.exit(1);
+        }
+    );
+}

@@ -1,0 +1,60 @@
+/**
+ * The emulated CCP page: what Streams' `initCCP` loads into its iframe. It carries the emulated
+ * CCP's conduit over the real postMessage channel to the parent window and shows the agent's
+ * state as a small CCP would. The workbench page (same origin) drives it through `window.emulatedCcp`.
+ */
+import { EmulatedCcp } from '../../force-app/test/emulators/ccp';
+
+declare global {
+    interface Window {
+        emulatedCcp?: EmulatedCcp;
+    }
+}
+
+type ParentHooks = Window & { workbenchCcpLoaded?: (ccp: EmulatedCcp) => void; workbenchTouch?: () => void };
+
+const parentWindow = window.parent as ParentHooks;
+const params = new URLSearchParams(location.search);
+
+function sameOriginParent(): ParentHooks | null {
+    try {
+        return parentWindow !== window && typeof parentWindow.location.href === 'string'
+            ? parentWindow
+            : null;
+    } catch {
+        return null;
+    }
+}
+
+const ccp = new EmulatedCcp({
+    post: (message) => {
+        sameOriginParent()?.workbenchTouch?.();
+        parentWindow.postMessage(message, '*');
+    },
+    acknowledge: params.get('acknowledge') !== 'false',
+    refreshEveryMs: 30000
+});
+window.emulatedCcp = ccp;
+
+window.addEventListener('message', (event) => {
+    if (event.source === parentWindow) {
+        ccp.receive(event.data);
+    }
+});
+
+function render(): void {
+    const state = document.getElementById('ccp-state');
+    const next = document.getElementById('ccp-next');
+    if (state) {
+        state.textContent = ccp.state();
+    }
+    if (next) {
+        next.textContent = ccp.nextState() ?? 'none';
+    }
+}
+
+ccp.subscribe(render);
+render();
+ccp.start();
+sameOriginParent()?.workbenchCcpLoaded?.(ccp);
+window.addEventListener('unload', () => ccp.stop());

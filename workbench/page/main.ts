@@ -1,0 +1,215 @@
+/**
+ * The workbench page: the project's components compiled with LWC open source, the emulated
+ * Omni-Channel wired to the agent component through the Aura bridge contract, the emulated CCP
+ * reached over Streams' own postMessage conduit, panels to play both sides by hand, and
+ * `window.workbench` for tests.
+ */
+import { createElement } from 'lwc';
+import { components } from 'workbench/components';
+import type { HostedComponent } from 'workbench/components';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import type { EmulatedCcp } from '../../force-app/test/emulators/ccp';
+import { attachOmniBridge, EmulatedOmni } from '../../force-app/test/emulators/omni';
+import type { OmniBridgeTarget } from '../../force-app/test/emulators/omni';
+import { touch } from '../platform/activity';
+import { onToast, onUtilityState } from '../platform/shellEvents';
+import type { ToastRequest } from '../platform/shellEvents';
+import { card, h } from './dom';
+import { connectPanel, omniPanel } from './panels';
+import { createWorkbenchApi } from './workbenchApi';
+
+type ParentHooks = Window & { workbenchCcpLoaded?: (ccp: EmulatedCcp) => void; workbenchTouch?: () => void };
+
+const omni = new EmulatedOmni();
+let currentCcp: EmulatedCcp | null = null;
+let resolveCcp: (ccp: EmulatedCcp) => void = () => undefined;
+const ccpLoaded = new Promise<EmulatedCcp>((resolve) => (resolveCcp = resolve));
+
+// The emulated CCP page (same origin) announces itself when Streams' iframe loads it.
+(window as ParentHooks).workbenchCcpLoaded = (ccp) => {
+    currentCcp = ccp;
+    ccp.subscribe(touch);
+    resolveCcp(ccp);
+};
+(window as ParentHooks).workbenchTouch = touch;
+// Every conduit message the page receives counts as activity for settle().
+window.addEventListener('message', touch, true);
+
+const toasts: ToastRequest[] = [];
+const toastRegion = h('div', { class: 'slds-notify_container wb-toasts', 'aria-live': 'assertive' });
+
+function showToast(toast: ToastRequest): void {
+    toasts.push(toast);
+    const variant = ['success', 'warning', 'error', 'info'].includes(toast.variant ?? '')
+        ? toast.variant
+        : 'info';
+    const element = h(
+        'div',
+        { class: `slds-notify slds-notify_toast slds-theme_${variant}`, role: 'status', 'data-id': 'toast' },
+        h(
+            'div',
+            { class: 'slds-notify__content' },
+            h('h2', { class: 'slds-text-heading_small' }, toast.label ?? toast.title ?? ''),
+            toast.message ? h('p', {}, toast.message) : null
+        ),
+        h(
+            'button',
+            {
+                class: 'slds-button slds-button_icon slds-notify__close slds-button_icon-inverse',
+                title: 'Close',
+                onclick: () => element.remove()
+            },
+            '✕'
+        )
+    );
+    toastRegion.append(element);
+    if (toast.mode !== 'sticky') {
+        setTimeout(() => element.remove(), 8000);
+    }
+}
+onToast(showToast);
+document.addEventListener('lightning__showtoast', (event) =>
+    showToast((event as CustomEvent<ToastRequest>).detail)
+);
+
+const utilityLabel = h('span', { 'data-id': 'utility-label' }, 'Presence Sync');
+const utilityIcon = h(
+    'span',
+    { class: 'slds-badge slds-m-right_x-small', 'data-id': 'utility-icon' },
+    'sync'
+);
+const utilityItem = h(
+    'div',
+    { class: 'slds-utility-bar__item wb-utility-item', 'data-id': 'utility-item' },
+    h('span', { class: 'slds-utility-bar__action slds-button' }, utilityIcon, utilityLabel)
+);
+onUtilityState((state) => {
+    utilityLabel.textContent = state.label ?? 'Presence Sync';
+    utilityIcon.textContent = [state.icon ?? 'sync', state.iconVariant].filter(Boolean).join(' · ');
+    utilityItem.classList.toggle('wb-utility-item_highlighted', Boolean(state.highlighted));
+});
+
+function placeholder(component: HostedComponent): HTMLElement {
+    return h(
+        'div',
+        {
+            class: 'slds-illustration slds-p-around_large slds-text-align_center',
+            'data-id': `placeholder-${component.key}`
+        },
+        h('p', { class: 'slds-text-heading_small' }, `${component.title} is not built yet.`),
+        h(
+            'p',
+            { class: 'slds-text-body_regular slds-text-color_weak' },
+            `When force-app/main/default/lwc/${component.folder} exists, restart the workbench (or reload the page: it rebuilds when sources change) and it appears here.`
+        )
+    );
+}
+
+function mount(component: HostedComponent): { host: HTMLElement; element: HTMLElement | null } {
+    if (!component.ctor) {
+        return { host: placeholder(component), element: null };
+    }
+    const element = createElement(component.tag, { is: component.ctor }) as unknown as HTMLElement;
+    return { host: element, element };
+}
+
+const byKey = new Map(components.map((c) => [c.key, c]));
+const mounted = new Map<string, { host: HTMLElement; element: HTMLElement | null }>();
+for (const component of components) {
+    mounted.set(component.key, mount(component));
+}
+
+const agent = mounted.get('agent')!;
+if (agent.element) {
+    attachOmniBridge(agent.element as HTMLElement & OmniBridgeTarget, omni);
+}
+
+const rulesCache: { rules: PresenceSyncRule[] } = { rules: [] };
+const api = createWorkbenchApi({
+    omni,
+    ccp: () => currentCcp,
+    ccpLoaded,
+    agentElement: agent.element,
+    rulesCache,
+    toasts
+});
+(window as unknown as { workbench: typeof api }).workbench = api;
+
+function section(key: string, id: string): HTMLElement {
+    const component = byKey.get(key as HostedComponent['key'])!;
+    return card(component.title, id, mounted.get(key)!.host);
+}
+
+const page = h(
+    'div',
+    { class: 'wb-page' },
+    h(
+        'div',
+        { class: 'slds-page-header slds-m-bottom_small' },
+        h(
+            'div',
+            { class: 'slds-page-header__row' },
+            h(
+                'div',
+                { class: 'slds-page-header__col-title' },
+                h('h1', { class: 'slds-page-header__title' }, 'Presence Sync workbench'),
+                h(
+                    'p',
+                    { class: 'slds-text-body_small' },
+                    'The real components with the real amazon-connect-streams library, an emulated CCP, Omni-Channel and org. Play either side by hand.'
+                )
+            ),
+            h(
+                'div',
+                { class: 'slds-page-header__col-actions' },
+                h(
+                    'button',
+                    {
+                        class: 'slds-button slds-button_neutral',
+                        'data-id': 'workbench-reset',
+                        onclick: () => void api.reset()
+                    },
+                    'Reset both sides'
+                )
+            )
+        )
+    ),
+    h(
+        'div',
+        { class: 'slds-grid slds-wrap slds-gutters_small' },
+        h(
+            'div',
+            { class: 'slds-col slds-size_1-of-1 slds-large-size_4-of-12', id: 'wb-agent-column' },
+            section('agent', 'wb-agent')
+        ),
+        h(
+            'div',
+            { class: 'slds-col slds-size_1-of-1 slds-large-size_4-of-12' },
+            connectPanel(() => currentCcp, ccpLoaded)
+        ),
+        h('div', { class: 'slds-col slds-size_1-of-1 slds-large-size_4-of-12' }, omniPanel(omni))
+    ),
+    h('div', { class: 'slds-m-top_small' }, section('ruleBuilder', 'wb-rule-builder')),
+    h(
+        'div',
+        { class: 'slds-grid slds-wrap slds-gutters_small slds-m-top_small' },
+        h(
+            'div',
+            { class: 'slds-col slds-size_1-of-1 slds-large-size_5-of-12' },
+            section('healthCheck', 'wb-health-check')
+        ),
+        h(
+            'div',
+            { class: 'slds-col slds-size_1-of-1 slds-large-size_7-of-12' },
+            section('logReader', 'wb-log-reader')
+        )
+    ),
+    h(
+        'footer',
+        { class: 'slds-utility-bar_container wb-utility-bar', 'aria-label': 'Utility Bar' },
+        h('div', { class: 'slds-utility-bar' }, utilityItem)
+    ),
+    toastRegion
+);
+document.getElementById('workbench')!.replaceWith(page);
+void api.refreshRules();

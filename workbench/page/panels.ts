@@ -1,0 +1,267 @@
+/**
+ * The workbench's hand controls: one panel plays the agent in the Amazon Connect CCP (states and
+ * calls), the other plays the agent and the router in Omni-Channel (status, work, workload).
+ */
+import { CCP_SELECTABLE_STATES } from '../../force-app/test/emulators/ccp';
+import type { CallPhase, EmulatedCcp } from '../../force-app/test/emulators/ccp';
+import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
+import { button, card, h, numberInput, select } from './dom';
+
+/** Shows a refusal from an emulator in plain words next to the controls. */
+function errorLine(testId: string): {
+    element: HTMLElement;
+    show: (error: unknown) => void;
+    clear: () => void;
+} {
+    const element = h('p', {
+        class: 'slds-text-color_error slds-m-top_x-small',
+        role: 'alert',
+        'data-id': testId
+    });
+    return {
+        element,
+        show: (error) => (element.textContent = error instanceof Error ? error.message : String(error)),
+        clear: () => (element.textContent = '')
+    };
+}
+
+function recentList(testId: string): { element: HTMLElement; render: (lines: string[]) => void } {
+    const element = h('ul', { class: 'slds-list_dotted slds-text-body_small', 'data-id': testId });
+    return {
+        element,
+        render: (lines) => element.replaceChildren(...lines.slice(-6).map((line) => h('li', {}, line)))
+    };
+}
+
+function stateLine(label: string, testId: string): { element: HTMLElement; value: HTMLElement } {
+    const value = h('strong', { 'data-id': testId }, '…');
+    return { element: h('p', { 'aria-live': 'polite' }, `${label}: `, value), value };
+}
+
+export function connectPanel(ccp: () => EmulatedCcp | null, ccpLoaded: Promise<EmulatedCcp>): HTMLElement {
+    const state = stateLine('State', 'connect-state');
+    const next = stateLine('Next state', 'connect-next-state');
+    const error = errorLine('connect-error');
+    const requests = recentList('connect-requests');
+    const picker = select(
+        'Agent state',
+        CCP_SELECTABLE_STATES.map((s) => s.name),
+        'connect-state-select'
+    );
+    const act = (f: (c: EmulatedCcp) => void) => () => {
+        error.clear();
+        const current = ccp();
+        if (!current) {
+            error.show('The CCP has not loaded yet: the agent component starts it.');
+            return;
+        }
+        try {
+            f(current);
+        } catch (e) {
+            error.show(e);
+        }
+    };
+    const phase = (p: CallPhase) => act((c) => c.enterCallPhase(p));
+    const render = (): void => {
+        const current = ccp();
+        state.value.textContent = current ? current.state() : 'not loaded';
+        next.value.textContent = current?.nextState() ?? 'none';
+        requests.render(
+            (current?.calls() ?? [])
+                .filter((c) => c.method === 'putAgentState')
+                .map((c) => {
+                    const params = c.params as { state?: { name?: string }; enqueueNextState?: boolean };
+                    return `putAgentState ${params.state?.name ?? '?'}${params.enqueueNextState ? ' (next state)' : ''}`;
+                })
+        );
+    };
+    void ccpLoaded.then((loaded) => {
+        loaded.subscribe(render);
+        render();
+    });
+    render();
+    return card(
+        'Amazon Connect (emulated CCP)',
+        'wb-connect',
+        state.element,
+        next.element,
+        h(
+            'div',
+            { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small' },
+            h('div', { class: 'slds-col' }, picker.field),
+            h(
+                'div',
+                { class: 'slds-col slds-grow-none' },
+                button(
+                    'Set state',
+                    act((c) => c.setState(picker.control.value)),
+                    'brand',
+                    'connect-set-state'
+                )
+            )
+        ),
+        h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'Call'),
+        h(
+            'div',
+            { class: 'slds-button-group slds-m-top_xx-small', role: 'group' },
+            button('Incoming call', phase('PendingBusy'), 'neutral', 'connect-ring'),
+            button('Answer', phase('Busy'), 'neutral', 'connect-answer'),
+            button('Hang up', phase('AfterCallWork'), 'neutral', 'connect-hang-up'),
+            button(
+                'Close contact',
+                act((c) => c.endContact()),
+                'neutral',
+                'connect-close-contact'
+            )
+        ),
+        error.element,
+        h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'State requests from the page'),
+        requests.element
+    );
+}
+
+export function omniPanel(omni: EmulatedOmni): HTMLElement {
+    const status = stateLine('Status', 'omni-status');
+    const workload = stateLine('Workload', 'omni-workload');
+    const error = errorLine('omni-error');
+    const toolkit = recentList('omni-calls');
+    const statuses = omni.statusList();
+    const picker = select(
+        'Presence status',
+        statuses.map((s) => s.developerName),
+        'omni-status-select'
+    );
+    const workloadInput = numberInput('New workload', 0, 'omni-workload-input');
+    const capacityInput = numberInput(
+        'Capacity',
+        omni.workloadNow().configuredCapacity,
+        'omni-capacity-input'
+    );
+    const run = (f: () => Promise<unknown>) => () => {
+        error.clear();
+        f().catch((e) => error.show(e));
+    };
+    const grants = h(
+        'fieldset',
+        { class: 'slds-form-element slds-m-top_small' },
+        h(
+            'legend',
+            { class: 'slds-form-element__legend slds-form-element__label' },
+            'Statuses granted to the agent'
+        ),
+        h(
+            'div',
+            { class: 'slds-form-element__control' },
+            ...statuses.map((s) => {
+                const id = `wb-grant-${s.developerName}`;
+                return h(
+                    'div',
+                    { class: 'slds-checkbox' },
+                    h('input', {
+                        type: 'checkbox',
+                        id,
+                        checked: true,
+                        'data-id': `omni-grant-${s.developerName}`,
+                        onchange: (event: Event) =>
+                            omni.grant(s.developerName, (event.target as HTMLInputElement).checked)
+                    }),
+                    h(
+                        'label',
+                        { class: 'slds-checkbox__label', for: id },
+                        h('span', { class: 'slds-checkbox_faux' }),
+                        h('span', { class: 'slds-form-element__label' }, s.label)
+                    )
+                );
+            })
+        )
+    );
+    const render = (): void => {
+        status.value.textContent = omni.status();
+        const load = omni.workloadNow();
+        workload.value.textContent = `${load.currentWorkload} of ${load.configuredCapacity}`;
+        toolkit.render(
+            omni.calls().map((c) => {
+                const args = c.args as { statusId?: string };
+                const name = statuses.find(
+                    (s) => args.statusId && s.id15 === args.statusId.slice(0, 15)
+                )?.developerName;
+                return name ? `${c.method} ${name}` : c.method;
+            })
+        );
+        grants.querySelectorAll('input').forEach((input) => {
+            const name = input.dataset.id?.replace('omni-grant-', '') ?? '';
+            input.checked = omni.grantedStatuses().includes(name);
+        });
+    };
+    omni.subscribe(render);
+    render();
+    return card(
+        'Omni-Channel (emulated)',
+        'wb-omni',
+        status.element,
+        workload.element,
+        h(
+            'div',
+            { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small' },
+            h('div', { class: 'slds-col' }, picker.field),
+            h(
+                'div',
+                { class: 'slds-col slds-grow-none' },
+                button(
+                    'Set status',
+                    run(() => omni.setStatus(picker.control.value)),
+                    'brand',
+                    'omni-set-status'
+                )
+            )
+        ),
+        h(
+            'div',
+            { class: 'slds-m-top_x-small' },
+            button(
+                'Log out of Omni-Channel',
+                run(() => omni.logout()),
+                'neutral',
+                'omni-logout'
+            )
+        ),
+        h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'Accept work'),
+        h(
+            'div',
+            { class: 'slds-button-group slds-m-top_xx-small', role: 'group' },
+            ...omni.channelList().map((c) =>
+                button(
+                    `${c.label} (${c.developerName})`,
+                    run(() => omni.acceptWork(c.developerName)),
+                    'neutral',
+                    `omni-accept-${c.developerName}`
+                )
+            )
+        ),
+        h(
+            'div',
+            { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small slds-m-top_small' },
+            h('div', { class: 'slds-col' }, workloadInput.field),
+            h('div', { class: 'slds-col' }, capacityInput.field),
+            h(
+                'div',
+                { class: 'slds-col slds-grow-none' },
+                button(
+                    'Change workload',
+                    run(() =>
+                        omni.setWorkload(
+                            Number(workloadInput.control.value),
+                            Number(capacityInput.control.value)
+                        )
+                    ),
+                    'neutral',
+                    'omni-set-workload'
+                )
+            )
+        ),
+        grants,
+        error.element,
+        h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'Toolkit calls from the page'),
+        toolkit.element
+    );
+}

@@ -1,0 +1,203 @@
+/**
+ * `window.workbench`: what tests (and curious people in the console) use to drive and read the
+ * workbench. The shape is the contract of issue 5; every method that changes something resolves
+ * once the emulator applied the change and raised its events.
+ */
+import type { PresenceSyncRule, RuleIssue, TraceEntry } from 'c/presenceSyncEngine';
+import type { EmulatedCcp } from '../../force-app/test/emulators/ccp';
+import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
+import { begin, busy, touch, whenQuiet } from '../platform/activity';
+import { callApex, onApexCall } from '../platform/apex';
+import { subscribe, subscriberCount } from '../platform/empApi';
+import type { ToastRequest } from '../platform/shellEvents';
+
+export interface WorkbenchApiOptions {
+    omni: EmulatedOmni;
+    ccp: () => EmulatedCcp | null;
+    ccpLoaded: Promise<EmulatedCcp>;
+    agentElement: HTMLElement | null;
+    rulesCache: { rules: PresenceSyncRule[] };
+    toasts: ToastRequest[];
+}
+
+const RULES_CHANGED = '/event/Presence_Sync_Rules_Changed__e';
+const READY_TIMEOUT_MS = 20000;
+
+/** The workbench server's own endpoints (not Apex): rules, reset. */
+async function server<T>(path: string, body?: unknown): Promise<T> {
+    const end = begin();
+    try {
+        const response = await fetch(path, {
+            method: body === undefined ? 'GET' : 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body)
+        });
+        if (!response.ok) {
+            throw new Error(`${path}: ${response.status} ${await response.text()}`);
+        }
+        return (await response.json()) as T;
+    } finally {
+        end();
+    }
+}
+
+/**
+ * The agent component is ready once it reports sync ready: the session has its rules and both
+ * sides' first states. It says so in its status line (`data-id="sync-status"`), which reads
+ * "Starting" until then; a `data-sync-ready="true"` marker, if the component renders one, wins.
+ */
+function agentReady(agent: HTMLElement | null): Promise<void> {
+    if (!agent) {
+        return Promise.reject(new Error('The agent component (c-presence-sync-agent) does not exist yet.'));
+    }
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        const check = (): void => {
+            if (agentReportsReady(agent)) {
+                resolve();
+            } else if (performance.now() - started > READY_TIMEOUT_MS) {
+                reject(
+                    new Error(
+                        `The agent component did not report sync ready within ${READY_TIMEOUT_MS / 1000} s.`
+                    )
+                );
+            } else {
+                setTimeout(check, 2);
+            }
+        };
+        check();
+    });
+}
+
+const NOT_READY_WORDS = 'Starting';
+
+function agentReportsReady(agent: HTMLElement): boolean {
+    const root = agent.shadowRoot ?? agent;
+    if (root.querySelector('[data-sync-ready]')) {
+        return root.querySelector('[data-sync-ready="true"]') !== null;
+    }
+    const status = root.querySelector('[data-id="sync-status"]');
+    return status !== null && status.textContent !== null && status.textContent.trim() !== NOT_READY_WORDS;
+}
+
+export function createWorkbenchApi(options: WorkbenchApiOptions) {
+    const { omni, ccp, ccpLoaded, agentElement, rulesCache, toasts } = options;
+    let trace: TraceEntry[] = [];
+
+    // The trace entries the agent ships to the org, as it ships them (oldest first).
+    onApexCall((endpoint, params) => {
+        if (
+            endpoint === 'PresenceSyncAgentController.writeLogEntries' &&
+            typeof params.entriesJson === 'string'
+        ) {
+            const entries = JSON.parse(params.entriesJson) as Array<TraceEntry & { tabId?: string }>;
+            trace = [...trace, ...entries.map(({ tabId: _tabId, ...entry }) => entry as TraceEntry)];
+        }
+    });
+
+    const ready = agentReady(agentElement);
+    // An unhandled rejection would be noise when nobody awaits `ready` (e.g. a person at the page).
+    ready.catch(() => undefined);
+
+    async function loadedCcp(): Promise<EmulatedCcp> {
+        const current = ccp();
+        if (current) {
+            return current;
+        }
+        const timeout = new Promise<never>((_, reject) =>
+            setTimeout(
+                () => reject(new Error('The CCP did not load: has the agent component started it?')),
+                READY_TIMEOUT_MS
+            )
+        );
+        return Promise.race([ccpLoaded, timeout]);
+    }
+
+    async function refreshRules(): Promise<PresenceSyncRule[]> {
+        rulesCache.rules = await server<PresenceSyncRule[]>('/workbench/rules');
+        return rulesCache.rules;
+    }
+
+    // Rules saved anywhere (the rule builder, another tab) reach the list as they reach the agent.
+    void subscribe(RULES_CHANGED, -1, () => void refreshRules());
+
+    async function settle(): Promise<void> {
+        await whenQuiet();
+    }
+
+    const api = {
+        ready,
+        connect: {
+            async setState(name: string): Promise<void> {
+                const current = await loadedCcp();
+                current.setState(name);
+                touch();
+            },
+            state(): string {
+                return ccp()?.state() ?? 'Offline';
+            },
+            nextState(): string | null {
+                return ccp()?.nextState() ?? null;
+            },
+            calls(): { method: string; params: unknown }[] {
+                return ccp()?.calls() ?? [];
+            },
+            /** Beyond the contract: the agent closes the contact after call work. */
+            async endCall(): Promise<void> {
+                (await loadedCcp()).endContact();
+                touch();
+            }
+        },
+        omni: {
+            setStatus: (developerName: string): Promise<void> => omni.setStatus(developerName),
+            status: (): string => omni.status(),
+            logout: (): Promise<void> => omni.logout(),
+            async acceptWork(channelDeveloperName: string): Promise<void> {
+                await omni.acceptWork(channelDeveloperName);
+            },
+            setWorkload: (newWorkload: number, configuredCapacity: number): Promise<void> =>
+                omni.setWorkload(newWorkload, configuredCapacity),
+            calls: (): { method: string; args: unknown }[] => omni.calls(),
+            /** Beyond the contract: withdraw or restore a status from the agent's presence configuration. */
+            grant: (developerName: string, granted: boolean): void => omni.grant(developerName, granted)
+        },
+        rules: {
+            async replace(
+                rules: PresenceSyncRule[]
+            ): Promise<{ saved: number; rejected: { id: string; issues: RuleIssue[] }[] }> {
+                const result = await server<{
+                    saved: PresenceSyncRule[];
+                    rejected: { id: string; issues: RuleIssue[] }[];
+                }>('/workbench/rules/replace', { rules });
+                await refreshRules();
+                return { saved: result.saved.length, rejected: result.rejected };
+            },
+            list: (): PresenceSyncRule[] => rulesCache.rules.map((r) => ({ ...r }))
+        },
+        log: (): TraceEntry[] => trace.map((entry) => ({ ...entry })),
+        settle,
+        async reset(): Promise<void> {
+            await server('/workbench/reset', {});
+            await refreshRules();
+            await settle();
+            await omni.reset();
+            const current = ccp();
+            current?.reset();
+            await settle();
+            omni.clearCalls();
+            current?.clearCalls();
+            trace = [];
+            toasts.length = 0;
+        },
+        /** Beyond the contract: toasts the components raised, oldest first. */
+        toasts: (): ToastRequest[] => toasts.map((t) => ({ ...t })),
+        /** Beyond the contract: whether the agent listens for rule changes, and the org's Apex by name. */
+        rulesSubscribers: (): number => subscriberCount(RULES_CHANGED),
+        apex: (endpoint: string, params: Record<string, unknown> = {}): Promise<unknown> =>
+            callApex(endpoint, params),
+        busy,
+        refreshRules
+    };
+
+    return api;
+}
