@@ -3,7 +3,8 @@
  *  1. every custom field Apex SOQL/DML or an LWC `@salesforce/schema` import names exists;
  *  2. every permission set grants read access to the fields that user-mode queries reachable
  *     from its Apex classes read, and edit access to the fields that the writes its custom
- *     permissions unlock set; and everything a permission set names exists;
+ *     permissions unlock set; and everything a permission set names (classes, custom permissions,
+ *     objects, fields, apps, tabs, custom settings) exists;
  *  3. every Apex class has a test class (`<Name>Test`);
  *  4. the rule picklists equal the engine vocabulary (API names, labels, order, restricted);
  *  5. every custom permission Apex checks exists, and every class/trigger has its -meta.xml.
@@ -27,6 +28,8 @@ const ARRAY_TAGS = new Set([
     'customPermissions',
     'userPermissions',
     'customSettingAccesses',
+    'applicationVisibilities',
+    'tabSettings',
     'value'
 ]);
 const readXml = (file) => xml.parse(fs.readFileSync(file, 'utf8'));
@@ -264,6 +267,17 @@ for (const file of list(path.join(src, 'permissionsets'), '.permissionset-meta.x
     for (const p of permissions)
         if (!customPermissionNames.has(p))
             problem(`${name}: grants custom permission ${p}, which does not exist`);
+    for (const app of (set.applicationVisibilities ?? []).map((a) => a.application)) {
+        if (!fs.existsSync(path.join(src, 'applications', `${app}.app-meta.xml`)))
+            problem(`${name}: app ${app} does not exist`);
+    }
+    for (const tab of (set.tabSettings ?? []).map((t) => t.tab)) {
+        if (!fs.existsSync(path.join(src, 'tabs', `${tab}.tab-meta.xml`)))
+            problem(`${name}: tab ${tab} does not exist`);
+    }
+    for (const setting of (set.customSettingAccesses ?? []).map((c) => c.name)) {
+        if (!objects.get(setting)?.isSetting) problem(`${name}: custom setting ${setting} does not exist`);
+    }
     for (const objectName of objectAccess.keys()) {
         if (isCustom(objectName) && !objects.has(objectName))
             problem(`${name}: object ${objectName} does not exist`);
