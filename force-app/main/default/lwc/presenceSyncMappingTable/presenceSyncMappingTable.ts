@@ -9,6 +9,7 @@ import {
 import type { MappingType, PresenceSyncRule, StateMapping } from 'c/presenceSyncEngine';
 import type { PresenceStatusInfo, RejectedRule } from 'presence-sync/contracts';
 import { mappingTypeOptions } from 'c/presenceSyncRuleOptions';
+import { compareRulePrecedence } from 'c/presenceSyncRuleAnalysis';
 
 interface Row extends StateMapping {
     id: string;
@@ -47,7 +48,7 @@ function sameShape(a: PresenceSyncRule, b: PresenceSyncRule): boolean {
 /** Rebuilds the table from the rules that carry a mappingId, in rule order. */
 export function rowsFromRules(rules: readonly PresenceSyncRule[]): Row[] {
     const groups = new Map<string, PresenceSyncRule[]>();
-    for (const rule of [...rules].sort((a, b) => a.order - b.order)) {
+    for (const rule of [...rules].sort(compareRulePrecedence)) {
         if (rule.mappingId) {
             groups.set(rule.mappingId, [...(groups.get(rule.mappingId) ?? []), rule]);
         }

@@ -14,8 +14,8 @@ function quoted(rule: PresenceSyncRule): string {
     return `“${rule.name}”`;
 }
 
-/** The engine's precedence: lowest order, then name, then id. */
-function byPrecedence(a: PresenceSyncRule, b: PresenceSyncRule): number {
+/** The engine's precedence: lowest order, then name, then id. Sort with it to list rules as they are evaluated. */
+export function compareRulePrecedence(a: PresenceSyncRule, b: PresenceSyncRule): number {
     return a.order - b.order || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
@@ -115,7 +115,7 @@ function conflictFindings(
         if (values.size < 2) {
             continue;
         }
-        const [first, ...rest] = [...group].sort(byPrecedence);
+        const [first, ...rest] = [...group].sort(compareRulePrecedence);
         const side = DESTINATION_LABELS[first.destination];
         findings.push({
             kind: 'conflict',
@@ -147,7 +147,7 @@ function shadowFindings(
         const winners = [...ruleFacts.beatenBy]
             .map((id) => byId.get(id))
             .filter((r): r is PresenceSyncRule => r !== undefined)
-            .sort(byPrecedence);
+            .sort(compareRulePrecedence);
         const sameOutcome = winners.every((w) => w.destinationValue === rule.destinationValue);
         const names = winners.map(quoted).join(' and ');
         findings.push({

@@ -9,7 +9,7 @@ import { coverageMatrix } from './coverage';
 import { findRuleProblems } from './findings';
 
 export { coverageMatrix } from './coverage';
-export { findRuleProblems } from './findings';
+export { compareRulePrecedence, findRuleProblems } from './findings';
 export type * from './analysisTypes';
 
 /** Findings and coverage in one call, for the same rules and domain. */

@@ -8,7 +8,7 @@ import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules
 import setRulesActive from '@salesforce/apex/PresenceSyncRuleController.setRulesActive';
 import reorderRules from '@salesforce/apex/PresenceSyncRuleController.reorderRules';
 import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
-import { findingsIntroduced, findRuleProblems } from 'c/presenceSyncRuleAnalysis';
+import { compareRulePrecedence, findingsIntroduced, findRuleProblems } from 'c/presenceSyncRuleAnalysis';
 import type { AnalysisDomain, AnalysisFinding } from 'c/presenceSyncRuleAnalysis';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import type { RuleBuilderData, RuleSet, SaveRulesResult } from 'presence-sync/contracts';
@@ -25,10 +25,6 @@ let draftCounter = 0;
 function draftId(): string {
     draftCounter += 1;
     return `draft-${Date.now().toString(36)}-${draftCounter}`;
-}
-
-function byOrder(a: PresenceSyncRule, b: PresenceSyncRule): number {
-    return a.order - b.order || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
 /**
@@ -71,7 +67,9 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     }
 
     private async loadRules(): Promise<void> {
-        this.rules = this.ruleSetId ? [...(await getRules({ ruleSetId: this.ruleSetId }))].sort(byOrder) : [];
+        this.rules = this.ruleSetId
+            ? [...(await getRules({ ruleSetId: this.ruleSetId }))].sort(compareRulePrecedence)
+            : [];
     }
 
     get ready(): boolean {
@@ -402,7 +400,11 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         }
         target.showRejections?.(result.rejected);
         if (result.rejected.length > 0) {
-            this.actionError = `${label}: the server refused ${result.rejected.length} of ${rules.length} rules; nothing was deleted. See the rows marked.`;
+            const what =
+                result.saved.length === 0
+                    ? `the server refused ${rules.length === 1 ? 'the rule' : `all ${rules.length} rules`}`
+                    : `the server refused ${result.rejected.length} of ${rules.length} rules and saved the others`;
+            this.actionError = `${label}: ${what}; nothing was deleted. See what was refused below.`;
             return;
         }
         await this.deleteAndReload(deleteIds, `${label}: saved ${result.saved.length} rules.`);

@@ -362,7 +362,7 @@ describe('c-presence-sync-rule-builder', () => {
         await fire(table, 'savebatch', { rules: [newRule], deleteIds: ['x'], label: 'Mapping table' });
         expect(deleteRules).not.toHaveBeenCalled();
         expect(q(el, '[data-id="action-error"]').textContent).toContain(
-            'refused 1 of 1 rules; nothing was deleted'
+            'Mapping table: the server refused the rule; nothing was deleted'
         );
     });
 
