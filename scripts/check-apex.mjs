@@ -4,6 +4,8 @@
  * Security and on any finding of severity 1 (critical) or 2 (high) among the Recommended rules.
  * Severity 3–5 findings are printed as advice.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } from '@salesforce/code-analyzer-core';
@@ -12,7 +14,10 @@ import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apexRoot = path.join(root, 'force-app');
 
-const config = CodeAnalyzerConfig.fromObject({ root_working_folder: root }, root);
+// The engines' working folders go to a temporary folder that is removed at the end, never into the project.
+const workingFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'presence-sync-pmd-'));
+process.on('exit', () => fs.rmSync(workingFolder, { recursive: true, force: true }));
+const config = CodeAnalyzerConfig.fromObject({ root_working_folder: workingFolder }, root);
 const analyzer = new CodeAnalyzer(config);
 analyzer.onEvent(EventType.LogEvent, (event) => {
     if (event.logLevel <= LogLevel.Error) {
