@@ -1,5 +1,6 @@
 import { LightningElement } from 'lwc';
 import Toast from 'lightning/toast';
+import { NavigationMixin } from 'lightning/navigation';
 import getHealthReport from '@salesforce/apex/PresenceSyncHealthController.getHealthReport';
 import schedulePurge from '@salesforce/apex/PresenceSyncHealthController.schedulePurge';
 import { reduceErrors } from 'c/presenceSyncErrors';
@@ -16,6 +17,8 @@ import {
 import type { LiveAgentRow, SyncedStatusRow } from './healthView';
 
 const PURGE_CHECK_ID = 'purge-job';
+/** The Log Reader tab of the Presence Sync app; it reads the agent from the c__agentId URL parameter. */
+export const LOG_READER_TAB = 'Presence_Sync_Log_Reader';
 
 interface CheckRow {
     id: string;
@@ -30,8 +33,10 @@ interface CheckRow {
     offerSchedulePurge: boolean;
 }
 
-export default class PresenceSyncHealthCheck extends LightningElement {
+export default class PresenceSyncHealthCheck extends NavigationMixin(LightningElement) {
     report: HealthReport | null = null;
+    /** Log reader address per agent user id, generated once per report. */
+    logUrls: Record<string, string> = {};
     loading = false;
     scheduling = false;
     errorText: string | null = null;
@@ -51,12 +56,28 @@ export default class PresenceSyncHealthCheck extends LightningElement {
         try {
             this.report = await getHealthReport();
             this.announcement = `Health check updated. ${this.summary}`;
+            this.logUrls = await this.logReaderUrls(this.report);
         } catch (error) {
             this.report = null;
             this.errorText = reduceErrors(error).join(' ');
         } finally {
             this.loading = false;
         }
+    }
+
+    /** Links from each live agent to their trace, so "why is this agent out of sync?" is one click away. */
+    private async logReaderUrls(report: HealthReport): Promise<Record<string, string>> {
+        const entries = await Promise.all(
+            report.liveAgents.map(async (agent) => {
+                const url = await this[NavigationMixin.GenerateUrl]({
+                    type: 'standard__navItemPage',
+                    attributes: { apiName: LOG_READER_TAB },
+                    state: { c__agentId: agent.userId, c__agentName: agent.userName }
+                });
+                return [agent.userId, url] as const;
+            })
+        );
+        return Object.fromEntries(entries);
     }
 
     get hasReport(): boolean {
@@ -105,9 +126,16 @@ export default class PresenceSyncHealthCheck extends LightningElement {
         return this.syncedRows.length > 0;
     }
 
-    get liveAgents(): LiveAgentRow[] {
+    get liveAgents(): Array<LiveAgentRow & { logUrl: string | null; logLinkTitle: string }> {
         // The org stamps heartbeats with its clock; comparing with the report's time avoids browser clock skew.
-        return this.report ? liveAgentRows(this.report.liveAgents, this.report.generatedAt) : [];
+        if (!this.report) {
+            return [];
+        }
+        return liveAgentRows(this.report.liveAgents, this.report.generatedAt).map((row) => ({
+            ...row,
+            logUrl: this.logUrls[row.userId] ?? null,
+            logLinkTitle: `Open the log reader for ${row.userName}`
+        }));
     }
 
     get hasLiveAgents(): boolean {

@@ -1,4 +1,6 @@
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
+import { CurrentPageReference } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
 import LightningConfirm from 'lightning/confirm';
 import Toast from 'lightning/toast';
 import canViewLogs from '@salesforce/customPermission/Presence_Sync_View_Logs';
@@ -24,6 +26,7 @@ import {
 import type { LaneSegment, OutOfSyncInterval, TimelineGroup, TraceFilter } from 'c/presenceSyncTraceView';
 import type { TraceLevel, TraceResult, TraceStep } from 'c/presenceSyncEngine';
 import type { AssigneeOption, SyncLogEntry } from 'presence-sync/contracts';
+import type { ConfirmDialog } from 'presence-sync/confirm';
 
 const PAGE_SIZE = 500;
 /** Enough for a working day of one busy agent; beyond that the range should be narrowed. */
@@ -48,10 +51,7 @@ const OUTCOME_BADGES: Record<string, string> = {
     success: 'slds-badge slds-theme_success'
 };
 
-/** `@salesforce/lightning-types` declares LightningConfirm without its static `open`. */
-const confirmModal = LightningConfirm as unknown as {
-    open(config: { label: string; message: string; theme?: string; variant?: string }): Promise<boolean>;
-};
+const confirmDialog = LightningConfirm as unknown as ConfirmDialog;
 
 function options<K extends string>(labels: Record<K, string>): Array<{ label: string; value: K }> {
     return (Object.keys(labels) as K[]).map((value) => ({ label: labels[value], value }));
@@ -110,6 +110,23 @@ export default class PresenceSyncLogReader extends LightningElement {
     private searchTimer: ReturnType<typeof setTimeout> | null = null;
     private readonly onVisibilityChange = (): void => this.syncPolling();
 
+    /** Opened from the health check (or any link) with `c__agentId`: show that agent at once. */
+    @wire(CurrentPageReference)
+    setPageReference(pageReference: PageReference | undefined): void {
+        const agentId = pageReference?.state?.c__agentId;
+        if (!agentId || agentId === this.agent?.id) {
+            return;
+        }
+        this.agent = { id: agentId, name: pageReference?.state?.c__agentName ?? agentId, type: 'User' };
+        this.entries = [];
+        this.loaded = false;
+        if (this.connected && !this.refused) {
+            this.load();
+        }
+    }
+
+    private connected = false;
+
     get refused(): boolean {
         return !canViewLogs;
     }
@@ -119,6 +136,7 @@ export default class PresenceSyncLogReader extends LightningElement {
             this.agent = { id: this.agentId, name: this.agentName ?? this.agentId, type: 'User' };
         }
         document.addEventListener('visibilitychange', this.onVisibilityChange);
+        this.connected = true;
         if (this.agent && !this.refused) {
             this.load();
         }
@@ -126,6 +144,7 @@ export default class PresenceSyncLogReader extends LightningElement {
 
     override disconnectedCallback(): void {
         document.removeEventListener('visibilitychange', this.onVisibilityChange);
+        this.connected = false;
         this.stopPolling();
         if (this.searchTimer) {
             clearTimeout(this.searchTimer);
@@ -541,7 +560,7 @@ export default class PresenceSyncLogReader extends LightningElement {
     // ---- purge ----
 
     async handlePurge(): Promise<void> {
-        const confirmed = await confirmModal.open({
+        const confirmed = await confirmDialog.open({
             label: 'Purge sync logs',
             message: `Delete every Presence Sync log entry older than the retention period (${this.retentionDays ?? '?'} days), for all agents? This cannot be undone.`,
             theme: 'warning',

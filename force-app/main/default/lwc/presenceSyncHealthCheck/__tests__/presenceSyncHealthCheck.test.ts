@@ -24,6 +24,22 @@ jest.mock('@salesforce/apex/PresenceSyncHealthController.schedulePurge', () => (
     virtual: true
 });
 
+// Generates tab addresses that show what was asked for, so the test can check the page reference.
+jest.mock('lightning/navigation', () => {
+    const GenerateUrl = Symbol('GenerateUrl');
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [GenerateUrl](ref: { attributes: { apiName: string }; state: Record<string, string> }) {
+                return Promise.resolve(
+                    `/lightning/n/${ref.attributes.apiName}?${new URLSearchParams(ref.state).toString()}`
+                );
+            }
+            [Navigate]() {}
+        };
+    return { NavigationMixin: Object.assign(NavigationMixin, { GenerateUrl, Navigate }) };
+});
+
 let element: HTMLElement;
 
 async function flush(): Promise<void> {
@@ -248,6 +264,18 @@ describe('live agents', () => {
             ],
             ['Avery Agent', 'Available', 'Available', 'In sync', '4 min ago', '', 'No', '20 s ago']
         ]);
+    });
+
+    it('links each agent to their trace in the log reader', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        await mount();
+        const links = $$('table.live-agents a.log-link');
+        expect(links.map((a) => a.textContent)).toEqual(['Blake Backup', 'Avery Agent']);
+        const href = new URL(links[1].getAttribute('href')!, 'https://org.example');
+        expect(href.pathname).toBe('/lightning/n/Presence_Sync_Log_Reader');
+        expect(href.searchParams.get('c__agentId')).toBe(buildHealthReport().liveAgents[0].userId);
+        expect(href.searchParams.get('c__agentName')).toBe('Avery Agent');
+        expect(links[1].getAttribute('title')).toBe('Open the log reader for Avery Agent');
     });
 
     it('says when nobody runs sync', async () => {

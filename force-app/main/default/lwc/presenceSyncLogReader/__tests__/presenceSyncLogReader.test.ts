@@ -4,6 +4,7 @@ import readLogs from '@salesforce/apex/PresenceSyncLogController.readLogs';
 import searchAgents from '@salesforce/apex/PresenceSyncLogController.searchAgents';
 import purgeLogs from '@salesforce/apex/PresenceSyncLogController.purgeLogs';
 import LightningConfirm from 'lightning/confirm';
+import { CurrentPageReference } from 'lightning/navigation';
 import { toasts } from '../../../../../test/jest-mocks/lightning/toast';
 import {
     buildApexError,
@@ -120,6 +121,21 @@ describe('picking an agent and a time range', () => {
         expect($('.announcement')!.textContent).toBe(
             `Loaded ${stored.length} log entries in ${correlations.size} syncs for Avery Agent.`
         );
+    });
+
+    it('opens on the agent a link names (from the health check)', async () => {
+        await mount();
+        // The Jest stub is a test wire adapter: emitting is how a test changes the page.
+        // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+        (CurrentPageReference as unknown as { emit(value: unknown): void }).emit({
+            type: 'standard__navItemPage',
+            attributes: { apiName: 'Presence_Sync_Log_Reader' },
+            state: { c__agentId: stored[0].userId, c__agentName: 'Avery Agent' }
+        });
+        await flush();
+        expect(jest.mocked(readLogs).mock.calls[0][0].userId).toBe(stored[0].userId);
+        expect($('.agent-picked')!.textContent).toContain('Avery Agent');
+        expect($$('li.correlation').length).toBeGreaterThan(0);
     });
 
     it('types one search per pause, not one per key', async () => {
