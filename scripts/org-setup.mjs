@@ -173,11 +173,15 @@ await main(async () => {
         );
     }
 
-    step('Opening the org');
+    step('Opening the org in the Presence Sync Console app');
+    const consolePath = 'lightning/app/c__Presence_Sync_Console';
     if (options['no-open']) {
-        info(`Skipped (--no-open). Open it later with: sf org open --target-org ${org}`);
+        info(
+            `Skipped (--no-open). Open it later with: sf org open --target-org ${org} --path ${consolePath}`
+        );
     } else {
-        sfJson(['org', 'open', '--target-org', org]);
+        sfJson(['org', 'open', '--target-org', org, '--path', consolePath]);
+        info('If another app opens, pick "Presence Sync Console" in the App Launcher.');
     }
 
     console.log(
