@@ -44,7 +44,14 @@ const REQUIRED_FOR_SYNC: PermissionName[] = [
 const EARLY_EVENT_LIMIT = 50;
 
 type ProblemKey =
-    'configuration' | 'permission' | 'switched-off' | 'ccp-url' | 'connect' | 'omni' | 'rules-reload';
+    | 'configuration'
+    | 'permission'
+    | 'switched-off'
+    | 'ccp-url'
+    | 'connect'
+    | 'omni'
+    | 'omni-warning'
+    | 'rules-reload';
 
 interface Problem {
     key: ProblemKey;
@@ -104,6 +111,7 @@ export default class PresenceSyncAgent extends LightningElement {
     private unsubscribeSession: (() => void) | null = null;
     private lastToastedErrorAt = 0;
     private isWriterTab = false;
+    private omniUnreachable = false;
     private reloading: Promise<void> | null = null;
     private reloadAgain = false;
     private started = false;
@@ -291,7 +299,20 @@ export default class PresenceSyncAgent extends LightningElement {
             directory: configuration,
             idPrefix: this.tabId,
             send: (request) => this.sendOmniRequest(request),
-            onInput: (input) => session.receive(input)
+            onInput: (input) => {
+                session.receive(input);
+                // Omni-Channel answered events after all: read its status again.
+                if (this.omniUnreachable) {
+                    this.readOmniStatus();
+                }
+            },
+            onWarning: (message) =>
+                this.raise({
+                    key: 'omni-warning',
+                    severity: 'warning',
+                    title: 'Omni-Channel reported something unexpected',
+                    message
+                })
         });
         for (const [name, payload] of this.earlyOmniEvents.splice(0)) {
             this.omniPort.handleEvent(name, payload);
@@ -331,11 +352,13 @@ export default class PresenceSyncAgent extends LightningElement {
         if (!port) {
             return;
         }
+        this.omniUnreachable = false;
         try {
             const status = await port.readStatus();
             this.session?.sideReady('omni', status);
             this.clear('omni');
         } catch (error) {
+            this.omniUnreachable = true;
             this.raise({
                 key: 'omni',
                 severity: 'error',

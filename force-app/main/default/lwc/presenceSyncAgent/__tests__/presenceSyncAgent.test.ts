@@ -17,6 +17,7 @@ import {
     buildApexError,
     buildRule,
     buildSeedRules,
+    buildServiceChannels,
     buildSettings,
     buildWriteLogResult
 } from '../../../../../test/jest-mocks/apex/fixtures';
@@ -478,6 +479,44 @@ describe('several tabs', () => {
         expect(omniCalls('setServicePresenceStatus')).toHaveLength(1);
         expect(m.omni.status()).toBe('Working_Phone');
     }, 10_000);
+});
+
+describe('work routed by Omni-Channel', () => {
+    const workRule = buildRule({
+        id: 'work',
+        name: 'Phone work sets Connect Working - Phone',
+        source: 'SalesforceWorkAccepted',
+        operandA: 'SalesforceServiceChannel',
+        operandBValue: 'sfdc_phone',
+        destination: 'ConnectAgentState',
+        destinationValue: 'Working - Phone'
+    });
+
+    it('resolves the channel of accepted work by its key prefix and applies the rule', async () => {
+        const m = await mount({
+            configuration: buildAgentConfiguration({ rules: [workRule] }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        await m.omni.acceptWork('sfdc_phone');
+        await settle();
+        expect(m.streams.ccp.state()).toBe('Working - Phone');
+    });
+
+    it('warns in words when accepted work belongs to no known channel', async () => {
+        const channels = buildServiceChannels().map((c) =>
+            c.developerName === 'sfdc_case' ? { ...c, keyPrefix: null } : c
+        );
+        const m = await mount({
+            configuration: buildAgentConfiguration({ rules: [workRule], serviceChannels: channels }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        await m.omni.acceptWork('sfdc_case');
+        await settle();
+        expect(text('[data-problem="omni-warning"]')).toMatch(/no service channel Presence Sync knows/);
+        expect(m.streams.ccp.state()).toBe('Available');
+    });
 });
 
 it('keeps syncing while the log cannot be written', async () => {
