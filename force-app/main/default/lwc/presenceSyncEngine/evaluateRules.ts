@@ -6,6 +6,7 @@ import {
     isDestination,
     isOperand,
     isSourceEvent,
+    NUMERIC_OPERANDS,
     parseStaticNumber
 } from './ruleCatalog';
 import type { Decision, PresenceEvent, PresenceSyncRule } from './types';
@@ -19,6 +20,8 @@ interface CompiledSide {
     operand: Operand;
     /** For StaticValue: the number the text stands for, else the text itself. */
     fixed: Value;
+    /** For StaticValue: the text as written, used when the comparison is textual ('5.0' stays '5.0'). */
+    text: string;
 }
 
 interface CompiledRule {
@@ -30,6 +33,8 @@ interface CompiledRule {
     b: CompiledSide;
     destination: Destination;
     value: string;
+    /** Position in its source's precedence order (0 = wins over all others). */
+    rank: number;
 }
 
 /** What one event did to a rule set: the decisions and every rule whose criterion matched. */
@@ -95,10 +100,17 @@ function resolve(side: CompiledSide, event: PresenceEvent): Value {
     }
 }
 
-function compare(comparator: Comparator, a: Value, b: Value): boolean {
+function asText(side: CompiledSide, value: string | number): string {
+    return side.operand === 'StaticValue' ? side.text : String(value);
+}
+
+function matches(rule: CompiledRule, event: PresenceEvent): boolean {
+    const a = resolve(rule.a, event);
+    const b = resolve(rule.b, event);
     if (a === undefined || b === undefined) {
         return false;
     }
+    const comparator = rule.comparator;
     if (typeof a === 'number' && typeof b === 'number') {
         switch (comparator) {
             case 'Equal':
@@ -116,16 +128,12 @@ function compare(comparator: Comparator, a: Value, b: Value): boolean {
         }
     }
     if (comparator === 'Equal') {
-        return String(a) === String(b);
+        return asText(rule.a, a) === asText(rule.b, b);
     }
     if (comparator === 'NotEqual') {
-        return String(a) !== String(b);
+        return asText(rule.a, a) !== asText(rule.b, b);
     }
     return false;
-}
-
-function matches(rule: CompiledRule, event: PresenceEvent): boolean {
-    return compare(rule.comparator, resolve(rule.a, event), resolve(rule.b, event));
 }
 
 function compileSide(operand: unknown, staticValue: unknown): CompiledSide | undefined {
@@ -133,12 +141,12 @@ function compileSide(operand: unknown, staticValue: unknown): CompiledSide | und
         return undefined;
     }
     if (operand !== 'StaticValue') {
-        return { operand, fixed: undefined };
+        return { operand, fixed: undefined, text: '' };
     }
     if (typeof staticValue !== 'string' || staticValue === '') {
         return undefined;
     }
-    return { operand, fixed: parseStaticNumber(staticValue) ?? staticValue };
+    return { operand, fixed: parseStaticNumber(staticValue) ?? staticValue, text: staticValue };
 }
 
 /** The rule in evaluable form, or undefined when it is inactive or malformed (skipped, never fatal). */
@@ -178,7 +186,8 @@ function compileRule(candidate: unknown): { source: SourceEvent; rule: CompiledR
             comparator: r.comparator,
             b,
             destination: r.destination,
-            value
+            value,
+            rank: 0
         }
     };
 }
@@ -195,43 +204,137 @@ function byPrecedence(x: CompiledRule, y: CompiledRule): number {
     return x.order - y.order || compareText(x.name, y.name) || compareText(x.id, y.id);
 }
 
-interface SourceGroup {
-    rules: CompiledRule[];
-    /** How many different destinations the group can decide: evaluation stops once all are decided. */
-    destinations: number;
+/** Rules whose criterion is "operand Equal static value": found by the event's value, not by scanning. */
+interface EqualityIndex {
+    side: CompiledSide;
+    /** Keyed by the text of the value that matches (numbers in their canonical form). */
+    byValue: Map<string, CompiledRule[]>;
 }
 
-function decide(group: SourceGroup, event: PresenceEvent, matched: string[] | undefined): Decision[] {
-    const decisions: Decision[] = [];
-    let connectDecided = false;
-    let salesforceDecided = false;
-    for (const rule of group.rules) {
-        if (!matched && decisions.length === group.destinations) {
+interface SourceGroup {
+    indexes: EqualityIndex[];
+    /** Every other rule, in precedence order. */
+    scanned: CompiledRule[];
+    hasConnect: boolean;
+    hasSalesforce: boolean;
+}
+
+/** The key an operand's value is found under: numbers canonical, so '5.0' and 5 meet at '5'. */
+function keyOf(value: string | number): string {
+    return typeof value === 'number' ? String(value) : value;
+}
+
+/**
+ * For "X Equal static" (either way round, X not static), the index side and the key the static
+ * value matches; undefined when the rule has to be scanned.
+ */
+function indexKey(rule: CompiledRule): { side: CompiledSide; key: string } | undefined {
+    if (rule.comparator !== 'Equal') {
+        return undefined;
+    }
+    const { a, b } = rule;
+    const [dynamic, fixed] = a.operand === 'StaticValue' ? [b, a] : [a, b];
+    if (dynamic.operand === 'StaticValue' || fixed.operand !== 'StaticValue') {
+        return undefined;
+    }
+    // A numeric operand meets a number under its canonical text; a text operand meets the text as written.
+    const key =
+        NUMERIC_OPERANDS.has(dynamic.operand) && typeof fixed.fixed === 'number'
+            ? String(fixed.fixed)
+            : fixed.text;
+    return { side: dynamic, key };
+}
+
+function buildGroup(rules: CompiledRule[]): SourceGroup {
+    rules.sort(byPrecedence);
+    const group: SourceGroup = { indexes: [], scanned: [], hasConnect: false, hasSalesforce: false };
+    rules.forEach((rule, rank) => {
+        rule.rank = rank;
+        if (rule.destination === 'ConnectAgentState') {
+            group.hasConnect = true;
+        } else {
+            group.hasSalesforce = true;
+        }
+        const found = indexKey(rule);
+        if (!found) {
+            group.scanned.push(rule);
+            return;
+        }
+        let index = group.indexes.find((i) => i.side.operand === found.side.operand);
+        if (!index) {
+            index = { side: found.side, byValue: new Map() };
+            group.indexes.push(index);
+        }
+        const bucket = index.byValue.get(found.key);
+        if (bucket) {
+            bucket.push(rule);
+        } else {
+            index.byValue.set(found.key, [rule]);
+        }
+    });
+    return group;
+}
+
+function decision(rule: CompiledRule): Decision {
+    return { ruleId: rule.id, destination: rule.destination, value: rule.value };
+}
+
+/** The winning rule per destination; with `matched`, also every matching rule. */
+function decide(group: SourceGroup, event: PresenceEvent, matched: CompiledRule[] | undefined): Decision[] {
+    let connect: CompiledRule | undefined;
+    let salesforce: CompiledRule | undefined;
+    for (const index of group.indexes) {
+        const value = resolve(index.side, event);
+        const bucket = value === undefined ? undefined : index.byValue.get(keyOf(value));
+        if (!bucket) {
+            continue;
+        }
+        // Buckets are in precedence order: the first rule per destination is the best of the bucket.
+        for (const rule of bucket) {
+            matched?.push(rule);
+            if (rule.destination === 'ConnectAgentState') {
+                if (!connect || rule.rank < connect.rank) {
+                    connect = rule;
+                }
+            } else if (!salesforce || rule.rank < salesforce.rank) {
+                salesforce = rule;
+            }
+        }
+    }
+    for (const rule of group.scanned) {
+        if (
+            !matched &&
+            (connect ? connect.rank < rule.rank : !group.hasConnect) &&
+            (salesforce ? salesforce.rank < rule.rank : !group.hasSalesforce)
+        ) {
             break;
         }
         if (!matches(rule, event)) {
             continue;
         }
-        matched?.push(rule.id);
-        const isConnect = rule.destination === 'ConnectAgentState';
-        if (isConnect ? connectDecided : salesforceDecided) {
-            continue;
+        matched?.push(rule);
+        if (rule.destination === 'ConnectAgentState') {
+            if (!connect || rule.rank < connect.rank) {
+                connect = rule;
+            }
+        } else if (!salesforce || rule.rank < salesforce.rank) {
+            salesforce = rule;
         }
-        if (isConnect) {
-            connectDecided = true;
-        } else {
-            salesforceDecided = true;
-        }
-        decisions.push({ ruleId: rule.id, destination: rule.destination, value: rule.value });
     }
-    return decisions;
+    if (connect && salesforce) {
+        return connect.rank < salesforce.rank
+            ? [decision(connect), decision(salesforce)]
+            : [decision(salesforce), decision(connect)];
+    }
+    const only = connect ?? salesforce;
+    return only ? [decision(only)] : [];
 }
 
-const NO_GROUP: SourceGroup = { rules: [], destinations: 0 };
+const NO_GROUP: SourceGroup = { indexes: [], scanned: [], hasConnect: false, hasSalesforce: false };
 
 /** Compiles rules for repeated evaluation. Never throws: unusable rules are left out. */
 export function compileRules(rules: readonly PresenceSyncRule[]): CompiledRules {
-    const groups = new Map<SourceEvent, SourceGroup>();
+    const bySource = new Map<SourceEvent, CompiledRule[]>();
     const names = new Map<string, string>();
     let ruleCount = 0;
     const list: readonly unknown[] = Array.isArray(rules) ? rules : [];
@@ -242,16 +345,16 @@ export function compileRules(rules: readonly PresenceSyncRule[]): CompiledRules 
         }
         ruleCount++;
         names.set(compiled.rule.id, compiled.rule.name);
-        let group = groups.get(compiled.source);
-        if (!group) {
-            group = { rules: [], destinations: 0 };
-            groups.set(compiled.source, group);
+        const sourceRules = bySource.get(compiled.source);
+        if (sourceRules) {
+            sourceRules.push(compiled.rule);
+        } else {
+            bySource.set(compiled.source, [compiled.rule]);
         }
-        group.rules.push(compiled.rule);
     }
-    for (const group of groups.values()) {
-        group.rules.sort(byPrecedence);
-        group.destinations = new Set(group.rules.map((rule) => rule.destination)).size;
+    const groups = new Map<SourceEvent, SourceGroup>();
+    for (const [source, sourceRules] of bySource) {
+        groups.set(source, buildGroup(sourceRules));
     }
     const groupFor = (event: PresenceEvent): SourceGroup =>
         (typeof event === 'object' && event !== null && groups.get(event.type)) || NO_GROUP;
@@ -266,9 +369,11 @@ export function compileRules(rules: readonly PresenceSyncRule[]): CompiledRules 
             }
         },
         explain(event) {
-            const matchedRuleIds: string[] = [];
+            const matched: CompiledRule[] = [];
             try {
-                return { decisions: decide(groupFor(event), event, matchedRuleIds), matchedRuleIds };
+                const decisions = decide(groupFor(event), event, matched);
+                matched.sort((x, y) => x.rank - y.rank);
+                return { decisions, matchedRuleIds: matched.map((rule) => rule.id) };
             } catch {
                 return { decisions: [], matchedRuleIds: [] };
             }
@@ -280,89 +385,39 @@ export function compileRules(rules: readonly PresenceSyncRule[]): CompiledRules 
 }
 
 /*
- * evaluateRules is called with the same array again and again (the simulator, the session's
- * callers), so the compiled form is cached per array. Before reuse, every element and every
- * field that evaluation reads is compared with what was compiled: a caller who edits the array
- * or a rule in place still gets correct answers, at the price of one pass of cheap comparisons.
+ * evaluateRules is called with the same array again and again (the simulator, tests), so the
+ * compiled form is cached per array and reused while the array still holds the same rule objects
+ * in the same places (one pass of identity checks): pushing, removing, replacing or re-sorting
+ * rules is seen. Rule objects are read as values: comparing every field of every rule on every
+ * call would cost more than evaluating, so a caller who edits a rule object in place passes a new
+ * array (or a new rule object) afterwards, as immutable UI state does anyway.
  */
-const FINGERPRINT_FIELDS = [
-    'id',
-    'name',
-    'active',
-    'order',
-    'source',
-    'operandA',
-    'operandAValue',
-    'comparator',
-    'operandB',
-    'operandBValue',
-    'destination',
-    'destinationValue'
-] as const;
-
 interface CacheEntry {
     compiled: CompiledRules;
     elements: unknown[];
-    /** FINGERPRINT_FIELDS of every element, flattened. */
-    fields: unknown[];
 }
 
 const cache = new WeakMap<readonly PresenceSyncRule[], CacheEntry>();
 
-function fieldsOf(rules: readonly unknown[]): unknown[] {
-    const fields: unknown[] = [];
-    for (const rule of rules) {
-        const record = (typeof rule === 'object' && rule !== null ? rule : {}) as Record<string, unknown>;
-        for (const field of FINGERPRINT_FIELDS) {
-            fields.push(record[field]);
-        }
-    }
-    return fields;
-}
-
-function stillValid(entry: CacheEntry, rules: readonly unknown[]): boolean {
-    const { elements, fields } = entry;
+function sameElements(elements: readonly unknown[], rules: readonly unknown[]): boolean {
     if (elements.length !== rules.length) {
         return false;
     }
-    let f = 0;
     for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i] as Record<string, unknown> | null;
-        if (rule !== elements[i]) {
+        if (rules[i] !== elements[i]) {
             return false;
         }
-        if (typeof rule !== 'object' || rule === null) {
-            f += FINGERPRINT_FIELDS.length;
-            continue;
-        }
-        if (
-            rule.id !== fields[f] ||
-            rule.name !== fields[f + 1] ||
-            rule.active !== fields[f + 2] ||
-            rule.order !== fields[f + 3] ||
-            rule.source !== fields[f + 4] ||
-            rule.operandA !== fields[f + 5] ||
-            rule.operandAValue !== fields[f + 6] ||
-            rule.comparator !== fields[f + 7] ||
-            rule.operandB !== fields[f + 8] ||
-            rule.operandBValue !== fields[f + 9] ||
-            rule.destination !== fields[f + 10] ||
-            rule.destinationValue !== fields[f + 11]
-        ) {
-            return false;
-        }
-        f += FINGERPRINT_FIELDS.length;
     }
     return true;
 }
 
 function compiledFor(rules: readonly PresenceSyncRule[]): CompiledRules {
     const entry = cache.get(rules);
-    if (entry && stillValid(entry, rules)) {
+    if (entry && sameElements(entry.elements, rules)) {
         return entry.compiled;
     }
     const compiled = compileRules(rules);
-    cache.set(rules, { compiled, elements: [...rules], fields: fieldsOf(rules) });
+    cache.set(rules, { compiled, elements: [...rules] });
     return compiled;
 }
 

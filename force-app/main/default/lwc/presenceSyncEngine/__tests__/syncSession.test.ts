@@ -1,3 +1,4 @@
+/* eslint-disable no-await-in-loop -- each step must settle before the next one starts */
 import { createSyncSession, DEFAULT_SESSION_SETTINGS, expandMappings } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule, SessionSnapshot, TraceEntry } from 'c/presenceSyncEngine';
 import {
@@ -302,7 +303,7 @@ describe('sync session: serial writes, latest wins', () => {
         rig.omni.hold();
         rig.connect.agentSets('Lunch');
         let idle = false;
-        void rig.session.idle().then(() => {
+        rig.session.idle().then(() => {
             idle = true;
         });
         await Promise.resolve();
