@@ -23,7 +23,13 @@ import {
     toCsv,
     toJson
 } from 'c/presenceSyncTraceView';
-import type { LaneSegment, OutOfSyncInterval, TimelineGroup, TraceFilter } from 'c/presenceSyncTraceView';
+import type {
+    LaneSegment,
+    OutOfSyncInterval,
+    Swimlanes,
+    TimelineGroup,
+    TraceFilter
+} from 'c/presenceSyncTraceView';
 import type { TraceLevel, TraceResult, TraceStep } from 'c/presenceSyncEngine';
 import type { AssigneeOption, SyncLogEntry } from 'presence-sync/contracts';
 import type { ConfirmDialog } from 'presence-sync/confirm';
@@ -408,8 +414,24 @@ export default class PresenceSyncLogReader extends LightningElement {
 
     // ---- views ----
 
+    /**
+     * Getters run several times per render and a day's log has thousands of entries: derive each
+     * view once per input. Mutating this plain object's properties triggers no re-render.
+     */
+    private readonly memo: {
+        entries: SyncLogEntry[] | null;
+        groups: TimelineGroup[];
+        lanesEntries: SyncLogEntry[] | null;
+        lanesKey: string;
+        lanes: Swimlanes | null;
+    } = { entries: null, groups: [], lanesEntries: null, lanesKey: '', lanes: null };
+
     private get allGroups(): TimelineGroup[] {
-        return buildTimeline(this.entries);
+        if (this.memo.entries !== this.entries) {
+            this.memo.entries = this.entries;
+            this.memo.groups = buildTimeline(this.entries);
+        }
+        return this.memo.groups;
     }
 
     get timeline(): Array<
@@ -460,8 +482,14 @@ export default class PresenceSyncLogReader extends LightningElement {
         return shown === total ? `${total} syncs` : `${shown} of ${total} syncs match the filters`;
     }
 
-    private get swimlanes() {
-        return buildSwimlanes(this.entries, { from: this.rangeFrom, to: this.rangeTo });
+    private get swimlanes(): Swimlanes {
+        const key = `${this.rangeFrom}-${this.rangeTo}`;
+        if (!this.memo.lanes || this.memo.lanesEntries !== this.entries || this.memo.lanesKey !== key) {
+            this.memo.lanesEntries = this.entries;
+            this.memo.lanesKey = key;
+            this.memo.lanes = buildSwimlanes(this.entries, { from: this.rangeFrom, to: this.rangeTo });
+        }
+        return this.memo.lanes;
     }
 
     private segmentViews(segments: LaneSegment[]): SegmentView[] {
