@@ -504,9 +504,11 @@ describe('work routed by Omni-Channel', () => {
     });
 
     it('warns in words when accepted work belongs to no known channel', async () => {
-        const channels = buildServiceChannels().map((c) =>
-            c.developerName === 'sfdc_case' ? { ...c, keyPrefix: null } : c
-        );
+        // The org could not tell the case channel's key prefix.
+        const channels = buildServiceChannels().map((c) => ({
+            ...c,
+            keyPrefix: c.developerName === 'sfdc_case' ? null : c.keyPrefix
+        }));
         const m = await mount({
             configuration: buildAgentConfiguration({ rules: [workRule], serviceChannels: channels }),
             connect: 'Available',
