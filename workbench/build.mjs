@@ -66,7 +66,8 @@ const PLATFORM_MODULES = {
     'lightning/toast': 'toast',
     'lightning/platformUtilityBarApi': 'platformUtilityBarApi',
     'lightning/platformResourceLoader': 'platformResourceLoader',
-    'lightning/platformShowToastEvent': 'platformShowToastEvent'
+    'lightning/platformShowToastEvent': 'platformShowToastEvent',
+    'lightning/navigation': 'navigation'
 };
 
 /**
@@ -266,6 +267,17 @@ export function sourcesStamp() {
         newest = Math.max(newest, statSync(LABELS_FILE).mtimeMs);
     }
     return Math.max(newest, ...readdirSync(LWC_DIR).map((name) => statSync(join(LWC_DIR, name)).mtimeMs));
+}
+
+/** Whether the last build is newer than every source (and than this script): then nothing needs building. */
+export function buildIsFresh() {
+    const outputs = ['page.js', 'ccp.js', 'org.mjs'].map((file) => join(OUT, file));
+    if (!outputs.every((file) => existsSync(file))) {
+        return false;
+    }
+    const oldestOutput = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
+    const builder = statSync(fileURLToPath(import.meta.url)).mtimeMs;
+    return oldestOutput > Math.max(sourcesStamp(), builder);
 }
 
 export async function build() {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, OUT, ROOT, sourcesStamp } from './build.mjs';
+import { build, buildIsFresh, OUT, ROOT, sourcesStamp } from './build.mjs';
 
 const DEFAULT_DATA_DIR = join(ROOT, '.workbench-data');
 const SLDS_ASSETS = join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -81,7 +81,7 @@ body { background: #f3f3f3; padding: 0.75rem 0.75rem 3.5rem; }
 </style>
 </head>
 <body class="slds-scope">
-<div id="workbench" class="slds-p-around_large">Loading the workbench…</div>
+<div id="workbench-root" class="slds-p-around_large">Loading the workbench…</div>
 <script src="/workbench/page.js"></script>
 </body>
 </html>`;
@@ -239,6 +239,9 @@ export async function startWorkbench({
             } else if (request.method === 'POST' && path === '/workbench/settings') {
                 org.updateSettings(await readJson(request));
                 send(response, 200, org.settings());
+            } else if (request.method === 'GET' && path === '/favicon.ico') {
+                response.writeHead(204);
+                response.end();
             } else if (request.method === 'GET' && path === '/workbench/health') {
                 send(response, 200, { ok: true });
             } else {

@@ -211,5 +211,5 @@ const page = h(
     ),
     toastRegion
 );
-document.getElementById('workbench')!.replaceWith(page);
+document.getElementById('workbench-root')!.replaceWith(page);
 void api.refreshRules();

@@ -1,0 +1,89 @@
+/**
+ * What the browser end-to-end tests, the benchmark and the screenshot script share: finding
+ * Debian's Chromium, starting the workbench server on a free port with its own data folder,
+ * opening the workbench page in a fresh browser context, and waiting for conditions.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startWorkbench } from '../serve.mjs';
+
+const CHROMIUM_FLAGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
+
+/** `CHROMIUM_PATH`, else Debian's /usr/bin/chromium; null when neither exists. */
+export function findChromium() {
+    const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+    return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+/** Starts the server (built once, no rebuild on load) and the browser. */
+export async function startEnvironment({ log = () => undefined } = {}) {
+    const executablePath = findChromium();
+    if (!executablePath) {
+        return null;
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'presence-sync-workbench-'));
+    const server = await startWorkbench({ port: 0, dataDir, rebuildOnLoad: false, log });
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    return {
+        server,
+        browser,
+        /** POSTs to the workbench server's own endpoints (reset, settings). */
+        async post(path, body = {}) {
+            const response = await fetch(new URL(path, server.url), {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(body)
+            });
+            if (!response.ok) {
+                throw new Error(`${path}: ${response.status} ${await response.text()}`);
+            }
+            return response.json();
+        },
+        async close() {
+            await browser.close();
+            await server.close();
+            rmSync(dataDir, { recursive: true, force: true });
+        }
+    };
+}
+
+/**
+ * Opens the workbench in a fresh browser context (its own tabs, storage and CCP) and waits until
+ * the agent component reports sync ready. Page errors are collected for the caller to check.
+ */
+export async function openWorkbench(environment, { viewport = { width: 1440, height: 1000 } } = {}) {
+    const context = await environment.browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const started = Date.now();
+    await page.goto(environment.server.url);
+    await page.evaluate(() => window.workbench.ready);
+    return { page, context, errors, readyMs: Date.now() - started };
+}
+
+/** Polls `condition` (an async function) until it returns a truthy value or `timeoutMs` passes. */
+export async function eventually(condition, { timeoutMs = 5000, what = 'the condition' } = {}) {
+    const started = Date.now();
+    let last;
+    for (;;) {
+        last = await condition();
+        if (last) {
+            return last;
+        }
+        if (Date.now() - started > timeoutMs) {
+            throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+}

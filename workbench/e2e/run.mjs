@@ -1,0 +1,267 @@
+/**
+ * Browser end-to-end tests: the real components, the real amazon-connect-streams bundle and the
+ * emulators, in Debian's Chromium driven by playwright-core. Each scenario gets a fresh browser
+ * context (its own page, CCP and Omni-Channel) on an org reset to the seed.
+ *
+ * Without a Chromium the run says it skipped and exits 0, unless PRESENCE_SYNC_REQUIRE_E2E=true.
+ * The last line is always `N passed, M failed`.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { HOSTED, ROOT } from '../build.mjs';
+import { eventually, findChromium, openWorkbench, startEnvironment } from './harness.mjs';
+
+const LWC_DIR = join(ROOT, 'force-app', 'main', 'default', 'lwc');
+const hosted = (key) => {
+    const component = HOSTED.find((c) => c.key === key);
+    return existsSync(join(LWC_DIR, component.folder, `${component.folder}.ts`));
+};
+
+/** The rules of one status-table row, as the engine's expandMapping writes them. */
+function row(id, connectState, salesforceStatus, type, order) {
+    const common = { active: true, order, comparator: 'Equal', operandB: 'StaticValue', mappingId: id };
+    const rules = [];
+    if (type !== 'Subscriber') {
+        rules.push({
+            ...common,
+            id: `${id}:publisher`,
+            name: `Connect ${connectState} to Omni ${salesforceStatus}`,
+            source: 'ConnectStateChange',
+            operandA: 'ConnectNewState',
+            operandBValue: connectState,
+            destination: 'SalesforceAgentState',
+            destinationValue: salesforceStatus
+        });
+    }
+    if (type !== 'Publisher') {
+        const subscriber = {
+            ...common,
+            name: `Omni ${salesforceStatus} to Connect ${connectState}`,
+            operandA: 'SalesforceNewState',
+            operandBValue: salesforceStatus,
+            destination: 'ConnectAgentState',
+            destinationValue: connectState
+        };
+        rules.push({ ...subscriber, id: `${id}:subscriber`, source: 'SalesforceStateChange' });
+        if (salesforceStatus === 'Offline') {
+            rules.push({ ...subscriber, id: `${id}:logout`, source: 'SalesforceLogout', name: `Omni logout to Connect ${connectState}` });
+        }
+    }
+    return rules;
+}
+
+const wb = (page, body, arg) => page.evaluate(body, arg);
+const settle = (page) => wb(page, () => window.workbench.settle());
+const sides = (page) => wb(page, () => ({ connect: window.workbench.connect.state(), omni: window.workbench.omni.status() }));
+const toolkitSets = (page) =>
+    wb(page, () => window.workbench.omni.calls().filter((c) => c.method === 'setServicePresenceStatus').length);
+const putStates = (page) =>
+    wb(page, () => window.workbench.connect.calls().filter((c) => c.method === 'putAgentState'));
+const agentText = (page, id) => page.locator(`c-presence-sync-agent [data-id="${id}"]`).first().textContent();
+
+/** Plays the agent in the emulated CCP through the Connect panel. */
+async function connectPanelSet(page, state) {
+    await page.locator('[data-id="connect-state-select"]').selectOption(state);
+    await page.locator('[data-id="connect-set-state"]').click();
+    await settle(page);
+}
+
+/** Plays the agent in the Omni-Channel widget through the Omni panel. */
+async function omniPanelSet(page, status) {
+    await page.locator('[data-id="omni-status-select"]').selectOption(status);
+    await page.locator('[data-id="omni-set-status"]').click();
+    await settle(page);
+}
+
+const scenarios = [
+    {
+        name: 'seed table, Connect to Omni-Channel, played through the panels',
+        async run(page) {
+            await connectPanelSet(page, 'Available');
+            assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
+            await connectPanelSet(page, 'Working - Phone');
+            assert.deepEqual(await sides(page), { connect: 'Working - Phone', omni: 'Working_Phone' });
+            assert.match(await agentText(page, 'omni-status'), /Working -- Phone|Working_Phone/);
+            // No rule for Lunch: Omni-Channel stays where it is and no toolkit call is made.
+            await connectPanelSet(page, 'Lunch');
+            assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Working_Phone' });
+            assert.equal(await toolkitSets(page), 2);
+            assert.deepEqual(await putStates(page), [], 'Connect changes must not write back to Connect');
+        }
+    },
+    {
+        name: 'seed table, Omni-Channel to Connect, played through the panels',
+        async run(page) {
+            await omniPanelSet(page, 'Available');
+            assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
+            await omniPanelSet(page, 'Working_Media');
+            assert.deepEqual(await sides(page), { connect: 'Working - Media', omni: 'Working_Media' });
+            assert.match(await agentText(page, 'connect-state'), /Working - Media/);
+            // No rule for Working_Phone as a Salesforce change: Connect stays.
+            await omniPanelSet(page, 'Working_Phone');
+            assert.equal((await sides(page)).connect, 'Working - Media');
+            const puts = await putStates(page);
+            assert.deepEqual(
+                puts.map((c) => c.params.state.name),
+                ['Available', 'Working - Media']
+            );
+            assert.equal(await toolkitSets(page), 0, 'Connect changes the sync caused must not be echoed to Omni-Channel');
+        }
+    },
+    {
+        name: 'bi-directional mapping settles with no ping-pong',
+        async run(page) {
+            const result = await wb(
+                page,
+                (rules) => window.workbench.rules.replace(rules),
+                [...row('bi-available', 'Available', 'Available', 'BiDirectional', 10), ...row('bi-lunch', 'Lunch', 'Lunch', 'BiDirectional', 20)]
+            );
+            assert.deepEqual(result, { saved: 4, rejected: [] });
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('4 rules'), { what: 'the agent to load 4 rules' });
+            await settle(page);
+            await wb(page, () => window.workbench.connect.setState('Lunch'));
+            await settle(page);
+            assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Lunch' });
+            await wb(page, () => window.workbench.omni.setStatus('Available'));
+            await settle(page);
+            assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
+            await page.waitForTimeout(500);
+            await settle(page);
+            assert.equal(await toolkitSets(page), 1, 'exactly one Omni-Channel write');
+            assert.equal((await putStates(page)).length, 1, 'exactly one Connect write');
+        }
+    },
+    {
+        name: 'a call: an Omni-Channel change is queued as next state and applied after the call',
+        async run(page) {
+            await wb(page, () => window.workbench.connect.setState('Available'));
+            await settle(page);
+            await page.locator('[data-id="connect-ring"]').click();
+            await page.locator('[data-id="connect-answer"]').click();
+            await settle(page);
+            assert.equal((await sides(page)).connect, 'Busy');
+            await wb(page, () => window.workbench.omni.setStatus('Working_Media'));
+            await settle(page);
+            assert.equal(await wb(page, () => window.workbench.connect.nextState()), 'Working - Media');
+            assert.equal((await sides(page)).connect, 'Busy', 'a live call is not interrupted');
+            const [put] = (await putStates(page)).slice(-1);
+            assert.equal(put.params.enqueueNextState, true);
+            assert.match(await agentText(page, 'next-state'), /Working - Media/);
+            await page.locator('[data-id="connect-hang-up"]').click();
+            await page.locator('[data-id="connect-close-contact"]').click();
+            await settle(page);
+            assert.equal((await sides(page)).connect, 'Working - Media');
+            assert.equal(await wb(page, () => window.workbench.connect.nextState()), null);
+        }
+    },
+    {
+        name: 'Omni-Channel logout sets Connect Offline through a logout rule',
+        async run(page) {
+            const seed = await wb(page, () => window.workbench.rules.list());
+            const result = await wb(page, (rules) => window.workbench.rules.replace(rules), [
+                ...seed,
+                ...row('offline', 'Offline', 'Offline', 'Subscriber', 50)
+            ]);
+            assert.equal(result.rejected.length, 0, JSON.stringify(result.rejected));
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('6 rules'), { what: 'the agent to load 6 rules' });
+            await omniPanelSet(page, 'Available');
+            assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
+            await page.locator('[data-id="omni-logout"]').click();
+            await settle(page);
+            assert.deepEqual(await sides(page), { connect: 'Offline', omni: 'Offline' });
+        }
+    },
+    {
+        name: 'Omni-Channel refuses a status: the agent sees the error and a toast, with no retry storm',
+        async run(page) {
+            const seed = await wb(page, () => window.workbench.rules.list());
+            await wb(page, (rules) => window.workbench.rules.replace(rules), [...seed, ...row('lunch', 'Lunch', 'Lunch', 'Publisher', 50)]);
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('5 rules'), { what: 'the agent to load 5 rules' });
+            await page.locator('[data-id="omni-grant-Lunch"]').uncheck();
+            await connectPanelSet(page, 'Available');
+            await connectPanelSet(page, 'Lunch');
+            assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Available' });
+            const error = await eventually(async () => page.locator('c-presence-sync-agent [role="alert"], c-presence-sync-agent [data-id="last-error"]').allTextContents().then((t) => t.join(' ')), {
+                what: 'an error in the agent component'
+            });
+            assert.match(error, /Lunch/);
+            const toasts = await wb(page, () => window.workbench.toasts());
+            assert.ok(toasts.some((t) => t.variant === 'error' || t.variant === 'warning'), `a toast: ${JSON.stringify(toasts)}`);
+            await page.waitForTimeout(1000);
+            const lunchCalls = await wb(page, () =>
+                window.workbench.omni.calls().filter((c) => c.method === 'setServicePresenceStatus').length
+            );
+            assert.equal(lunchCalls, 2, 'one call for Available, one refused call for Lunch, no retries');
+        }
+    },
+    {
+        name: 'reset puts both sides Offline, clears calls and log, restores the seed rules',
+        async run(page) {
+            await wb(page, (rules) => window.workbench.rules.replace(rules), row('only', 'Lunch', 'Lunch', 'BiDirectional', 10));
+            await wb(page, () => window.workbench.connect.setState('Lunch'));
+            await settle(page);
+            assert.equal((await sides(page)).omni, 'Lunch');
+            await wb(page, () => window.workbench.reset());
+            assert.deepEqual(await sides(page), { connect: 'Offline', omni: 'Offline' });
+            assert.deepEqual(await wb(page, () => window.workbench.connect.calls()), []);
+            assert.deepEqual(await wb(page, () => window.workbench.omni.calls()), []);
+            assert.deepEqual(await wb(page, () => window.workbench.log()), []);
+            assert.equal((await wb(page, () => window.workbench.rules.list())).length, 4);
+        }
+    }
+];
+
+async function main() {
+    const requireE2e = process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true';
+    if (!findChromium()) {
+        const message = 'E2E tests skipped: no Chromium found (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).';
+        if (requireE2e) {
+            console.error(`${message} PRESENCE_SYNC_REQUIRE_E2E=true makes that a failure.`);
+            console.log('0 passed, 1 failed');
+            process.exit(1);
+        }
+        console.log(message);
+        console.log('0 passed, 0 failed');
+        return;
+    }
+    console.log('Building and starting the workbench…');
+    const environment = await startEnvironment();
+    let passed = 0;
+    let failed = 0;
+    try {
+        for (const scenario of scenarios) {
+            const needs = scenario.needs ?? ['agent'];
+            const missing = needs.filter((key) => !hosted(key));
+            if (missing.length > 0) {
+                console.log(`  - ${scenario.name}: not run, ${missing.join(' and ')} not written yet`);
+                continue;
+            }
+            const started = Date.now();
+            let opened = null;
+            try {
+                await environment.post('/workbench/reset');
+                opened = await openWorkbench(environment);
+                await scenario.run(opened.page, environment);
+                assert.deepEqual(opened.errors, [], 'no uncaught errors on the page');
+                passed += 1;
+                console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
+            } catch (error) {
+                failed += 1;
+                console.log(`  ✗ ${scenario.name}\n      ${String(error.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`);
+            } finally {
+                await opened?.context.close();
+            }
+        }
+    } finally {
+        await environment.close();
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+    console.error(error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+});
