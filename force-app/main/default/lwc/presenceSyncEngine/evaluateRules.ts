@@ -372,7 +372,9 @@ export function compileRules(rules: readonly PresenceSyncRule[]): CompiledRules 
             const matched: CompiledRule[] = [];
             try {
                 const decisions = decide(groupFor(event), event, matched);
-                matched.sort((x, y) => x.rank - y.rank);
+                if (matched.length > 1) {
+                    matched.sort((x, y) => x.rank - y.rank);
+                }
                 return { decisions, matchedRuleIds: matched.map((rule) => rule.id) };
             } catch {
                 return { decisions: [], matchedRuleIds: [] };

@@ -165,6 +165,10 @@ export function createSyncSession(options: SessionOptions): SyncSession {
 
     const newCorrelationId = (): string => `${idPrefix}-${++correlationCounter}`;
 
+    /**
+     * Completes `fields` (a fresh object from the caller) into a trace entry and records it.
+     * Filling the caller's object instead of copying it keeps the hot path free of extra garbage.
+     */
     function write(
         context: Context,
         step: TraceStep,
@@ -173,16 +177,18 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         result?: TraceResult,
         message?: string
     ): void {
-        const entry: TraceEntry = {
-            at: clock.now(),
-            seq: ++seq,
-            correlationId: context.correlationId,
-            step,
-            level,
-            connectState: sides.connect.known ?? undefined,
-            omniStatus: sides.omni.known ?? undefined,
-            ...fields
-        };
+        const entry = fields as TraceEntry;
+        entry.at = clock.now();
+        entry.seq = ++seq;
+        entry.correlationId = context.correlationId;
+        entry.step = step;
+        entry.level = level;
+        if (sides.connect.known !== null) {
+            entry.connectState = sides.connect.known;
+        }
+        if (sides.omni.known !== null) {
+            entry.omniStatus = sides.omni.known;
+        }
         if (context.eventType !== undefined) {
             entry.eventType = context.eventType;
         }
@@ -540,6 +546,9 @@ export function createSyncSession(options: SessionOptions): SyncSession {
      * retires older expectations, since the platform applies changes in order.
      */
     function takeEcho(sd: SideState, state: string): Expectation | undefined {
+        if (sd.expectations.length === 0) {
+            return undefined;
+        }
         const index = sd.expectations.findIndex((e) => e.value === state);
         if (index >= 0) {
             const match = sd.expectations[index];
