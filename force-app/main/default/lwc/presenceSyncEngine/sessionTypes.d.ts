@@ -112,7 +112,13 @@ export interface SessionSnapshot {
     connectState: string | null;
     connectNextState: string | null;
     omniStatus: string | null;
-    lastDecision: { ruleId: string; ruleName: string; destination: Destination; value: string; at: number } | null;
+    lastDecision: {
+        ruleId: string;
+        ruleName: string;
+        destination: Destination;
+        value: string;
+        at: number;
+    } | null;
     lastError: { message: string; at: number; side: Side } | null;
     pausedReason: string | null;
     ruleCount: number;
