@@ -159,8 +159,11 @@ export default class PresenceSyncRuleEditor extends LightningElement {
             : 'Omni-Channel presence status';
     }
 
+    /** The rule in words, once there is a source to speak of. */
     get sentence(): string {
-        return describeRule(this.draft, { statusLabels: statusLabels(this.statuses) });
+        return this.draft.source
+            ? describeRule(this.draft, { statusLabels: statusLabels(this.statuses) })
+            : '';
     }
 
     private errorFor(field: string): string | undefined {
@@ -260,7 +263,11 @@ export default class PresenceSyncRuleEditor extends LightningElement {
     private update(changes: Partial<PresenceSyncRule>): void {
         this.draft = { ...this.draft, ...changes };
         if (this.checking) {
-            this.issues = validateRule(this.draft);
+            // Only the steps the admin has reached: fields further on are not theirs to fix yet.
+            const reached = this.isReviewStep
+                ? null
+                : new Set(STEPS.slice(0, this.stepIndex + 1).flatMap((step) => step.fields));
+            this.issues = validateRule(this.draft).filter((i) => !reached || reached.has(i.field));
         }
     }
 

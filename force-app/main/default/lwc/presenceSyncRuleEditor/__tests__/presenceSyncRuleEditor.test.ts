@@ -214,3 +214,21 @@ describe('c-presence-sync-rule-editor', () => {
         await expect(el).toBeAccessible();
     });
 });
+
+describe('c-presence-sync-rule-editor while problems are shown', () => {
+    afterEach(() => {
+        clearBody();
+    });
+
+    it('only counts problems of the steps reached so far', async () => {
+        const el = mount();
+        await flush();
+        await clickButton(el, 'next');
+        change(q(el, 'lightning-input[data-field="name"]'), { value: 'Lunch' });
+        await flush();
+        expect(q(el, '[data-id="issue-summary"]').textContent?.trim()).toBe('');
+        await clickButton(el, 'next');
+        expect(q(el, 'lightning-radio-group')).not.toBeNull();
+        expect(q(el, '[data-id="issue-summary"]').textContent?.trim()).toBe('');
+    });
+});
