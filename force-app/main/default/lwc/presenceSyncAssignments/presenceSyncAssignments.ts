@@ -47,8 +47,9 @@ export default class PresenceSyncAssignments extends LightningElement {
         this.error = '';
     }
 
-    get precedenceText(): string {
-        return `${PRECEDENCE.map((t) => TYPE_LABELS[t]).join(' > ')} > org default`;
+    get precedenceSentence(): string {
+        const order = `${PRECEDENCE.map((t) => TYPE_LABELS[t]).join(' > ')} > org default`;
+        return `When several rule sets cover an agent, the most specific assignment wins: ${order}.`;
     }
 
     get isDefault(): boolean {
@@ -61,6 +62,11 @@ export default class PresenceSyncAssignments extends LightningElement {
 
     get editable(): boolean {
         return !this.readOnly;
+    }
+
+    /** The org default covers everyone already: it takes no assignments. */
+    get canAssign(): boolean {
+        return this.editable && !this.isDefault;
     }
 
     get hasAssignments(): boolean {

@@ -64,7 +64,7 @@ describe('c-presence-sync-assignments', () => {
         const el = mount();
         await flushPromises();
         expect(q(el, '[data-id="precedence"]').textContent).toBe(
-            'User > Team (public group) > Permission set > Profile > org default'
+            'When several rule sets cover an agent, the most specific assignment wins: User > Team (public group) > Permission set > Profile > org default.'
         );
         expect(rowTexts(el)).toEqual(['1 | User | Blake Backup', '2 | Team (public group) | Phone Team']);
     });
@@ -74,6 +74,7 @@ describe('c-presence-sync-assignments', () => {
         await flushPromises();
         expect(q(el, '[data-id="default-note"]').textContent).toContain('applies to every agent');
         expect(q(el, '[data-id="no-assignments"]')).not.toBeNull();
+        expect(q(el, 'lightning-button[data-id="search"]')).toBeNull();
     });
 
     it('adds a permission set and a profile found by search, and saves the rule set', async () => {
