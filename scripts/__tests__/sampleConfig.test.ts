@@ -4,7 +4,9 @@
  * loaded into exists on the rule objects, and every status, channel and name the rules, the
  * metadata and the set-up Apex refer to is actually in sample-config.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { evaluateRules, validateRule } from 'c/presenceSyncEngine';
@@ -193,4 +195,51 @@ describe('the sample Omni-Channel configuration', () => {
         }
         expect(existsSync(join(sampleDir, 'queueRoutingConfigs'))).toBe(true);
     });
+
+    // npm test converts force-app; this is the same check for the unpackaged sample folder.
+    it("converts to Metadata API format with the project's Salesforce CLI", () => {
+        const output = mkdtempSync(join(tmpdir(), 'presence-sync-sample-'));
+        try {
+            const result = spawnSync(
+                join(root, 'node_modules', '.bin', 'sf'),
+                [
+                    'project',
+                    'convert',
+                    'source',
+                    '--source-dir',
+                    'sample-config',
+                    '--output-dir',
+                    join(output, 'md'),
+                    '--json'
+                ],
+                {
+                    cwd: root,
+                    encoding: 'utf8',
+                    timeout: 60_000,
+                    env: {
+                        ...process.env,
+                        SF_DISABLE_AUTOUPDATE: 'true',
+                        SF_SKIP_NEW_VERSION_CHECK: 'true',
+                        SF_DISABLE_TELEMETRY: 'true',
+                        SF_JSON_TO_STDOUT: 'true'
+                    }
+                }
+            );
+            expect({ status: result.status, error: result.error?.message }).toEqual({
+                status: 0,
+                error: undefined
+            });
+            const manifest = readFileSync(join(output, 'md', 'package.xml'), 'utf8');
+            for (const type of [
+                'ServiceChannel',
+                'ServicePresenceStatus',
+                'PresenceUserConfig',
+                'QueueRoutingConfig'
+            ]) {
+                expect(manifest).toContain(`<name>${type}</name>`);
+            }
+        } finally {
+            rmSync(output, { recursive: true, force: true });
+        }
+    }, 60_000);
 });
