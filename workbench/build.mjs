@@ -6,7 +6,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+    existsSync,
+    mkdirSync,
+    readFileSync,
+    readdirSync,
+    renameSync,
+    statSync,
+    writeFileSync
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import lwc from '@lwc/rollup-plugin';
@@ -167,10 +175,15 @@ function workbenchModules({ userId }) {
     };
 }
 
+/** Bundles and replaces the output file in one rename, so a server reading it never sees half a file. */
 async function bundle(options, output) {
     const build = await rollup({ ...options, onwarn: () => undefined });
     try {
-        await build.write(output);
+        const { output: chunks } = await build.generate(output);
+        const temporary = `${output.file}.${process.pid}.tmp`;
+        mkdirSync(dirname(output.file), { recursive: true });
+        writeFileSync(temporary, chunks[0].code);
+        renameSync(temporary, output.file);
     } finally {
         await build.close();
     }

@@ -21,7 +21,9 @@ const CHROMIUM_FLAGS = [
 
 /** `CHROMIUM_PATH`, else Debian's /usr/bin/chromium; null when neither exists. */
 export function findChromium() {
-    const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+    const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+        Boolean
+    );
     return candidates.find((path) => existsSync(path)) ?? null;
 }
 

@@ -45,7 +45,12 @@ function row(id, connectState, salesforceStatus, type, order) {
         };
         rules.push({ ...subscriber, id: `${id}:subscriber`, source: 'SalesforceStateChange' });
         if (salesforceStatus === 'Offline') {
-            rules.push({ ...subscriber, id: `${id}:logout`, source: 'SalesforceLogout', name: `Omni logout to Connect ${connectState}` });
+            rules.push({
+                ...subscriber,
+                id: `${id}:logout`,
+                source: 'SalesforceLogout',
+                name: `Omni logout to Connect ${connectState}`
+            });
         }
     }
     return rules;
@@ -53,9 +58,13 @@ function row(id, connectState, salesforceStatus, type, order) {
 
 const wb = (page, body, arg) => page.evaluate(body, arg);
 const settle = (page) => wb(page, () => window.workbench.settle());
-const sides = (page) => wb(page, () => ({ connect: window.workbench.connect.state(), omni: window.workbench.omni.status() }));
+const sides = (page) =>
+    wb(page, () => ({ connect: window.workbench.connect.state(), omni: window.workbench.omni.status() }));
 const toolkitSets = (page) =>
-    wb(page, () => window.workbench.omni.calls().filter((c) => c.method === 'setServicePresenceStatus').length);
+    wb(
+        page,
+        () => window.workbench.omni.calls().filter((c) => c.method === 'setServicePresenceStatus').length
+    );
 const putStates = (page) =>
     wb(page, () => window.workbench.connect.calls().filter((c) => c.method === 'putAgentState'));
 const agentText = (page, id) => page.locator(`c-presence-sync-agent [data-id="${id}"]`).first().textContent();
@@ -106,19 +115,24 @@ const scenarios = [
                 puts.map((c) => c.params.state.name),
                 ['Available', 'Working - Media']
             );
-            assert.equal(await toolkitSets(page), 0, 'Connect changes the sync caused must not be echoed to Omni-Channel');
+            assert.equal(
+                await toolkitSets(page),
+                0,
+                'Connect changes the sync caused must not be echoed to Omni-Channel'
+            );
         }
     },
     {
         name: 'bi-directional mapping settles with no ping-pong',
         async run(page) {
-            const result = await wb(
-                page,
-                (rules) => window.workbench.rules.replace(rules),
-                [...row('bi-available', 'Available', 'Available', 'BiDirectional', 10), ...row('bi-lunch', 'Lunch', 'Lunch', 'BiDirectional', 20)]
-            );
+            const result = await wb(page, (rules) => window.workbench.rules.replace(rules), [
+                ...row('bi-available', 'Available', 'Available', 'BiDirectional', 10),
+                ...row('bi-lunch', 'Lunch', 'Lunch', 'BiDirectional', 20)
+            ]);
             assert.deepEqual(result, { saved: 4, rejected: [] });
-            await eventually(async () => (await agentText(page, 'rule-set')).includes('4 rules'), { what: 'the agent to load 4 rules' });
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('4 rules'), {
+                what: 'the agent to load 4 rules'
+            });
             await settle(page);
             await wb(page, () => window.workbench.connect.setState('Lunch'));
             await settle(page);
@@ -164,7 +178,9 @@ const scenarios = [
                 ...row('offline', 'Offline', 'Offline', 'Subscriber', 50)
             ]);
             assert.equal(result.rejected.length, 0, JSON.stringify(result.rejected));
-            await eventually(async () => (await agentText(page, 'rule-set')).includes('6 rules'), { what: 'the agent to load 6 rules' });
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('6 rules'), {
+                what: 'the agent to load 6 rules'
+            });
             await omniPanelSet(page, 'Available');
             assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
             await page.locator('[data-id="omni-logout"]').click();
@@ -176,21 +192,43 @@ const scenarios = [
         name: 'Omni-Channel refuses a status: the agent sees the error and a toast, with no retry storm',
         async run(page) {
             const seed = await wb(page, () => window.workbench.rules.list());
-            await wb(page, (rules) => window.workbench.rules.replace(rules), [...seed, ...row('lunch', 'Lunch', 'Lunch', 'Publisher', 50)]);
-            await eventually(async () => (await agentText(page, 'rule-set')).includes('5 rules'), { what: 'the agent to load 5 rules' });
-            await page.locator('[data-id="omni-grant-Lunch"]').uncheck();
+            await wb(page, (rules) => window.workbench.rules.replace(rules), [
+                ...seed,
+                ...row('lunch', 'Lunch', 'Lunch', 'Publisher', 50)
+            ]);
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('5 rules'), {
+                what: 'the agent to load 5 rules'
+            });
+            // SLDS draws its own box over the native checkbox: click the label, as a person does.
+            await page.locator('label[for="wb-grant-Lunch"]').click();
+            assert.equal(await page.locator('[data-id="omni-grant-Lunch"]').isChecked(), false);
             await connectPanelSet(page, 'Available');
             await connectPanelSet(page, 'Lunch');
             assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Available' });
-            const error = await eventually(async () => page.locator('c-presence-sync-agent [role="alert"], c-presence-sync-agent [data-id="last-error"]').allTextContents().then((t) => t.join(' ')), {
-                what: 'an error in the agent component'
-            });
+            const error = await eventually(
+                async () =>
+                    page
+                        .locator(
+                            'c-presence-sync-agent [role="alert"], c-presence-sync-agent [data-id="last-error"]'
+                        )
+                        .allTextContents()
+                        .then((t) => t.join(' ')),
+                {
+                    what: 'an error in the agent component'
+                }
+            );
             assert.match(error, /Lunch/);
             const toasts = await wb(page, () => window.workbench.toasts());
-            assert.ok(toasts.some((t) => t.variant === 'error' || t.variant === 'warning'), `a toast: ${JSON.stringify(toasts)}`);
+            assert.ok(
+                toasts.some((t) => t.variant === 'error' || t.variant === 'warning'),
+                `a toast: ${JSON.stringify(toasts)}`
+            );
             await page.waitForTimeout(1000);
-            const lunchCalls = await wb(page, () =>
-                window.workbench.omni.calls().filter((c) => c.method === 'setServicePresenceStatus').length
+            const lunchCalls = await wb(
+                page,
+                () =>
+                    window.workbench.omni.calls().filter((c) => c.method === 'setServicePresenceStatus')
+                        .length
             );
             assert.equal(lunchCalls, 2, 'one call for Available, one refused call for Lunch, no retries');
         }
@@ -198,7 +236,11 @@ const scenarios = [
     {
         name: 'reset puts both sides Offline, clears calls and log, restores the seed rules',
         async run(page) {
-            await wb(page, (rules) => window.workbench.rules.replace(rules), row('only', 'Lunch', 'Lunch', 'BiDirectional', 10));
+            await wb(
+                page,
+                (rules) => window.workbench.rules.replace(rules),
+                row('only', 'Lunch', 'Lunch', 'BiDirectional', 10)
+            );
             await wb(page, () => window.workbench.connect.setState('Lunch'));
             await settle(page);
             assert.equal((await sides(page)).omni, 'Lunch');
@@ -215,7 +257,8 @@ const scenarios = [
 async function main() {
     const requireE2e = process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true';
     if (!findChromium()) {
-        const message = 'E2E tests skipped: no Chromium found (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).';
+        const message =
+            'E2E tests skipped: no Chromium found (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).';
         if (requireE2e) {
             console.error(`${message} PRESENCE_SYNC_REQUIRE_E2E=true makes that a failure.`);
             console.log('0 passed, 1 failed');
@@ -248,7 +291,12 @@ async function main() {
                 console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
             } catch (error) {
                 failed += 1;
-                console.log(`  ✗ ${scenario.name}\n      ${String(error.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`);
+                console.log(
+                    `  ✗ ${scenario.name}\n      ${String(error.stack ?? error)
+                        .split('\n')
+                        .slice(0, 4)
+                        .join('\n      ')}`
+                );
             } finally {
                 await opened?.context.close();
             }

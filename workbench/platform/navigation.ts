@@ -17,12 +17,16 @@ const GENERATE_URL = Symbol('GenerateUrl');
 const listeners = new Set<Listener>();
 
 /** Navigation items of the app and the workbench sections that host them. */
-const SECTIONS: Record<string, string> = { Presence_Sync_Log: 'wb-log-reader', Presence_Sync_Health: 'wb-health-check' };
+const SECTIONS: Record<string, string> = {
+    Presence_Sync_Log: 'wb-log-reader',
+    Presence_Sync_Health: 'wb-health-check'
+};
 
 function currentReference(): PageReference {
     const state = Object.fromEntries(new URLSearchParams(location.search).entries());
     const section = location.hash.replace(/^#/, '');
-    const apiName = Object.keys(SECTIONS).find((name) => SECTIONS[name] === section) ?? 'Presence_Sync_Workbench';
+    const apiName =
+        Object.keys(SECTIONS).find((name) => SECTIONS[name] === section) ?? 'Presence_Sync_Workbench';
     return { type: 'standard__navItemPage', attributes: { apiName }, state };
 }
 
