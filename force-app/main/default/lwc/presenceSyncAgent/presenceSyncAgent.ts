@@ -643,9 +643,10 @@ export default class PresenceSyncAgent extends LightningElement {
         return `utility:${STATUS_ICONS[this.snapshot?.status ?? 'not-ready'].icon}`;
     }
 
-    get statusVariant(): string {
-        const variant = STATUS_ICONS[this.snapshot?.status ?? 'not-ready'].variant;
-        return variant || 'inverse';
+    /** White on the green and red boxes (their text is white), the default grey elsewhere. */
+    get statusVariant(): string | undefined {
+        const status = this.snapshot?.status;
+        return status === 'in-sync' || status === 'out-of-sync' ? 'inverse' : undefined;
     }
 
     get statusClass(): string {

@@ -312,16 +312,42 @@ it('pauses sync when changes come faster than the flapping guard allows, and Res
     expect(m.omni.status()).toBe('Available');
 });
 
-it('keeps Omni-Channel events that arrive while the configuration loads', async () => {
-    const m = await mount({
-        connect: 'Available',
-        omni: 'Available',
-        beforeConfiguration: async (early) => {
-            await early.omni.setStatus('Working_Media');
-        }
+describe('events during start-up', () => {
+    it('keeps Omni-Channel events that arrive while the configuration loads', async () => {
+        const workRule = buildRule({
+            id: 'work',
+            name: 'Phone work sets Connect Working - Phone',
+            source: 'SalesforceWorkAccepted',
+            operandA: 'SalesforceServiceChannel',
+            operandBValue: 'sfdc_phone',
+            destination: 'ConnectAgentState',
+            destinationValue: 'Working - Phone'
+        });
+        const m = await mount({
+            configuration: buildAgentConfiguration({ rules: [workRule] }),
+            connect: 'Available',
+            omni: 'Available',
+            beforeConfiguration: async (early) => {
+                await early.omni.acceptWork('sfdc_phone');
+            }
+        });
+        await settle(20);
+        expect(m.streams.ccp.state()).toBe('Working - Phone');
     });
-    await settle(20);
-    expect(m.streams.ccp.state()).toBe('Working - Media');
+
+    it('keeps an Omni-Channel change made while Amazon Connect is still starting', async () => {
+        const m = await mount({ connect: 'Available', omni: 'Available', acknowledge: false });
+        expect(text('[data-id="sync-status"]')).toBe('Starting');
+        await m.omni.setStatus('Working_Media');
+        await settle();
+        expect(connectCalls()).toEqual([]);
+
+        // The CCP finishes loading: its first snapshot makes the session ready.
+        m.streams.ccp.setAcknowledging(true);
+        await settle(30);
+        expect(m.streams.ccp.state()).toBe('Working - Media');
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
+    });
 });
 
 it('queues the next Connect state while the agent is on a call', async () => {
