@@ -1,5 +1,5 @@
 import { OMNI_OFFLINE } from 'c/presenceSyncEngine';
-import type { PresenceEvent, PresenceSyncRule, SourceEvent } from 'c/presenceSyncEngine';
+import type { Operand, PresenceEvent, PresenceSyncRule, SourceEvent } from 'c/presenceSyncEngine';
 import type { AnalysisDomain } from './analysisTypes';
 
 /*
@@ -34,6 +34,14 @@ function staticValuesOf(rules: readonly PresenceSyncRule[], source: SourceEvent)
         }
     }
     return values;
+}
+
+export function usesOperand(
+    rules: readonly PresenceSyncRule[],
+    source: SourceEvent,
+    operand: Operand
+): boolean {
+    return rules.some((r) => r.source === source && (r.operandA === operand || r.operandB === operand));
 }
 
 function unique(values: Iterable<string>): string[] {
@@ -85,8 +93,10 @@ export function probeEvents(
     switch (source) {
         case 'ConnectStateChange': {
             const states = [...knownConnectStates(rules, domain), OTHER_VALUE];
+            // Pairs of new and old state matter only when some rule reads the old state.
+            const olds = usesOperand(rules, source, 'ConnectOldState') ? states : [OTHER_VALUE];
             return states.flatMap((newState) =>
-                states.map((oldState) => ({
+                olds.map((oldState) => ({
                     type: source,
                     connectNewState: newState,
                     connectOldState: oldState
@@ -107,7 +117,15 @@ export function probeEvents(
                 OTHER_VALUE
             ]).map((serviceChannel) => ({ type: source, serviceChannel }));
         case 'SalesforceWorkloadChanged':
-            return workloadProbes(staticValuesOf(rules, source));
+            return workloadProbes(staticValuesOf(rules, source), {
+                capacity: usesOperand(rules, source, 'SalesforceConfiguredCapacity'),
+                previous:
+                    usesOperand(rules, source, 'SalesforcePreviousWorkload') ||
+                    usesOperand(rules, source, 'SalesforcePreviousWorkloadPct'),
+                next:
+                    usesOperand(rules, source, 'SalesforceNewWorkload') ||
+                    usesOperand(rules, source, 'SalesforceNewWorkloadPct')
+            });
         default:
             return [];
     }
@@ -117,14 +135,22 @@ export function probeEvents(
  * Capacity 100 makes a percentage equal the workload, so one list of numbers reaches every
  * workload and percentage threshold; capacity 0 is the case where percentages are unavailable.
  */
-function workloadProbes(statics: readonly string[]): PresenceEvent[] {
+function workloadProbes(
+    statics: readonly string[],
+    compared: { capacity: boolean; previous: boolean; next: boolean }
+): PresenceEvent[] {
     const workloads = numericProbes(statics, [0]);
+    // A number no rule reads needs no variety: one value stands for all.
+    const previousWorkloads = compared.previous ? workloads : [0];
+    const newWorkloads = compared.next ? workloads : [0];
     // 100 and 0 first: if the bound cuts the list, the cases that matter most are in.
-    const capacities = [...new Set([100, 0, ...numericProbes(statics, []).filter((c) => c >= 0)])];
+    const capacities = compared.capacity
+        ? [...new Set([100, 0, ...numericProbes(statics, []).filter((c) => c >= 0)])]
+        : [100, 0];
     const events: PresenceEvent[] = [];
     for (const configuredCapacity of capacities) {
-        for (const previousWorkload of workloads) {
-            for (const newWorkload of workloads) {
+        for (const previousWorkload of previousWorkloads) {
+            for (const newWorkload of newWorkloads) {
                 events.push({
                     type: 'SalesforceWorkloadChanged',
                     previousWorkload,

@@ -1,7 +1,7 @@
 import { compileRules, OMNI_OFFLINE } from 'c/presenceSyncEngine';
 import type { CompiledRules, Destination, PresenceEvent, PresenceSyncRule } from 'c/presenceSyncEngine';
 import type { AnalysisDomain } from './analysisTypes';
-import { knownConnectStates, knownOmniStatuses, OTHER_VALUE } from './probes';
+import { knownConnectStates, knownOmniStatuses, OTHER_VALUE, usesOperand } from './probes';
 
 /** One "side A in state X makes side B state Y" step, as the engine decides it. */
 export interface Transition {
@@ -16,6 +16,8 @@ export interface Transition {
 export interface StateGraph {
     connectStates: string[];
     omniStatuses: string[];
+    /** Whether any rule reads the Connect state the agent came from. */
+    readsPreviousState: boolean;
     /** Connect `newState` (coming from `oldState`) sets Omni-Channel to …; undefined when no rule does. */
     fromConnect(newState: string, oldState: string): Transition | undefined;
     /** Omni-Channel `status` sets Connect to …; for Offline, logout rules count too. */
@@ -34,6 +36,7 @@ export function buildStateGraph(rules: readonly PresenceSyncRule[], domain: Anal
     return {
         connectStates: knownConnectStates(rules, domain),
         omniStatuses: knownOmniStatuses(rules, domain),
+        readsPreviousState: usesOperand(rules, 'ConnectStateChange', 'ConnectOldState'),
         fromConnect(newState, oldState) {
             const key = JSON.stringify([newState, oldState]);
             if (!connectCache.has(key)) {
@@ -76,5 +79,5 @@ export function buildStateGraph(rules: readonly PresenceSyncRule[], domain: Anal
 
 /** Every Connect state an agent can come from, as far as rules can tell them apart. */
 export function previousConnectStates(graph: StateGraph): string[] {
-    return [...graph.connectStates, OTHER_VALUE];
+    return graph.readsPreviousState ? [...graph.connectStates, OTHER_VALUE] : [OTHER_VALUE];
 }

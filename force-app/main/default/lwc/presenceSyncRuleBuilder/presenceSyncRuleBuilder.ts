@@ -20,6 +20,15 @@ interface Editing {
     isNew: boolean;
 }
 
+/**
+ * The template reads the findings several times per render: each rule list is analysed once.
+ * Kept outside the component because a field written while rendering would re-render it.
+ */
+const analysisCache = new WeakMap<
+    object,
+    { rules: PresenceSyncRule[]; data: RuleBuilderData | null; findings: AnalysisFinding[] }
+>();
+
 /** Rule ids the server does not know yet: it inserts rules whose id is not a record id. */
 let draftCounter = 0;
 function draftId(): string {
@@ -126,7 +135,13 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     }
 
     get findings(): AnalysisFinding[] {
-        return findRuleProblems(this.rules, this.domain);
+        const cached = analysisCache.get(this);
+        if (cached && cached.rules === this.rules && cached.data === this.data) {
+            return cached.findings;
+        }
+        const findings = findRuleProblems(this.rules, this.domain);
+        analysisCache.set(this, { rules: this.rules, data: this.data, findings });
+        return findings;
     }
 
     get warningCount(): number {

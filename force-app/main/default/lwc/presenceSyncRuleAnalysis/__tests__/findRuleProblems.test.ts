@@ -169,6 +169,28 @@ describe('findRuleProblems', () => {
             expect(findings[0].message).toContain('can never match');
         });
 
+        it('tries capacities and previous states only when a rule compares them, and then finds their matches', () => {
+            const small = rule('small', {
+                source: 'SalesforceWorkloadChanged',
+                operandA: 'SalesforceConfiguredCapacity',
+                comparator: 'LessThan',
+                operandB: 'StaticValue',
+                operandBValue: '3',
+                destination: 'ConnectAgentState',
+                destinationValue: 'Available'
+            });
+            const fromLunch = connectTo('fromLunch', 'Lunch', 'Available', { operandA: 'ConnectOldState' });
+            const lunchToBreak = connectTo('lunchToBreak', 'Break', 'Break', {
+                operandA: 'ConnectOldState',
+                comparator: 'NotEqual',
+                operandB: 'ConnectNewState',
+                operandBValue: undefined
+            });
+            expect(
+                findRuleProblems([small, fromLunch, lunchToBreak]).filter((f) => f.kind === 'never-matches')
+            ).toEqual([]);
+        });
+
         it('treats work-accepted rules on different channels as independent', () => {
             const chat = (id: string, channel: string) =>
                 rule(id, {
