@@ -83,6 +83,12 @@ async function omniPanelSet(page, status) {
     await settle(page);
 }
 
+/** Picks an option in a lightning-combobox (synthetic shadow: its parts are plain DOM). */
+async function pickCombobox(combobox, value) {
+    await combobox.locator('[role="combobox"]').first().click();
+    await combobox.locator(`[role="option"][data-value="${value}"]`).first().click();
+}
+
 const scenarios = [
     {
         name: 'seed table, Connect to Omni-Channel, played through the panels',
@@ -231,6 +237,68 @@ const scenarios = [
                         .length
             );
             assert.equal(lunchCalls, 2, 'one call for Available, one refused call for Lunch, no retries');
+        }
+    },
+    {
+        name: "a row added in the rule builder's mapping table takes effect on the agent without a reload",
+        needs: ['agent', 'ruleBuilder'],
+        async run(page) {
+            const builder = page.locator('c-presence-sync-rule-builder');
+            await builder.locator('[role="tab"]', { hasText: 'Mapping table' }).click();
+            const table = builder.locator('c-presence-sync-mapping-table');
+            await table.locator('lightning-button[data-id="add-row"] button').click();
+            const newRow = table.locator('tr[data-row-id]').last();
+            await pickCombobox(
+                newRow.locator('c-presence-sync-rule-value-field').nth(0).locator('lightning-combobox'),
+                'Lunch'
+            );
+            await pickCombobox(
+                newRow.locator('c-presence-sync-rule-value-field').nth(1).locator('lightning-combobox'),
+                'Lunch'
+            );
+            await table.locator('lightning-button[data-id="save-table"] button').click();
+            await eventually(
+                async () =>
+                    (await wb(page, () => window.workbench.rules.list())).some(
+                        (r) => r.destinationValue === 'Lunch'
+                    ),
+                { what: 'the org to hold the new Lunch rules' }
+            );
+            await eventually(async () => !(await agentText(page, 'rule-set')).includes('(4 rules)'), {
+                what: 'the agent to pick up the saved rules'
+            });
+            await settle(page);
+            await wb(page, () => window.workbench.connect.setState('Lunch'));
+            await settle(page);
+            assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Lunch' });
+        }
+    },
+    {
+        name: 'the log reader shows the trace of the sync just played',
+        needs: ['agent', 'logReader'],
+        async run(page) {
+            await connectPanelSet(page, 'Available');
+            assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
+            const log = await wb(page, () => window.workbench.log());
+            const decision = log.find(
+                (e) => e.step === 'decision' && e.destination === 'SalesforceAgentState'
+            );
+            assert.ok(decision, `a decision in workbench.log(): ${JSON.stringify(log.map((e) => e.step))}`);
+            assert.ok(
+                log.some(
+                    (e) =>
+                        e.step === 'call-result' &&
+                        e.result === 'success' &&
+                        e.correlationId === decision.correlationId
+                )
+            );
+            const reader = page.locator('c-presence-sync-log-reader');
+            await reader.locator('lightning-input.agent-search input').fill('Avery');
+            await reader.locator('button.agent-option', { hasText: 'Avery Agent' }).click();
+            await reader.locator('lightning-button', { hasText: 'Show log' }).locator('button').click();
+            const sync = reader.locator(`li.correlation[data-correlation="${decision.correlationId}"]`);
+            await sync.waitFor({ timeout: 10000 });
+            assert.match(await sync.textContent(), new RegExp(decision.ruleName ?? 'Available'));
         }
     },
     {

@@ -121,8 +121,28 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
     // Rules saved anywhere (the rule builder, another tab) reach the list as they reach the agent.
     void subscribe(RULES_CHANGED, -1, () => void refreshRules());
 
+    /**
+     * The agent ships its trace in batches every few seconds, and at once when the page is hidden.
+     * To make `log()` current, settle reports the page hidden for an instant (as when the agent
+     * glances at another tab) and then visible again.
+     */
+    function flushAgentLog(): void {
+        const flip = (state: DocumentVisibilityState): void => {
+            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+            document.dispatchEvent(new Event('visibilitychange'));
+        };
+        flip('hidden');
+        flip('visible');
+        // Back to the browser's own getter.
+        delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+    }
+
     async function settle(): Promise<void> {
         await whenQuiet();
+        if (agentElement) {
+            flushAgentLog();
+            await whenQuiet();
+        }
     }
 
     const api = {
