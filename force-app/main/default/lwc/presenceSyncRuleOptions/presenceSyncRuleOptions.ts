@@ -95,16 +95,19 @@ export function statusOptions(
 }
 
 /**
- * The admin's Connect states, plus "Type another state…". As a destination (`settableOnly`) the
- * system states are left out: only Amazon Connect itself can enter them.
+ * The admin's Connect states. As a trigger any state may be typed ("Type another state…"); as a
+ * destination (`settableOnly`) only listed states are offered, since the server refuses others
+ * once the list is kept, and system states are left out: only Amazon Connect itself enters them.
+ * No list at all: no options, so the field is typed.
  */
 export function connectStateOptions(states: readonly string[], settableOnly: boolean): PickerOption[] {
-    return [
-        ...states
-            .filter((state) => !settableOnly || !CONNECT_SYSTEM_STATES.has(state))
-            .map((state) => ({ label: state, value: state })),
-        { label: 'Type another state…', value: TYPE_ANOTHER }
-    ];
+    if (states.length === 0) {
+        return [];
+    }
+    const listed = states
+        .filter((state) => !settableOnly || !CONNECT_SYSTEM_STATES.has(state))
+        .map((state) => ({ label: state, value: state }));
+    return settableOnly ? listed : [...listed, { label: 'Type another state…', value: TYPE_ANOTHER }];
 }
 
 export function channelOptions(channels: readonly ServiceChannelInfo[]): PickerOption[] {

@@ -77,10 +77,10 @@ describe('c-presence-sync-rule-value-field', () => {
         expect(options(el).at(-1)).toEqual({ label: 'Offline (logged out)', value: 'Offline' });
     });
 
-    it('leaves system states out of the Connect states a rule may set', async () => {
+    it('offers only listed, settable Connect states as a destination', async () => {
         const { el } = mount('connect-destination');
         await flushPromises();
-        expect(options(el).map((o) => o.value)).not.toContain('AfterCallWork');
+        expect(options(el).map((o) => o.value)).toEqual([...SEED_CONNECT_STATES]);
         const trigger = mount('connect-state');
         await flushPromises();
         expect(options(trigger.el).map((o) => o.value)).toContain('AfterCallWork');
@@ -99,6 +99,14 @@ describe('c-presence-sync-rule-value-field', () => {
         q(el, 'lightning-button').click();
         await flushPromises();
         expect(q(el, 'lightning-combobox')).not.toBeNull();
+    });
+
+    it('is a text field when the org keeps no list of Connect states', async () => {
+        const { el } = mount('connect-state');
+        el.connectStates = [];
+        await flushPromises();
+        expect(q(el, 'lightning-combobox')).toBeNull();
+        expect(q(el, 'lightning-input')).not.toBeNull();
     });
 
     it('shows a typed state that is not in the list as text', async () => {
