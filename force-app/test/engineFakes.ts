@@ -2,8 +2,10 @@
  * In-memory stand-ins for the sync session's ports, for tests and for generating realistic trace
  * data (health check, log reader). They behave like the real platforms in the ways the session
  * cares about:
- * - a write resolves when the platform accepts it; the new state comes back LATER as an ordinary
- *   session input (the echo), by default on a timer after the call resolved;
+ * - a write resolves when the platform accepts it and changes its state; the change is reported
+ *   LATER as an ordinary session input (the echo), by default on a timer after the call resolved;
+ *   all reports arrive in the order the changes happened (an agent's change made meanwhile waits
+ *   behind the echo);
  * - Connect refuses a plain change while the agent is in a system state (on a contact) and keeps
  *   a change sent with `enqueueNextState` until `endContact()`;
  * - Omni-Channel reports toolkit changes with reason `OmniToolkitStatusChange`, and `Offline` as a
@@ -59,18 +61,29 @@ interface Held {
     release: () => void;
 }
 
-/** Shared machinery: recorded calls, scripted failures, held calls, delayed echoes. */
+/** Who caused a report: the agent (or Connect itself, e.g. a contact), or a write through the port. */
+export type ReportOrigin = 'agent' | 'echo';
+
+/** A state report waiting its turn: the platform reports changes in the order they happened. */
+interface Report {
+    input: SessionInput;
+    origin: ReportOrigin;
+    /** Reports of our writes become due a little later (timer or microtask); others at once. */
+    due: boolean;
+}
+
+/** Shared machinery: recorded calls, scripted failures, held calls, reports in order. */
 abstract class FakePlatform {
-    protected target: ((input: SessionInput) => void) | undefined;
+    protected target: ((input: SessionInput, origin: ReportOrigin) => void) | undefined;
     /** Messages the next calls reject with, in order. */
     private failures: string[] = [];
     private holding = false;
     private held: Held[] = [];
-    private pendingEchoes = 0;
+    private reports: Report[] = [];
     echoTiming: EchoTiming = 'after-result';
 
-    /** Where the platform's events go, usually `session.receive`. */
-    attach(target: (input: SessionInput) => void): void {
+    /** Where the platform's events go, usually `session.receive`; `origin` helps tests tell echoes apart. */
+    attach(target: (input: SessionInput, origin: ReportOrigin) => void): void {
         this.target = target;
     }
 
@@ -99,17 +112,29 @@ abstract class FakePlatform {
         return this.held.length;
     }
 
-    /** Echoes scheduled but not delivered yet. */
+    /** Reports (echoes, and changes queued behind them) not delivered yet. */
     get echoesDue(): number {
-        return this.pendingEchoes;
+        return this.reports.length;
     }
 
-    protected emit(input: SessionInput): void {
-        this.target?.(input);
+    /** Reports a change: at once, unless reports of earlier changes are still on their way. */
+    protected report(input: SessionInput): void {
+        this.reports.push({ input, origin: 'agent', due: true });
+        this.flush();
     }
 
-    /** Runs a call: waits if held, fails if scripted, else applies it and schedules its echo. */
-    protected async call(apply: () => SessionInput | undefined): Promise<void> {
+    private flush(): void {
+        while (this.reports.length > 0 && this.reports[0].due) {
+            const { input, origin } = this.reports.shift() as Report;
+            this.target?.(input, origin);
+        }
+    }
+
+    /**
+     * Runs a call: waits if held, fails if scripted, else lets `accept` apply it (it may throw the
+     * platform's refusal) and return the report of the change, which arrives a little later.
+     */
+    protected async call(accept: () => SessionInput | undefined): Promise<void> {
         if (this.holding) {
             await new Promise<void>((resolve) => this.held.push({ release: resolve }));
         }
@@ -117,14 +142,15 @@ abstract class FakePlatform {
         if (failure !== undefined) {
             throw new Error(failure);
         }
-        const echo = apply();
-        if (!echo) {
+        const input = accept();
+        if (!input) {
             return;
         }
-        this.pendingEchoes++;
+        const pending: Report = { input, origin: 'echo', due: false };
+        this.reports.push(pending);
         const deliver = (): void => {
-            this.pendingEchoes--;
-            this.emit(echo);
+            pending.due = true;
+            this.flush();
         };
         if (this.echoTiming === 'before-result') {
             queueMicrotask(deliver);
@@ -165,7 +191,7 @@ export class FakeConnect extends FakePlatform implements ConnectPort {
     agentSets(newState: string): void {
         const oldState = this.state;
         this.state = newState;
-        this.emit({ kind: 'connect-state', oldState, newState });
+        this.report({ kind: 'connect-state', oldState, newState });
     }
 
     /** A contact starts: Connect moves the agent to a system state. */
@@ -202,21 +228,21 @@ export class FakeOmni extends FakePlatform implements OmniPort {
     /** The agent picks a status in the Omni widget. */
     agentSets(statusDeveloperName: string): void {
         this.status = statusDeveloperName;
-        this.emit({ kind: 'omni-status', statusDeveloperName, reason: 'OmniManualStatusChange' });
+        this.report({ kind: 'omni-status', statusDeveloperName, reason: 'OmniManualStatusChange' });
     }
 
     /** The agent logs out of Omni-Channel (or a supervisor does). */
     logout(reason = 'OmniSupervisorLogout'): void {
         this.status = OMNI_OFFLINE;
-        this.emit({ kind: 'omni-logout', reason });
+        this.report({ kind: 'omni-logout', reason });
     }
 
     acceptWork(serviceChannel: string): void {
-        this.emit({ kind: 'omni-work-accepted', serviceChannel });
+        this.report({ kind: 'omni-work-accepted', serviceChannel });
     }
 
     workload(previousWorkload: number, newWorkload: number, configuredCapacity: number): void {
-        this.emit({ kind: 'omni-workload', previousWorkload, newWorkload, configuredCapacity });
+        this.report({ kind: 'omni-workload', previousWorkload, newWorkload, configuredCapacity });
     }
 }
 

@@ -100,6 +100,11 @@ export interface SessionSettings {
     pendingEventLimit: number;
     /** Bound on trace entries the session keeps in memory. */
     traceLimit: number;
+    /**
+     * How long after a write's call resolved its echo may still arrive behind someone else's
+     * change (default 5000 ms); later, the echo is taken as lost.
+     */
+    echoTimeoutMs?: number;
 }
 
 export type SyncStatus = 'not-ready' | 'in-sync' | 'syncing' | 'out-of-sync' | 'paused' | 'read-only';

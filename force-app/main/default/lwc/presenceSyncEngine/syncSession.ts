@@ -30,15 +30,19 @@ import { OMNI_OFFLINE } from './vocabulary';
  *   seconds. More than 8 means rules or another integration are fighting over the agent.
  * - 100 events waiting for readiness: start-up takes seconds and produces a few events; the
  *   newest matter most, so the oldest give way.
+ * - 5 s for an echo: the platforms report a change within about a second; a write whose report
+ *   has not come 5 s after its call resolved (and after which the side moved on) is taken as
+ *   lost, so it cannot hide a later change made by someone else.
  * - 500 trace entries: a few minutes of a busy agent's history for the health check, a few
  *   hundred kilobytes at most.
  */
-export const DEFAULT_SESSION_SETTINGS: Readonly<SessionSettings> = Object.freeze({
+export const DEFAULT_SESSION_SETTINGS: Readonly<Required<SessionSettings>> = Object.freeze({
     onContact: 'queue-next',
     flapMaxChanges: 8,
     flapWindowMs: 10_000,
     pendingEventLimit: 100,
-    traceLimit: 500
+    traceLimit: 500,
+    echoTimeoutMs: 5_000
 });
 
 const SIDE_NAMES: Record<Side, string> = { connect: 'Amazon Connect', omni: 'Omni-Channel' };
@@ -56,8 +60,9 @@ interface Write {
 interface Expectation {
     value: string;
     correlationId: string;
-    /** The call resolved (so the echo is due). */
+    /** The call resolved (so the echo is due), and when. */
     settled: boolean;
+    settledAt: number;
     /** Connect queued it as the next state: the echo comes when the contact ends. */
     queued: boolean;
 }
@@ -80,9 +85,9 @@ interface Context {
     eventType?: SourceEvent;
 }
 
-function sanitise(settings: Partial<SessionSettings> | undefined): SessionSettings {
+function sanitise(settings: Partial<SessionSettings> | undefined): Required<SessionSettings> {
     const s = { ...DEFAULT_SESSION_SETTINGS, ...(settings ?? {}) };
-    const whole = (value: number, fallback: number, min: number): number => {
+    const whole = (value: number | undefined, fallback: number, min: number): number => {
         return typeof value === 'number' && Number.isFinite(value) && value >= min
             ? Math.floor(value)
             : fallback;
@@ -92,7 +97,8 @@ function sanitise(settings: Partial<SessionSettings> | undefined): SessionSettin
         flapMaxChanges: whole(s.flapMaxChanges, DEFAULT_SESSION_SETTINGS.flapMaxChanges, 1),
         flapWindowMs: whole(s.flapWindowMs, DEFAULT_SESSION_SETTINGS.flapWindowMs, 0),
         pendingEventLimit: whole(s.pendingEventLimit, DEFAULT_SESSION_SETTINGS.pendingEventLimit, 1),
-        traceLimit: whole(s.traceLimit, DEFAULT_SESSION_SETTINGS.traceLimit, 0)
+        traceLimit: whole(s.traceLimit, DEFAULT_SESSION_SETTINGS.traceLimit, 0),
+        echoTimeoutMs: whole(s.echoTimeoutMs, DEFAULT_SESSION_SETTINGS.echoTimeoutMs, 0)
     };
 }
 
@@ -363,6 +369,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             value: w.value,
             correlationId: w.correlationId,
             settled: false,
+            settledAt: 0,
             queued: enqueue
         };
         sd.inFlight = w;
@@ -421,6 +428,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         };
         if (error === undefined) {
             expectation.settled = true;
+            expectation.settledAt = clock.now();
             sd.failed = false;
             if (expectation.queued) {
                 connectNextState = w.value;
@@ -543,23 +551,36 @@ export function createSyncSession(options: SessionOptions): SyncSession {
 
     /**
      * Matches an incoming state against what the session wrote. A match is our own echo; it also
-     * retires older expectations, since the platform applies changes in order.
+     * retires older expectations, since the platform reports changes in order.
      */
     function takeEcho(sd: SideState, state: string): Expectation | undefined {
         if (sd.expectations.length === 0) {
             return undefined;
         }
         const index = sd.expectations.findIndex((e) => e.value === state);
-        if (index >= 0) {
-            const match = sd.expectations[index];
-            sd.expectations.splice(0, index + 1);
-            return match;
+        if (index < 0) {
+            return undefined;
         }
-        // Someone else moved the side on: echoes of finished calls are no longer coming. A queued
-        // Connect state stays expected while the contact (a system state) lasts.
+        const match = sd.expectations[index];
+        sd.expectations.splice(0, index + 1);
+        return match;
+    }
+
+    /**
+     * Someone else moved the side on. An echo can still arrive behind that change (our write was
+     * applied after it), so a finished write stays expected for echoTimeoutMs after its call
+     * resolved; after that its echo is taken as lost. A queued Connect state stays expected while
+     * the contact (a system state) lasts and is dropped when Connect settles anywhere else.
+     */
+    function forgetFinishedWrites(sd: SideState, state: string): void {
+        if (sd.expectations.length === 0) {
+            return;
+        }
         const stillOnContact = sd.side === 'connect' && isConnectSystemState(state);
-        sd.expectations = sd.expectations.filter((e) => !e.settled || (e.queued && stillOnContact));
-        return undefined;
+        const lostBefore = clock.now() - settings.echoTimeoutMs;
+        sd.expectations = sd.expectations.filter((e) =>
+            e.queued ? stillOnContact : !e.settled || e.settledAt > lostBefore
+        );
     }
 
     function setKnown(sd: SideState, state: string): void {
@@ -591,17 +612,29 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         if (state !== undefined) {
             const sd = sides[side];
             const echo = takeEcho(sd, state);
+            // A platform may report a state again (a refresh, a failover, a write that changed nothing).
+            const repeat = !echo && state === sd.known;
+            if (!echo && !repeat) {
+                forgetFinishedWrites(sd, state);
+            }
             setKnown(sd, state);
-            if (echo || read.toolkitChange) {
+            if (echo || repeat || read.toolkitChange) {
+                let message: string;
+                if (echo) {
+                    message = `${SIDE_NAMES[side]} reports ${state}, the state this session set: no rules run on an echo.`;
+                } else if (repeat) {
+                    message = `${SIDE_NAMES[side]} reports ${state} again: nothing changed, no rules run.`;
+                } else {
+                    message =
+                        'Omni-Channel reports a change made through the toolkit: no rules run on an echo.';
+                }
                 write(
                     echo ? { correlationId: echo.correlationId, eventType: event.type } : context,
                     'event-received',
                     'info',
                     { side, event },
                     'suppressed',
-                    echo
-                        ? `${SIDE_NAMES[side]} reports ${state}, the state this session set: no rules run on an echo.`
-                        : 'Omni-Channel reports a change made through the toolkit: no rules run on an echo.'
+                    message
                 );
                 return;
             }

@@ -204,18 +204,48 @@ describe('sync session: no ping-pong', () => {
         expect(rig.connect.calls.map((c) => c.stateName)).toEqual(['Available', 'Lunch']);
     });
 
-    it('forgets an echo that never came once the side moved on', async () => {
+    it('takes an echo as lost 5 s after the call resolved, once the side moved on', async () => {
+        for (const [wait, expected] of [
+            [4_000, ['Offline']],
+            [5_000, ['Offline', 'Lunch']]
+        ] as const) {
+            const rig = createEngineRig({ rules: bidirectional() });
+            rig.omni.attach(() => undefined); // Omni loses the report of our write
+            rig.connect.agentSets('Lunch');
+            await settle(rig);
+            expect(rig.omni.calls).toEqual(['Lunch']);
+            rig.omni.attach((input) => rig.session.receive(input));
+            rig.clock.advance(wait);
+            rig.omni.logout();
+            await settle(rig);
+            // Within the window a report of Lunch could still be our echo; after it, it is the agent.
+            rig.omni.agentSets('Lunch');
+            await settle(rig);
+            expect(rig.connect.calls.map((c) => c.stateName)).toEqual(expected);
+        }
+    });
+
+    it('still recognises an echo that arrives behind the agent’s own change', async () => {
+        const rig = createEngineRig({ rules: bidirectional(), omniStatus: 'Offline' });
+        rig.omni.hold();
+        rig.connect.agentSets('Lunch'); // Omni write of Lunch in flight
+        rig.connect.agentSets('Available'); // waits behind it
+        rig.omni.release();
+        await settle(rig);
+        expect(rig.omni.calls).toEqual(['Lunch', 'Available']);
+        expect(rig.sink.entries.filter((e) => e.side === 'omni' && e.result === 'suppressed')).toHaveLength(
+            2
+        );
+    });
+
+    it('runs no rules when a platform reports the state it already had', async () => {
         const rig = createEngineRig({ rules: bidirectional() });
-        rig.omni.echoTiming = 'after-result';
-        rig.omni.attach(() => undefined); // Omni swallows its reports for a moment
-        rig.connect.agentSets('Lunch');
+        rig.connect.agentSets('Available');
         await settle(rig);
-        rig.omni.attach((input) => rig.session.receive(input));
-        rig.omni.agentSets('Available');
-        await settle(rig);
-        rig.omni.agentSets('Lunch');
-        await settle(rig);
-        expect(rig.connect.calls.map((c) => c.stateName)).toEqual(['Available', 'Lunch']);
+        expect(rig.sink.entries.filter((e) => e.step === 'rules-evaluated')).toHaveLength(0);
+        expect(rig.sink.entries.find((e) => e.result === 'suppressed')?.message).toBe(
+            'Amazon Connect reports Available again: nothing changed, no rules run.'
+        );
     });
 });
 
@@ -450,15 +480,19 @@ describe('sync session: flapping guard', () => {
         expect(snap.pausedReason).toMatch(/More than 3 automated changes within 10 seconds/);
         expect(rig.sink.entries.find((e) => e.step === 'sync-paused')?.level).toBe('warn');
 
-        rig.omni.agentSets('Lunch');
+        // While paused, decisions are made and traced but not applied.
+        rig.connect.agentSets('Lunch');
         await settle(rig);
-        expect(rig.connect.calls).toEqual([]);
+        expect(rig.omni.calls).toHaveLength(3);
+        const skipped = rig.sink.entries.filter((e) => e.step === 'decision' && e.result === 'skipped');
+        expect(skipped[skipped.length - 1].message).toMatch(/paused/);
 
         rig.session.resume();
         expect(rig.session.snapshot()).toMatchObject({ status: 'in-sync', pausedReason: null });
-        rig.session.syncNow();
+        expect(rig.sink.entries[rig.sink.entries.length - 1].step).toBe('sync-resumed');
+        rig.connect.agentSets('Available');
         await settle(rig);
-        expect(rig.connect.calls.map((c) => c.stateName)).toEqual(['Lunch']);
+        expect(rig.omni.calls).toEqual(['Lunch', 'Available', 'Lunch', 'Available']);
     });
 
     it('forgets writes older than the window', async () => {
@@ -481,7 +515,8 @@ describe('sync session: flapping guard', () => {
             flapMaxChanges: 8,
             flapWindowMs: 10_000,
             pendingEventLimit: 100,
-            traceLimit: 500
+            traceLimit: 500,
+            echoTimeoutMs: 5_000
         });
         const rig = createEngineRig({
             rules: bidirectional(),
