@@ -51,10 +51,10 @@ const RANGE_OPTIONS = [
 ];
 
 const OUTCOME_BADGES: Record<string, string> = {
-    failure: 'slds-badge slds-theme_error',
-    queued: 'slds-badge slds-theme_warning',
-    skipped: 'slds-badge slds-theme_warning',
-    success: 'slds-badge slds-theme_success'
+    failure: 'slds-badge slds-m-left_x-small slds-theme_error',
+    queued: 'slds-badge slds-m-left_x-small slds-theme_warning',
+    skipped: 'slds-badge slds-m-left_x-small slds-theme_warning',
+    success: 'slds-badge slds-m-left_x-small slds-theme_success'
 };
 
 const confirmDialog = LightningConfirm as unknown as ConfirmDialog;
@@ -453,7 +453,7 @@ export default class PresenceSyncLogReader extends LightningElement {
             ...group,
             startText: formatClock(group.startAt),
             durationText: formatDuration(group.durationMs),
-            badgeClass: OUTCOME_BADGES[group.outcome] ?? 'slds-badge',
+            badgeClass: OUTCOME_BADGES[group.outcome] ?? 'slds-badge slds-m-left_x-small',
             headingId: `corr-${group.correlationId}`,
             steps: group.steps.map((step) => ({
                 ...step,
@@ -487,7 +487,12 @@ export default class PresenceSyncLogReader extends LightningElement {
         if (!this.memo.lanes || this.memo.lanesEntries !== this.entries || this.memo.lanesKey !== key) {
             this.memo.lanesEntries = this.entries;
             this.memo.lanesKey = key;
-            this.memo.lanes = buildSwimlanes(this.entries, { from: this.rangeFrom, to: this.rangeTo });
+            // Nothing is known before the first entry: start the picture there, not at an empty range start.
+            const firstAt = this.allGroups.length ? this.allGroups[0].startAt : this.rangeFrom;
+            this.memo.lanes = buildSwimlanes(this.entries, {
+                from: Math.max(this.rangeFrom, firstAt),
+                to: this.rangeTo
+            });
         }
         return this.memo.lanes;
     }
@@ -529,7 +534,7 @@ export default class PresenceSyncLogReader extends LightningElement {
     }
 
     get rangeStartText(): string {
-        return formatClock(this.rangeFrom);
+        return formatClock(this.swimlanes.range.from);
     }
 
     get rangeEndText(): string {
