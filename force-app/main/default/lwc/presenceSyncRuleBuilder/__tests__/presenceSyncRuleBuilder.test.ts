@@ -366,6 +366,32 @@ describe('c-presence-sync-rule-builder', () => {
         );
     });
 
+    it('keeps the rule set list in step when assignments are saved', async () => {
+        const el = await mount();
+        const team = buildRuleSets()[1];
+        const saved = { ...team, name: 'Phone team (renamed)' };
+        await fire(q(el, 'c-presence-sync-assignments'), 'saved', { ruleSet: saved });
+        const options = q(el, '[data-id="rule-set"]').options as { label: string }[];
+        expect(options.map((o) => o.label)).toEqual([
+            'Default presence sync rules (org default)',
+            'Phone team (renamed)'
+        ]);
+        expect(q(el, '[data-id="status"]').textContent).toBe(
+            'Saved the assignments of Phone team (renamed).'
+        );
+    });
+
+    it('explains a failed activation and shows the rule as it is', async () => {
+        jest.mocked(setRulesActive).mockRejectedValue(buildApexError('Rule locked.'));
+        const el = await mount();
+        const [first] = buildSeedRules();
+        await fire(list(el), 'toggleactive', { ruleId: first.id, active: false });
+        expect(q(el, '[data-id="action-error"]').textContent).toBe(
+            `“${first.name}” could not be deactivated: Rule locked.`
+        );
+        expect((list(el).rules as PresenceSyncRule[])[0].active).toBe(true);
+    });
+
     it('is accessible', async () => {
         const el = await mount();
         await expect(el).toBeAccessible();

@@ -122,6 +122,59 @@ describe('c-presence-sync-rule-dry-run', () => {
         expect(row.querySelector('[data-id="connect"]')?.textContent).toBe('Working - Media');
     });
 
+    it('takes workload changes and logouts, refuses bad numbers, and removes events', async () => {
+        const el = mount();
+        el.rules = [
+            buildRule({
+                id: 'full',
+                name: 'Full workload sets Connect Offline',
+                source: 'SalesforceWorkloadChanged',
+                operandA: 'SalesforceNewWorkloadPct',
+                comparator: 'GreaterThanOrEqual',
+                operandB: 'StaticValue',
+                operandBValue: '100',
+                destination: 'ConnectAgentState',
+                destinationValue: 'Offline'
+            })
+        ];
+        await flushPromises();
+        const kind = q(el, 'lightning-combobox[data-id="kind"]');
+        kind.dispatchEvent(new CustomEvent('change', { detail: { value: 'omni-workload' } }));
+        await flushPromises();
+        const number = (field: string, value: string) =>
+            q(el, `lightning-input[data-field="${field}"]`).dispatchEvent(
+                new CustomEvent('change', { detail: { value } })
+            );
+        number('newWorkload', 'lots');
+        await click(el, 'add');
+        expect(q(el, '[data-id="input-error"]').textContent).toContain('as numbers');
+        number('newWorkload', '4');
+        number('configuredCapacity', '4');
+        await click(el, 'add');
+        kind.dispatchEvent(new CustomEvent('change', { detail: { value: 'omni-logout' } }));
+        await flushPromises();
+        await click(el, 'add');
+        kind.dispatchEvent(new CustomEvent('change', { detail: { value: 'omni-logout' } }));
+        await flushPromises();
+        await click(el, 'add');
+        expect(all(el, '[data-id="events"] li')).toHaveLength(3);
+        (all(el, '[data-id="events"] lightning-button-icon')[2] as HTMLElement).click();
+        await flushPromises();
+        expect(all(el, '[data-id="events"] li').map((li) => li.textContent?.trim())).toEqual([
+            '1. Omni-Channel: workload 0 → 4 of 4',
+            '2. Omni-Channel: the agent logs out'
+        ]);
+        await click(el, 'run');
+        const rows = all(el, 'tr[data-step]');
+        expect(rows[0].querySelector('[data-id="fired"]')?.textContent).toBe(
+            'Full workload sets Connect Offline'
+        );
+        expect(rows[0].querySelector('[data-id="connect"]')?.textContent).toBe('Offline');
+        expect(rows[1].querySelector('[data-id="omni"]')?.textContent).toBe('Offline');
+        await click(el, 'clear');
+        expect(all(el, 'tr[data-step]')).toHaveLength(0);
+    });
+
     it('cannot run without events', async () => {
         const el = mount();
         await flushPromises();
