@@ -7,6 +7,7 @@ import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
 import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules';
 import setRulesActive from '@salesforce/apex/PresenceSyncRuleController.setRulesActive';
 import reorderRules from '@salesforce/apex/PresenceSyncRuleController.reorderRules';
+import saveRuleSet from '@salesforce/apex/PresenceSyncRuleController.saveRuleSet';
 import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
 import { compareRulePrecedence, findingsIntroduced, findRuleProblems } from 'c/presenceSyncRuleAnalysis';
 import type { AnalysisDomain, AnalysisFinding } from 'c/presenceSyncRuleAnalysis';
@@ -53,6 +54,10 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     loadError = '';
     actionError = '';
     statusMessage = '';
+    creatingRuleSet = false;
+    newRuleSetName = '';
+    newRuleSetDescription = '';
+    newRuleSetError = '';
 
     override connectedCallback(): void {
         this.load();
@@ -219,6 +224,62 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
             this.announce(`Showing the rules of ${this.ruleSet?.name ?? 'the rule set'}.`);
         } catch (error) {
             this.fail('The rules could not be loaded', error);
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    handleStartRuleSet(): void {
+        this.creatingRuleSet = true;
+        this.newRuleSetName = '';
+        this.newRuleSetDescription = '';
+        this.newRuleSetError = '';
+    }
+
+    handleCancelRuleSet(): void {
+        this.creatingRuleSet = false;
+    }
+
+    handleRuleSetField(event: CustomEvent<{ value: string }>): void {
+        const field = (event.target as HTMLElement).dataset.field;
+        if (field === 'ruleSetName') {
+            this.newRuleSetName = event.detail.value;
+        } else {
+            this.newRuleSetDescription = event.detail.value;
+        }
+    }
+
+    /** A new, empty rule set that applies to nobody until it is assigned. */
+    async handleCreateRuleSet(): Promise<void> {
+        const name = this.newRuleSetName.trim();
+        if (!name) {
+            this.newRuleSetError = 'Give the rule set a name, for example Phone team.';
+            return;
+        }
+        this.busy = true;
+        this.newRuleSetError = '';
+        try {
+            const created = await saveRuleSet({
+                ruleSetJson: JSON.stringify({
+                    id: null,
+                    name,
+                    description: this.newRuleSetDescription.trim() || null,
+                    isDefault: false,
+                    assignments: []
+                })
+            });
+            if (this.data) {
+                this.data = { ...this.data, ruleSets: [...this.data.ruleSets, created] };
+            }
+            this.ruleSetId = created.id;
+            this.creatingRuleSet = false;
+            this.editing = null;
+            await this.loadRules();
+            this.announce(
+                `Created the rule set ${created.name}. Add rules, then assign it on the Assignments tab.`
+            );
+        } catch (error) {
+            this.newRuleSetError = `The rule set was not created: ${reduceErrors(error).join(' ')}`;
         } finally {
             this.busy = false;
         }

@@ -7,6 +7,7 @@ import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
 import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules';
 import setRulesActive from '@salesforce/apex/PresenceSyncRuleController.setRulesActive';
 import reorderRules from '@salesforce/apex/PresenceSyncRuleController.reorderRules';
+import saveRuleSet from '@salesforce/apex/PresenceSyncRuleController.saveRuleSet';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import {
     buildAccessReport,
@@ -145,6 +146,7 @@ describe('c-presence-sync-rule-builder', () => {
         const el = await mount();
         expect(q(el, '[data-id="read-only"]').textContent).toContain(reason);
         expect(q(el, '[data-id="new-rule"]')).toBeNull();
+        expect(q(el, '[data-id="new-rule-set"]')).toBeNull();
         expect(list(el).readOnly).toBe(true);
         expect(q(el, 'c-presence-sync-mapping-table').readOnly).toBe(true);
         expect(q(el, 'c-presence-sync-assignments').readOnly).toBe(true);
@@ -390,6 +392,38 @@ describe('c-presence-sync-rule-builder', () => {
             `“${first.name}” could not be deactivated: Rule locked.`
         );
         expect((list(el).rules as PresenceSyncRule[])[0].active).toBe(true);
+    });
+
+    it('creates a team rule set and switches to it', async () => {
+        jest.mocked(saveRuleSet).mockImplementation(async ({ ruleSetJson }) => ({
+            ...JSON.parse(ruleSetJson),
+            id: 'a0BHs0000000009AAA'
+        }));
+        const el = await mount();
+        q(el, 'lightning-button[data-id="new-rule-set"]').click();
+        await flushPromises();
+        q(el, 'lightning-button[data-id="create-rule-set"]').click();
+        await flushPromises();
+        expect(q(el, '[data-id="new-rule-set-error"]').textContent).toContain('Give the rule set a name');
+        expect(saveRuleSet).not.toHaveBeenCalled();
+
+        serverRules = [];
+        q(el, 'lightning-input[data-field="ruleSetName"]').dispatchEvent(
+            new CustomEvent('change', { detail: { value: ' Chat team ' } })
+        );
+        q(el, 'lightning-button[data-id="create-rule-set"]').click();
+        await flushPromises();
+        await flushPromises();
+        expect(JSON.parse(jest.mocked(saveRuleSet).mock.calls[0][0].ruleSetJson)).toEqual({
+            id: null,
+            name: 'Chat team',
+            description: null,
+            isDefault: false,
+            assignments: []
+        });
+        expect(q(el, '[data-id="rule-set"]').value).toBe('a0BHs0000000009AAA');
+        expect(getRules).toHaveBeenLastCalledWith({ ruleSetId: 'a0BHs0000000009AAA' });
+        expect(q(el, 'lightning-button[data-id="create-rule-set"]')).toBeNull();
     });
 
     it('is accessible', async () => {
