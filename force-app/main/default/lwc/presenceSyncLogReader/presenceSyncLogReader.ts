@@ -39,6 +39,8 @@ const PAGE_SIZE = 500;
 const MAX_PAGES = 10;
 export const LIVE_POLL_MS = 5000;
 const SEARCH_DEBOUNCE_MS = 300;
+/** Syncs drawn at once (newest); a busy day has thousands and the page must stay responsive. */
+export const SYNCS_PER_PAGE = 200;
 const MINUTE = 60 * 1000;
 
 const RANGE_OPTIONS = [
@@ -111,6 +113,7 @@ export default class PresenceSyncLogReader extends LightningElement {
     selectedResults: TraceResult[] = [];
 
     live = false;
+    shownLimit = SYNCS_PER_PAGE;
     private pollTimer: ReturnType<typeof setInterval> | null = null;
     private polling = false;
     private searchTimer: ReturnType<typeof setTimeout> | null = null;
@@ -307,7 +310,8 @@ export default class PresenceSyncLogReader extends LightningElement {
             this.rangeFrom = range.from;
             this.rangeTo = range.to;
             this.loaded = true;
-            const groups = this.timeline.length;
+            this.shownLimit = SYNCS_PER_PAGE;
+            const groups = this.allGroups.length;
             this.announcement = `Loaded ${collected.length} log entries in ${groups} ${groups === 1 ? 'sync' : 'syncs'} for ${agent.name}.`;
         } catch (error) {
             this.errorText = reduceErrors(error).join(' ');
@@ -439,7 +443,6 @@ export default class PresenceSyncLogReader extends LightningElement {
             startText: string;
             durationText: string;
             badgeClass: string;
-            headingId: string;
             steps: Array<
                 TimelineGroup['steps'][number] & {
                     sinceStartText: string;
@@ -449,12 +452,11 @@ export default class PresenceSyncLogReader extends LightningElement {
             >;
         }
     > {
-        return filterTimeline(this.allGroups, this.filter).map((group) => ({
+        return this.matching.slice(-this.shownLimit).map((group) => ({
             ...group,
             startText: formatClock(group.startAt),
             durationText: formatDuration(group.durationMs),
             badgeClass: OUTCOME_BADGES[group.outcome] ?? 'slds-badge slds-m-left_x-small',
-            headingId: `corr-${group.correlationId}`,
             steps: group.steps.map((step) => ({
                 ...step,
                 sinceStartText: `+${formatDuration(step.sinceStartMs)}`,
@@ -472,14 +474,36 @@ export default class PresenceSyncLogReader extends LightningElement {
         return this.loaded && this.entries.length === 0;
     }
 
+    /** The syncs the filters keep, oldest first. */
+    private get matching(): TimelineGroup[] {
+        return filterTimeline(this.allGroups, this.filter);
+    }
+
     get filteredOut(): boolean {
-        return this.hasEntries && this.timeline.length === 0;
+        return this.hasEntries && this.matching.length === 0;
     }
 
     get visibleSummary(): string {
-        const shown = this.timeline.length;
+        const matching = this.matching.length;
         const total = this.allGroups.length;
-        return shown === total ? `${total} syncs` : `${shown} of ${total} syncs match the filters`;
+        const summary =
+            matching === total ? `${total} syncs` : `${matching} of ${total} syncs match the filters`;
+        return this.hiddenCount > 0
+            ? `${summary}; showing the newest ${matching - this.hiddenCount}`
+            : summary;
+    }
+
+    /** Older matching syncs not drawn yet. */
+    get hiddenCount(): number {
+        return Math.max(0, this.matching.length - this.shownLimit);
+    }
+
+    get showEarlierLabel(): string {
+        return `Show ${Math.min(this.hiddenCount, SYNCS_PER_PAGE)} earlier syncs`;
+    }
+
+    handleShowEarlier(): void {
+        this.shownLimit += SYNCS_PER_PAGE;
     }
 
     private get swimlanes(): Swimlanes {
@@ -562,7 +586,7 @@ export default class PresenceSyncLogReader extends LightningElement {
     // ---- export ----
 
     get exportDisabled(): boolean {
-        return this.timeline.length === 0;
+        return this.matching.length === 0;
     }
 
     handleExportCsv(): void {
@@ -573,9 +597,9 @@ export default class PresenceSyncLogReader extends LightningElement {
         this.download(toJson(this.exportEntries()), 'json', 'application/json');
     }
 
-    /** What is on screen: the filtered correlations, oldest first. */
+    /** What the filters keep (also syncs not drawn yet), oldest first. */
     private exportEntries(): SyncLogEntry[] {
-        return entriesOf<SyncLogEntry>(filterTimeline(this.allGroups, this.filter));
+        return entriesOf<SyncLogEntry>(this.matching);
     }
 
     private download(content: string, extension: 'csv' | 'json', mime: string): void {

@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import PresenceSyncLogReader from 'c/presenceSyncLogReader';
+import PresenceSyncLogReader, { SYNCS_PER_PAGE } from 'c/presenceSyncLogReader';
 import readLogs from '@salesforce/apex/PresenceSyncLogController.readLogs';
 import searchAgents from '@salesforce/apex/PresenceSyncLogController.searchAgents';
 import purgeLogs from '@salesforce/apex/PresenceSyncLogController.purgeLogs';
@@ -253,6 +253,37 @@ describe('reading the trace', () => {
         ($('lightning-button.clear-filters') as HTMLElement).click();
         await flush();
         expect($$('li.correlation')).toHaveLength(total);
+    });
+
+    it('draws the newest syncs of a busy day first and the earlier ones on request', async () => {
+        // Thirty shifts in a row (the same trace, later each time): 270 syncs.
+        const span = shift.endAt - shift.startAt + 1000;
+        const busy = Array.from({ length: 30 }, (_, copy) =>
+            asStoredEntries(
+                shift.entries.map((e) => ({
+                    ...e,
+                    at: e.at - (29 - copy) * span,
+                    correlationId: `${e.correlationId}-${copy}`
+                }))
+            ).map((e, i) => ({ ...e, id: `${copy}-${i}` }))
+        ).flat();
+        const syncs = new Set(busy.map((e) => e.correlationId)).size;
+        jest.mocked(readLogs).mockResolvedValue(page(busy));
+        await mountWithAgent();
+
+        expect($$('li.correlation')).toHaveLength(SYNCS_PER_PAGE);
+        expect($('.visible-summary')!.textContent).toBe(
+            `${syncs} syncs; showing the newest ${SYNCS_PER_PAGE}`
+        );
+        const last = $$('li.correlation').at(-1)!;
+        expect(last.dataset.correlation).toBe(`${shift.entries.at(-1)!.correlationId}-29`);
+
+        const more = $('lightning-button.show-earlier') as HTMLElement & { label: string };
+        expect(more.label).toBe(`Show ${syncs - SYNCS_PER_PAGE} earlier syncs`);
+        more.click();
+        await flush();
+        expect($$('li.correlation')).toHaveLength(syncs);
+        expect($('lightning-button.show-earlier')).toBeNull();
     });
 
     it('says what to check when the range is empty', async () => {
