@@ -8,11 +8,7 @@ import { LightningElement, api, wire } from 'lwc';
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
 import writeLogEntries from '@salesforce/apex/PresenceSyncAgentController.writeLogEntries';
 import reportAgentState from '@salesforce/apex/PresenceSyncAgentController.reportAgentState';
-import {
-    subscribe as empSubscribe,
-    unsubscribe as empUnsubscribe,
-    onError as empOnError
-} from 'lightning/empApi';
+import { subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
 import type { EmpSubscription } from 'lightning/empApi';
 import Toast from 'lightning/toast';
 import { EnclosingUtilityId, updateUtility } from 'lightning/platformUtilityBarApi';
@@ -413,10 +409,6 @@ export default class PresenceSyncAgent extends LightningElement {
     // ----- live rule changes -----
 
     private subscribeToRuleChanges(): void {
-        empOnError(() => {
-            // The streaming connection recovers by itself; a rule change missed meanwhile is picked
-            // up by the next change or the next page load.
-        });
         empSubscribe(RULES_CHANGED_CHANNEL, -1, () => this.reloadConfiguration())
             .then((subscription) => {
                 if (this.disconnected) {
