@@ -34,6 +34,21 @@ const STEPS: readonly Step[] = [
     { name: 'review', label: 'Save', fields: [] }
 ];
 
+/** How the fields are labelled on screen, so a screen reader hears which field a problem is in. */
+const FIELD_LABELS: Record<string, string> = {
+    name: 'Presence sync rule name',
+    order: 'Order',
+    active: 'Active',
+    source: 'Source',
+    operandA: 'Operand A',
+    operandAValue: 'Operand A value',
+    comparator: 'Comparator',
+    operandB: 'Operand B',
+    operandBValue: 'Operand B value',
+    destination: 'Destination',
+    destinationValue: 'Destination value'
+};
+
 function stepOf(field: string): number {
     const index = STEPS.findIndex((step) => step.fields.includes(field));
     return index === -1 ? STEPS.length - 1 : index;
@@ -216,6 +231,13 @@ export default class PresenceSyncRuleEditor extends LightningElement {
             return '';
         }
         return count === 1 ? '1 problem to fix before saving.' : `${count} problems to fix before saving.`;
+    }
+
+    /** Read out with the count: each problem with the label of its field. */
+    get issueDetails(): string {
+        return this.issues
+            .map((i) => (FIELD_LABELS[i.field] ? `${FIELD_LABELS[i.field]}: ${i.message}` : i.message))
+            .join(' ');
     }
 
     handleTextChange(event: CustomEvent<{ value: string }>): void {
