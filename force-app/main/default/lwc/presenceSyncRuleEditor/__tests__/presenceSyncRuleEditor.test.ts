@@ -112,6 +112,9 @@ describe('c-presence-sync-rule-editor', () => {
         expect(q(el, '[data-id="issue-summary"]').textContent?.trim()).toBe(
             '1 problem to fix before saving.'
         );
+        expect(q(el, '[data-id="issue-details"]').textContent).toMatch(
+            /^Presence sync rule name: The rule has no name/
+        );
         expect(q(el, 'lightning-radio-group')).toBeNull();
 
         change(q(el, 'lightning-input[data-field="name"]'), { value: 'Lunch' });
