@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
+    StepFailure,
     fail,
     info,
     main,
@@ -73,49 +74,8 @@ function validateOptions(options) {
     }
 }
 
-await main(async () => {
-    if (process.argv.includes('--help')) {
-        console.log(USAGE);
-        return;
-    }
-    const options = parseArgs(process.argv.slice(2), {
-        flags: ['no-open'],
-        options: ['alias', 'days', 'dev-hub', 'target-org', 'ccp-url']
-    });
-    validateOptions(options);
-    const sample = JSON.parse(readFileSync(SAMPLE_RULES, 'utf8'));
-    const useExisting = options['target-org'] !== undefined;
-    const org = options['target-org'] ?? options.alias ?? 'presence-sync';
-
-    plan(10);
-
-    step('Checking the Dev Hub');
-    if (useExisting) {
-        info(`Skipped: setting up the existing org "${org}".`);
-        sfJson(['org', 'display', '--target-org', org], {
-            timeoutSeconds: 90,
-            hint: `Is "${org}" authorised and reachable? List your orgs with: sf org list`
-        });
-    } else {
-        const devHub = requireDevHub(options['dev-hub']);
-        info(`Dev Hub: ${devHub.username} (${devHub.instanceUrl})`);
-    }
-
-    step('Creating the scratch org');
-    if (useExisting) {
-        info('Skipped (--target-org).');
-    } else {
-        const args = ['org', 'create', 'scratch', '--definition-file', 'config/project-scratch-def.json'];
-        args.push('--alias', org, '--set-default', '--duration-days', options.days ?? '7', '--wait', '20');
-        if (options['dev-hub']) {
-            args.push('--target-dev-hub', options['dev-hub']);
-        }
-        info('Service Cloud, Service Console and Omni-Channel on; this takes a few minutes.');
-        sfLive(args, {
-            hint: 'Your Dev Hub may be out of scratch orgs for today (sf org list limits --target-org <dev hub>).'
-        });
-    }
-
+/** Everything after the org exists: build, deploy, access, sample data, settings, open. */
+function setUpOrg(org, sample, options) {
     step('Building the TypeScript and the Streams static resource');
     npmRun('build');
 
@@ -182,6 +142,65 @@ await main(async () => {
     } else {
         sfJson(['org', 'open', '--target-org', org, '--path', consolePath]);
         info('If another app opens, pick "Presence Sync Console" in the App Launcher.');
+    }
+}
+
+await main(async () => {
+    if (process.argv.includes('--help')) {
+        console.log(USAGE);
+        return;
+    }
+    const options = parseArgs(process.argv.slice(2), {
+        flags: ['no-open'],
+        options: ['alias', 'days', 'dev-hub', 'target-org', 'ccp-url']
+    });
+    validateOptions(options);
+    const sample = JSON.parse(readFileSync(SAMPLE_RULES, 'utf8'));
+    const useExisting = options['target-org'] !== undefined;
+    const org = options['target-org'] ?? options.alias ?? 'presence-sync';
+
+    plan(10);
+
+    step('Checking the Dev Hub');
+    if (useExisting) {
+        info(`Skipped: setting up the existing org "${org}".`);
+        const existing = sfJson(['org', 'display', '--target-org', org], {
+            timeoutSeconds: 60,
+            hint: `Is "${org}" authorised and reachable? List your orgs with: sf org list`
+        });
+        if (existing.connectedStatus && existing.connectedStatus !== 'Connected') {
+            fail(
+                `Cannot reach the org "${org}" (${existing.connectedStatus}). Check your network and try again.`
+            );
+        }
+    } else {
+        const devHub = requireDevHub(options['dev-hub']);
+        info(`Dev Hub: ${devHub.username} (${devHub.instanceUrl})`);
+    }
+
+    step('Creating the scratch org');
+    if (useExisting) {
+        info('Skipped (--target-org).');
+    } else {
+        const args = ['org', 'create', 'scratch', '--definition-file', 'config/project-scratch-def.json'];
+        args.push('--alias', org, '--set-default', '--duration-days', options.days ?? '7', '--wait', '20');
+        if (options['dev-hub']) {
+            args.push('--target-dev-hub', options['dev-hub']);
+        }
+        info('Service Cloud, Service Console and Omni-Channel on; this takes a few minutes.');
+        sfLive(args, {
+            hint: 'Your Dev Hub may be out of scratch orgs for today (sf org list limits --target-org <dev hub>).'
+        });
+    }
+
+    try {
+        setUpOrg(org, sample, options);
+    } catch (error) {
+        // The org exists by now: say how to finish it rather than start over.
+        if (error instanceof StepFailure) {
+            error.message += `\n  Then finish this org with: npm run org:setup -- --target-org ${org}`;
+        }
+        throw error;
     }
 
     console.log(

@@ -151,7 +151,7 @@ export function requireDevHub(explicit) {
     }
     const reauthorise = `sf org login web --set-default-dev-hub --alias ${devHub}`;
     const org = sfJson(['org', 'display', '--target-org', devHub], {
-        timeoutSeconds: 90,
+        timeoutSeconds: 60,
         hint: `Check your network, or authorise the Dev Hub again: ${reauthorise}`
     });
     // The CLI answers even when it cannot reach the org; the status says whether it did.
