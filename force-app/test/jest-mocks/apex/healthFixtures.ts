@@ -151,7 +151,7 @@ export const HEALTH_CHECK_WORDING: Record<HealthCheckId, { label: string } & Rec
             },
             amber: {
                 reason: 'No purge job is scheduled, so log entries are kept past the 14-day retention.',
-                fix: 'Click Schedule purge to run it every night.'
+                fix: 'An admin clicks Schedule purge on this page to run it every night.'
             },
             red: {
                 reason: '5,000 entries are older than the 14-day retention although the purge job is scheduled.',

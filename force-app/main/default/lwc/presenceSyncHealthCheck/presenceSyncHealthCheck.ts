@@ -3,6 +3,7 @@ import Toast from 'lightning/toast';
 import { NavigationMixin } from 'lightning/navigation';
 import getHealthReport from '@salesforce/apex/PresenceSyncHealthController.getHealthReport';
 import schedulePurge from '@salesforce/apex/PresenceSyncHealthController.schedulePurge';
+import canAdminister from '@salesforce/customPermission/Presence_Sync_Administer_Rules';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import { formatClock } from 'c/presenceSyncTraceView';
 import type { HealthColour, HealthReport } from 'presence-sync/contracts';
@@ -97,7 +98,8 @@ export default class PresenceSyncHealthCheck extends NavigationMixin(LightningEl
                 variant: colour.variant,
                 word: colour.word,
                 rowClass: `slds-item check check-${check.status}`,
-                offerSchedulePurge: check.id === PURGE_CHECK_ID && !purgeScheduled
+                // Only admins may schedule (the org refuses others); supervisors read the fix instead.
+                offerSchedulePurge: check.id === PURGE_CHECK_ID && !purgeScheduled && !!canAdminister
             };
         });
     }
