@@ -111,6 +111,7 @@ export default class PresenceSyncAgent extends LightningElement {
     private reloading: Promise<void> | null = null;
     private reloadAgain = false;
     private started = false;
+    private generation = 0;
     private disconnected = false;
     private readonly onVisibilityChange = (): void => {
         if (document.visibilityState === 'hidden') {
@@ -174,6 +175,7 @@ export default class PresenceSyncAgent extends LightningElement {
     override disconnectedCallback(): void {
         this.disconnected = true;
         this.started = false;
+        this.generation += 1;
         document.removeEventListener('visibilitychange', this.onVisibilityChange);
         window.removeEventListener('pagehide', this.onPageHide);
         window.removeEventListener('pageshow', this.onPageShow);
@@ -186,10 +188,15 @@ export default class PresenceSyncAgent extends LightningElement {
     }
 
     private async start(): Promise<void> {
+        // A removal (and re-insertion) while the configuration loads makes this start stale.
+        const generation = ++this.generation;
         let configuration: AgentConfiguration;
         try {
             configuration = await getAgentConfiguration();
         } catch (error) {
+            if (generation !== this.generation) {
+                return;
+            }
             this.loading = false;
             this.raise({
                 key: 'configuration',
@@ -199,7 +206,7 @@ export default class PresenceSyncAgent extends LightningElement {
             });
             return;
         }
-        if (this.disconnected) {
+        if (generation !== this.generation) {
             return;
         }
         this.configuration = configuration;
@@ -354,6 +361,10 @@ export default class PresenceSyncAgent extends LightningElement {
             this.session?.sideReady('omni', status);
             this.clear('omni');
         } catch (error) {
+            if (port !== this.omniPort) {
+                // Stopped while reading: nothing is unreachable.
+                return;
+            }
             this.omniUnreachable = true;
             this.raise({
                 key: 'omni',

@@ -107,14 +107,14 @@ async function mount(
     const omni = new EmulatedOmni({ initialStatus: options.omni, granted: options.granted });
     let release: () => void = () => undefined;
     const configuration = options.configuration ?? buildAgentConfiguration();
+    jest.mocked(getAgentConfiguration).mockResolvedValue(configuration);
     if (options.beforeConfiguration) {
+        // Only the first call waits: what happens meanwhile is the hook's.
         jest.mocked(getAgentConfiguration).mockReturnValueOnce(
             new Promise((resolve) => {
                 release = () => resolve(configuration);
             })
         );
-    } else {
-        jest.mocked(getAgentConfiguration).mockResolvedValue(configuration);
     }
     const element = createElement('c-presence-sync-agent', {
         is: PresenceSyncAgent
@@ -128,7 +128,6 @@ async function mount(
     mounted = { element, streams, omni, detachOmni };
     if (options.beforeConfiguration) {
         await options.beforeConfiguration(mounted);
-        jest.mocked(getAgentConfiguration).mockResolvedValue(configuration);
         release();
     }
     await settle();
@@ -610,6 +609,22 @@ it('cleans up everything when removed', async () => {
     expect(connectCalls()).toHaveLength(0);
     expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
     expect(() => m.element.handleOmniEvent('logout', {})).not.toThrow();
+});
+
+it('starts once, quietly, when removed and put back while its configuration loads', async () => {
+    const m = await mount({
+        connect: 'Available',
+        omni: 'Available',
+        beforeConfiguration: async (early) => {
+            early.element.remove();
+            document.body.appendChild(early.element);
+        }
+    });
+    await settle();
+    expect(m.streams.loads()).toBe(1);
+    expect(m.element.shadowRoot!.querySelectorAll('iframe')).toHaveLength(1);
+    expect(toasts.shown()).toEqual([]);
+    expect(text('[data-id="sync-status"]')).toBe('In sync');
 });
 
 it('is accessible while it runs', async () => {
