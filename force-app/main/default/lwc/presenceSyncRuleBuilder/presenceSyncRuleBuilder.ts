@@ -57,6 +57,7 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     creatingRuleSet = false;
     newRuleSetName = '';
     newRuleSetDescription = '';
+    newRuleSetDefault = false;
     newRuleSetError = '';
 
     override connectedCallback(): void {
@@ -233,7 +234,13 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         this.creatingRuleSet = true;
         this.newRuleSetName = '';
         this.newRuleSetDescription = '';
+        // The first rule set of an org is its default: without one, agents have no rules at all.
+        this.newRuleSetDefault = this.ruleSets.length === 0;
         this.newRuleSetError = '';
+    }
+
+    handleRuleSetDefault(event: CustomEvent<{ checked: boolean }>): void {
+        this.newRuleSetDefault = event.detail.checked;
     }
 
     handleCancelRuleSet(): void {
@@ -249,7 +256,7 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         }
     }
 
-    /** A new, empty rule set that applies to nobody until it is assigned. */
+    /** A new, empty rule set: the org default, or one that applies to nobody until it is assigned. */
     async handleCreateRuleSet(): Promise<void> {
         const name = this.newRuleSetName.trim();
         if (!name) {
@@ -264,12 +271,16 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
                     id: null,
                     name,
                     description: this.newRuleSetDescription.trim() || null,
-                    isDefault: false,
+                    isDefault: this.newRuleSetDefault,
                     assignments: []
                 })
             });
             if (this.data) {
-                this.data = { ...this.data, ruleSets: [...this.data.ruleSets, created] };
+                // Saving a default makes every other rule set non-default on the server too.
+                const others = created.isDefault
+                    ? this.data.ruleSets.map((s) => ({ ...s, isDefault: false }))
+                    : this.data.ruleSets;
+                this.data = { ...this.data, ruleSets: [...others, created] };
             }
             this.ruleSetId = created.id;
             this.creatingRuleSet = false;

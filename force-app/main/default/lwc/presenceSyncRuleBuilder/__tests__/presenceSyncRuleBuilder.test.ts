@@ -154,6 +154,17 @@ describe('c-presence-sync-rule-builder', () => {
         expect(listed(el)).toHaveLength(4);
     });
 
+    it('says what to do when the org has no rule set yet', async () => {
+        jest.mocked(getRuleBuilderData).mockResolvedValue(buildRuleBuilderData({ ruleSets: [] }));
+        const el = await mount();
+        expect(getRules).not.toHaveBeenCalled();
+        expect(q(el, '[data-id="no-rule-sets"]').textContent).toContain('Create the org default rule set');
+        expect(q(el, 'lightning-tabset')).toBeNull();
+        q(el, 'lightning-button[data-id="new-rule-set"]').click();
+        await flushPromises();
+        expect(q(el, 'lightning-input[data-field="ruleSetDefault"]').checked).toBe(true);
+    });
+
     it('explains a failed load in plain words', async () => {
         jest.mocked(getRuleBuilderData).mockRejectedValue(buildApexError('Presence Sync is not set up.'));
         const el = await mount();

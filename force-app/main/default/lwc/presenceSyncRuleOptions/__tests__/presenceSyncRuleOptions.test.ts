@@ -1,0 +1,51 @@
+import {
+    destinationFor,
+    destinationOptions,
+    operandOptions,
+    statusLabels,
+    valueKindFor
+} from 'c/presenceSyncRuleOptions';
+import { buildStatuses } from '../../../../../test/jest-mocks/apex/fixtures';
+
+describe('rule builder options', () => {
+    it.each([
+        ['ConnectStateChange', ['ConnectNewState', 'ConnectOldState', 'StaticValue']],
+        ['SalesforceStateChange', ['SalesforceNewState', 'StaticValue']],
+        ['SalesforceLogout', ['SalesforceNewState', 'StaticValue']],
+        ['SalesforceWorkAccepted', ['SalesforceServiceChannel', 'StaticValue']],
+        [
+            'SalesforceWorkloadChanged',
+            [
+                'SalesforcePreviousWorkload',
+                'SalesforcePreviousWorkloadPct',
+                'SalesforceNewWorkload',
+                'SalesforceNewWorkloadPct',
+                'SalesforceConfiguredCapacity',
+                'StaticValue'
+            ]
+        ]
+    ] as const)('offers for %s only the operands it carries', (source, operands) => {
+        expect(operandOptions(source).map((o) => o.value)).toEqual(operands);
+    });
+
+    it('lets a rule set only the other platform', () => {
+        expect(destinationFor('ConnectStateChange')).toBe('SalesforceAgentState');
+        expect(destinationFor('SalesforceWorkAccepted')).toBe('ConnectAgentState');
+        expect(destinationOptions('SalesforceLogout')).toEqual([
+            { label: 'Connect Agent State', value: 'ConnectAgentState' }
+        ]);
+        expect(destinationOptions(undefined)).toHaveLength(2);
+    });
+
+    it('picks the value picker by what the value is compared with', () => {
+        expect(valueKindFor('ConnectOldState')).toBe('connect-state');
+        expect(valueKindFor('SalesforceNewState')).toBe('omni-status');
+        expect(valueKindFor('SalesforceServiceChannel')).toBe('service-channel');
+        expect(valueKindFor('SalesforceNewWorkloadPct')).toBe('number');
+        expect(valueKindFor('StaticValue')).toBe('text');
+    });
+
+    it('maps status developer names to labels', () => {
+        expect(statusLabels(buildStatuses()).Working_Phone).toBe('Working -- Phone');
+    });
+});
