@@ -20,6 +20,17 @@ const KIND_LABELS: Record<AnalysisFinding['kind'], string> = {
     loop: 'Flip-flop loop'
 };
 
+/** Outside the component: a field written while rendering would re-render it. */
+const matrixCache = new WeakMap<
+    object,
+    {
+        rules: PresenceSyncRule[];
+        statuses: PresenceStatusInfo[];
+        connectStates: string[];
+        matrix: CoverageMatrix;
+    }
+>();
+
 /**
  * The coverage matrix of the active rules and the analysis warnings, so an admin sees what is
  * synced, in which direction, and what is not, before agents do.
@@ -30,11 +41,28 @@ export default class PresenceSyncRuleCoverage extends LightningElement {
     @api connectStates: string[] = [];
     @api findings: AnalysisFinding[] = [];
 
+    /** Read by several getters per render: computed once per set of inputs. */
     get matrix(): CoverageMatrix {
-        return coverageMatrix(this.rules, {
+        const cached = matrixCache.get(this);
+        if (
+            cached &&
+            cached.rules === this.rules &&
+            cached.statuses === this.statuses &&
+            cached.connectStates === this.connectStates
+        ) {
+            return cached.matrix;
+        }
+        const matrix = coverageMatrix(this.rules, {
             connectStates: this.connectStates,
             omniStatuses: this.statuses.map((s) => s.developerName)
         });
+        matrixCache.set(this, {
+            rules: this.rules,
+            statuses: this.statuses,
+            connectStates: this.connectStates,
+            matrix
+        });
+        return matrix;
     }
 
     get columns() {
