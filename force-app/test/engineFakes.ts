@@ -288,14 +288,18 @@ export function createEngineRig(options: EngineRigOptions = {}): EngineRig {
     return { session, connect, omni, clock, sink };
 }
 
+/** One turn of the event loop: resolved calls finish and timer-delivered echoes arrive. */
+export function tick(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Waits until the session has nothing in flight and the fakes have delivered every echo. Held
  * calls stay held (release them first); with held calls it returns once everything else is done.
  */
 export async function settle(rig: Pick<EngineRig, 'session' | 'connect' | 'omni'>): Promise<void> {
     for (let round = 0; round < 1000; round++) {
-        // A timer tick lets resolved calls finish and timer-delivered echoes arrive.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await tick();
         if (rig.connect.echoesDue + rig.omni.echoesDue > 0) {
             continue;
         }

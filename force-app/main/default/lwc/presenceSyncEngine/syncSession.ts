@@ -372,6 +372,10 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             settledAt: 0,
             queued: enqueue
         };
+        if (enqueue) {
+            // Connect keeps one next state: a new one replaces the old, whose report never comes.
+            sd.expectations = sd.expectations.filter((e) => !e.queued);
+        }
         sd.inFlight = w;
         sd.expectations.push(expectation);
         const startedAt = clock.now();
@@ -578,9 +582,9 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         }
         const stillOnContact = sd.side === 'connect' && isConnectSystemState(state);
         const lostBefore = clock.now() - settings.echoTimeoutMs;
-        sd.expectations = sd.expectations.filter((e) =>
-            e.queued ? stillOnContact : !e.settled || e.settledAt > lostBefore
-        );
+        sd.expectations = sd.expectations.filter((e) => {
+            return e.queued ? stillOnContact : !e.settled || e.settledAt > lostBefore;
+        });
     }
 
     function setKnown(sd: SideState, state: string): void {
@@ -611,9 +615,10 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         const context: Context = { correlationId, eventType: event.type };
         if (state !== undefined) {
             const sd = sides[side];
-            const echo = takeEcho(sd, state);
-            // A platform may report a state again (a refresh, a failover, a write that changed nothing).
-            const repeat = !echo && state === sd.known;
+            // A platform may report a state again (a refresh, a failover, a write that changed
+            // nothing). Checked first: a repeat must not use up the expectation of a later echo.
+            const repeat = state === sd.known;
+            const echo = repeat ? undefined : takeEcho(sd, state);
             if (!echo && !repeat) {
                 forgetFinishedWrites(sd, state);
             }

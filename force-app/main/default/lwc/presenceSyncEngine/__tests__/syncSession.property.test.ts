@@ -6,9 +6,10 @@ import type {
     PresenceEvent,
     PresenceSyncRule,
     SessionInput,
-    SourceEvent
+    SourceEvent,
+    TraceEntry
 } from 'c/presenceSyncEngine';
-import { createEngineRig, settle } from '../../../../../test/engineFakes';
+import { createEngineRig, settle, tick } from '../../../../../test/engineFakes';
 import type { EngineRig, ReportOrigin } from '../../../../../test/engineFakes';
 
 const CONNECT_STATES = ['Available', 'Lunch', 'Break', 'Offline'];
@@ -85,8 +86,6 @@ const scenarioArb = fc.record({
     onContact: fc.constantFrom('queue-next' as const, 'skip' as const)
 });
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 interface Run {
     rig: EngineRig;
     /** Every input the session received, in order; `external` = made by the test, not an echo of a write. */
@@ -132,16 +131,17 @@ async function play(scenario: Scenario): Promise<Run> {
     return { rig, inputs };
 }
 
-const RUNS = { numRuns: 150 };
+// PROPERTY_RUNS=5000 npx jest … for a deeper search; the default keeps the suite fast.
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) };
 
 describe('sync session properties', () => {
     it('makes at most one automated write per side per external event, and never writes a system state', async () => {
         await fc.assert(
             fc.asyncProperty(scenarioArb, async (scenario) => {
                 const { rig, inputs } = await play(scenario);
-                const received = rig.sink.entries.filter((e) => e.step === 'event-received');
+                const { received, actsAsExternal } = classify(rig, inputs);
                 const externalCauses = new Set(
-                    received.filter((_, i) => inputs[i]?.external).map((e) => e.correlationId)
+                    received.filter((_, i) => actsAsExternal[i]).map((e) => e.correlationId)
                 );
                 const issued = rig.sink.entries.filter((e) => e.step === 'call-issued');
                 const perCause = new Map<string, number>();
@@ -190,11 +190,9 @@ describe('sync session properties', () => {
                     return;
                 }
                 const event: PresenceEvent = last.event;
+                const wrong: string[] = [];
                 for (const decision of evaluateRules(scenario.rules, event)) {
                     const side = decision.destination === 'ConnectAgentState' ? 'connect' : 'omni';
-                    if (side === last.side) {
-                        continue;
-                    }
                     const failedSince = entries.some(
                         (e) =>
                             e.seq > last.seq &&
@@ -202,21 +200,24 @@ describe('sync session properties', () => {
                             e.result === 'failure' &&
                             e.side === side
                     );
-                    if (failedSince) {
+                    if (side === last.side || failedSince) {
                         continue;
                     }
-                    if (side === 'omni') {
-                        expect(rig.omni.status).toBe(decision.value);
-                    } else if (CONNECT_SYSTEM_STATES.has(rig.connect.state)) {
-                        // On a contact: queued as the next state, or skipped by setting.
-                        const expected = scenario.onContact === 'skip' ? null : decision.value;
-                        if (rig.connect.state !== decision.value && expected !== null) {
-                            expect(rig.session.snapshot().connectNextState).toBe(expected);
+                    const onContact = side === 'connect' && CONNECT_SYSTEM_STATES.has(rig.connect.state);
+                    if (!onContact) {
+                        const actual = side === 'omni' ? rig.omni.status : rig.connect.state;
+                        if (actual !== decision.value) {
+                            wrong.push(`${side} is ${actual}, rules say ${decision.value}`);
                         }
-                    } else {
-                        expect(rig.connect.state).toBe(decision.value);
+                    } else if (scenario.onContact === 'queue-next') {
+                        // On a contact: queued as the next state (or skipped, by setting).
+                        const next = rig.session.snapshot().connectNextState;
+                        if (next !== decision.value) {
+                            wrong.push(`Connect next state is ${next}, rules say ${decision.value}`);
+                        }
                     }
                 }
+                expect(wrong).toEqual([]);
             }),
             RUNS
         );
@@ -226,19 +227,19 @@ describe('sync session properties', () => {
         await fc.assert(
             fc.asyncProperty(scenarioArb, async (scenario) => {
                 const { rig, inputs } = await play(scenario);
-                const received = rig.sink.entries.filter((e) => e.step === 'event-received');
+                const { received, actsAsExternal } = classify(rig, inputs);
                 expect(received).toHaveLength(inputs.length);
                 const evaluated = new Set(
                     rig.sink.entries.filter((e) => e.step === 'rules-evaluated').map((e) => e.correlationId)
                 );
-                received.forEach((entry, i) => {
-                    if (!inputs[i].external) {
+                const unaccounted = received.filter((entry, i) => {
+                    if (!actsAsExternal[i]) {
                         // The platform reporting our own write: traced as an echo, no rules run.
-                        expect(entry.result).toBe('suppressed');
-                    } else if (entry.result === undefined) {
-                        expect(evaluated.has(entry.correlationId)).toBe(true);
+                        return entry.result !== 'suppressed';
                     }
+                    return entry.result === undefined && !evaluated.has(entry.correlationId);
                 });
+                expect(unaccounted).toEqual([]);
                 const seqs = rig.sink.entries.map((e) => e.seq);
                 expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
             }),
@@ -246,6 +247,37 @@ describe('sync session properties', () => {
         );
     });
 });
+
+/**
+ * Pairs inputs with their event-received entries and says which count as external. An echo
+ * counts as external only in the one case the session cannot tell apart: while our write of
+ * state X was outstanding, the agent also chose X; that report was taken as the echo, so the real
+ * echo, arriving later, is news. Each such swap is allowed once per agent report.
+ */
+function classify(
+    rig: EngineRig,
+    inputs: Run['inputs']
+): { received: TraceEntry[]; actsAsExternal: boolean[] } {
+    const received = rig.sink.entries.filter((e) => e.step === 'event-received');
+    const swaps = new Map<string, number>();
+    const stateOf = (entry: TraceEntry) =>
+        `${entry.side}/${entry.event?.connectNewState ?? entry.event?.salesforceNewState ?? ''}`;
+    const actsAsExternal = received.map((entry, i) => {
+        if (inputs[i].external) {
+            if (entry.result === 'suppressed' && /the state this session set/.test(entry.message ?? '')) {
+                swaps.set(stateOf(entry), (swaps.get(stateOf(entry)) ?? 0) + 1);
+            }
+            return true;
+        }
+        const available = swaps.get(stateOf(entry)) ?? 0;
+        if (entry.result !== 'suppressed' && available > 0) {
+            swaps.set(stateOf(entry), available - 1);
+            return true;
+        }
+        return false;
+    });
+    return { received, actsAsExternal };
+}
 
 /** A side whose last call failed and which no later decision for that side repaired. */
 function hasUnrepairedFailure(rig: EngineRig): boolean {
