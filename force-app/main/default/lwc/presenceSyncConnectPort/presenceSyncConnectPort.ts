@@ -30,8 +30,18 @@ interface StreamsAgent {
     onStateChange(f: (change: { oldState: string; newState: string }) => void): StreamsSubscription;
     onRefresh(f: (agent: StreamsAgent) => void): StreamsSubscription;
 }
+/** Streams internals whose timers outlive `terminate()` (amazon-connect-streams 2.28.2). */
+interface StreamsTimers {
+    keepaliveManager?: {
+        synTimer?: number | null;
+        ackTimer?: number | null;
+        ackSub?: StreamsSubscription | null;
+    } | null;
+    iframeRefreshTimeout?: number | null;
+    ccpLoadTimeoutInstance?: number | null;
+}
 interface Streams {
-    core: {
+    core: StreamsTimers & {
         initCCP(container: HTMLElement, params: Record<string, unknown>): void;
         terminate(): void;
         onAccessDenied?(f: () => void): StreamsSubscription;
@@ -83,6 +93,13 @@ const DEFAULT_ACK_TIMEOUT_MS = 20000;
  */
 const ccpOwners = new WeakMap<Window, object>();
 
+/**
+ * Windows whose CCP was disposed but whose Streams core is not reset yet. Streams still has a
+ * timer or two running right after a start that expect its upstream conduit, so the reset
+ * (`terminate()`) waits for the next start in that window.
+ */
+const retired = new WeakSet<Window>();
+
 /** Streams' failure callbacks hand over JSON text such as {"type":"InvalidStateException","message":"…"}. */
 export function describeStreamsError(error: unknown): string {
     let type = '';
@@ -112,6 +129,23 @@ export function describeStreamsError(error: unknown): string {
     return words
         ? `Amazon Connect refused the change: ${words}`
         : 'Amazon Connect refused the change without saying why.';
+}
+
+/**
+ * `terminate()` leaves Streams' keepalive and iframe-refresh timers running; with the CCP iframe
+ * gone they would throw every few seconds for as long as the page lives.
+ */
+function stopStreamsTimers(core: StreamsTimers): void {
+    const keepalive = core.keepaliveManager;
+    if (keepalive) {
+        clearTimeout(keepalive.synTimer ?? undefined);
+        clearTimeout(keepalive.ackTimer ?? undefined);
+        keepalive.ackSub?.unsubscribe();
+        // A SYN already on its way would restart the loop: make its start a no-op.
+        (keepalive as { start?: () => void }).start = () => undefined;
+    }
+    clearTimeout(core.iframeRefreshTimeout ?? undefined);
+    clearTimeout(core.ccpLoadTimeoutInstance ?? undefined);
 }
 
 function originOf(url: string): string {
@@ -225,6 +259,10 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
                 return;
             }
             const connect = streams();
+            if (retired.has(win)) {
+                retired.delete(win);
+                connect.core.terminate();
+            }
             ccpOwners.set(win, token);
             ownsCcp = true;
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- a CCP that never answers must become an error
@@ -298,7 +336,8 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
             if (ownsCcp) {
                 ccpOwners.delete(win);
                 try {
-                    streams().core.terminate();
+                    stopStreamsTimers(streams().core);
+                    retired.add(win);
                 } catch {
                     // Nothing to stop: Streams never loaded.
                 }

@@ -200,6 +200,27 @@ describe('disconnecting', () => {
         const again = await started({ initialState: 'Training' });
         expect(again.ready).toEqual(['Training']);
     });
+
+    it("stops Streams' own timers, so nothing keeps running after the CCP is gone", async () => {
+        const h = await started({ initialState: 'Available' });
+        const uncaught: unknown[] = [];
+        const onError = (event: ErrorEvent): void => {
+            uncaught.push(event.error ?? event.message);
+            event.preventDefault();
+        };
+        window.addEventListener('error', onError);
+        const frameWindow = h.container.querySelector('iframe')!.contentWindow!;
+        const toCcp = jest.spyOn(frameWindow, 'postMessage');
+        h.port.dispose();
+        // Longer than a keepalive round (1 s SYN + 3 s ACK timeout would start again after 1 s).
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the timers under test are real
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        window.removeEventListener('error', onError);
+        expect(uncaught).toEqual([]);
+        // No keepalive goes to a CCP that is gone (Streams' one-off start-up metrics may).
+        const events = toCcp.mock.calls.map(([message]) => (message as { event: string }).event);
+        expect(events).not.toContain('synchronize');
+    });
 });
 
 describe('describeStreamsError', () => {
