@@ -301,6 +301,7 @@ it('pauses sync when changes come faster than the flapping guard allows, and Res
     expect(text('[data-id="sync-status"]')).toBe('Sync paused');
     expect(omniCalls('setServicePresenceStatus').length).toBeLessThanOrEqual(3);
     expect(text('[data-id="paused"]')).toBeTruthy();
+    await expect(m.element).toBeAccessible();
     expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ iconVariant: 'warning', highlighted: true });
 
     (m.element.shadowRoot!.querySelector('[data-id="resume"]') as HTMLElement).click();
@@ -404,6 +405,7 @@ it('shows, toasts and logs a status Omni-Channel refuses, and does not retry it 
         })
     ]);
     expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ iconVariant: 'error', highlighted: true });
+    await expect(m.element).toBeAccessible();
 
     hidePage();
     await settle();
