@@ -12,6 +12,7 @@ import {
     readFileSync,
     readdirSync,
     renameSync,
+    rmSync,
     statSync,
     writeFileSync
 } from 'node:fs';
@@ -128,6 +129,7 @@ function workbenchModules({ userId }) {
                 id.startsWith('@salesforce/label/') ||
                 id === '@salesforce/user/Id' ||
                 id === 'workbench/components' ||
+                id === 'workbench/other-components' ||
                 id === 'workbench/entry'
             ) {
                 return `\0${id}`;
@@ -145,12 +147,18 @@ function workbenchModules({ userId }) {
             if (name === 'workbench/entry') {
                 return `import ${JSON.stringify(LWC_RUNTIME.syntheticShadow)};\nimport ${JSON.stringify(join(TS_OUT, 'workbench', 'page', 'main.js'))};`;
             }
-            if (name === 'workbench/components') {
-                const lines = HOSTED.map((c, i) =>
+            if (name === 'workbench/components' || name === 'workbench/other-components') {
+                const agentOnly = name === 'workbench/components';
+                const chosen = HOSTED.filter((c) => (c.key === 'agent') === agentOnly);
+                const lines = chosen.map((c, i) =>
                     componentExists(c.folder) ? `import C${i} from 'c/${c.folder}';` : `const C${i} = null;`
                 );
-                const list = HOSTED.map((c, i) => `{ ...${JSON.stringify(c)}, ctor: C${i} }`).join(',\n    ');
-                return `${lines.join('\n')}\nexport const components = [\n    ${list}\n];`;
+                const list = chosen.map((c, i) => `{ ...${JSON.stringify(c)}, ctor: C${i} }`).join(',\n    ');
+                const hosted = `${lines.join('\n')}\nexport const components = [\n    ${list}\n];`;
+                return agentOnly
+                    ? `${hosted}\nexport const agent = components[0];\nexport const catalogue = ${JSON.stringify(HOSTED)};\n` +
+                          `export const loadOthers = () => import('workbench/other-components').then((m) => m.components);`
+                    : hosted;
             }
             if (name.startsWith('@salesforce/apex/')) {
                 const endpoint = name.slice('@salesforce/apex/'.length);
@@ -175,15 +183,31 @@ function workbenchModules({ userId }) {
     };
 }
 
-/** Bundles and replaces the output file in one rename, so a server reading it never sees half a file. */
+/**
+ * Bundles and replaces the output (one file, or a folder of chunks) by renaming, so a server
+ * reading it never sees half a build.
+ */
 async function bundle(options, output) {
     const build = await rollup({ ...options, onwarn: () => undefined });
     try {
         const { output: chunks } = await build.generate(output);
-        const temporary = `${output.file}.${process.pid}.tmp`;
-        mkdirSync(dirname(output.file), { recursive: true });
-        writeFileSync(temporary, chunks[0].code);
-        renameSync(temporary, output.file);
+        const target = output.file ?? output.dir;
+        const temporary = `${target}.${process.pid}.tmp`;
+        rmSync(temporary, { recursive: true, force: true });
+        if (output.file) {
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(temporary, chunks[0].code);
+        } else {
+            mkdirSync(temporary, { recursive: true });
+            for (const chunk of chunks) {
+                writeFileSync(
+                    join(temporary, chunk.fileName),
+                    chunk.type === 'chunk' ? chunk.code : chunk.source
+                );
+            }
+            rmSync(target, { recursive: true, force: true });
+        }
+        renameSync(temporary, target);
     } finally {
         await build.close();
     }
@@ -224,7 +248,13 @@ async function buildPage(userId) {
                 nodeResolve({ browser: true })
             ]
         },
-        { file: join(OUT, 'page.js'), format: 'iife', inlineDynamicImports: true }
+        // ES modules in chunks: the components other than the agent load after it has started.
+        {
+            dir: join(OUT, 'page'),
+            format: 'es',
+            entryFileNames: 'page.js',
+            chunkFileNames: '[name]-[hash].js'
+        }
     );
 }
 
@@ -284,7 +314,7 @@ export function sourcesStamp() {
 
 /** Whether the last build is newer than every source (and than this script): then nothing needs building. */
 export function buildIsFresh() {
-    const outputs = ['page.js', 'ccp.js', 'org.mjs'].map((file) => join(OUT, file));
+    const outputs = [join('page', 'page.js'), 'ccp.js', 'org.mjs'].map((file) => join(OUT, file));
     if (!outputs.every((file) => existsSync(file))) {
         return false;
     }

@@ -82,23 +82,28 @@ body { background: #f3f3f3; padding: 0.75rem 0.75rem 3.5rem; }
 </head>
 <body class="slds-scope">
 <div id="workbench-root" class="slds-p-around_large">Loading the workbench…</div>
-<script src="/workbench/page.js"></script>
+<script type="module" src="/workbench/page/page.js"></script>
 </body>
 </html>`;
 }
 
 function ccpHtml() {
+    // Kept light: the CCP's load time is part of the agent's start-up.
     return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Amazon Connect CCP (emulated)</title>
-<link rel="stylesheet" href="/slds/styles/salesforce-lightning-design-system.min.css">
+<style>
+body { font: 13px/1.4 -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: #181818; margin: 0; padding: 0.75rem; background: #f4f6f9; }
+.caps { text-transform: uppercase; letter-spacing: 0.06em; font-size: 11px; color: #444; margin: 0 0 0.5rem; }
+.state { font-size: 16px; margin: 0 0 0.25rem; }
+</style>
 </head>
-<body class="slds-scope slds-p-around_small">
-<p class="slds-text-title_caps">Amazon Connect · emulated CCP</p>
-<p class="slds-text-heading_small">State: <strong id="ccp-state">…</strong></p>
-<p class="slds-text-body_small">Next state: <span id="ccp-next">none</span></p>
+<body>
+<p class="caps">Amazon Connect · emulated CCP</p>
+<p class="state">State: <strong id="ccp-state">…</strong></p>
+<p>Next state: <span id="ccp-next">none</span></p>
 <script src="/workbench/ccp.js"></script>
 </body>
 </html>`;
@@ -191,11 +196,10 @@ export async function startWorkbench({
                 send(response, 200, pageHtml(), TYPES['.html']);
             } else if (request.method === 'GET' && path === '/ccp-v2/') {
                 send(response, 200, ccpHtml(), TYPES['.html']);
-            } else if (
-                request.method === 'GET' &&
-                (path === '/workbench/page.js' || path === '/workbench/ccp.js')
-            ) {
-                sendFile(response, join(OUT, path.slice('/workbench/'.length)));
+            } else if (request.method === 'GET' && path === '/workbench/ccp.js') {
+                sendFile(response, join(OUT, 'ccp.js'));
+            } else if (request.method === 'GET' && /^\/workbench\/page\/[\w.-]+\.js$/.test(path)) {
+                sendFile(response, join(OUT, 'page', path.slice('/workbench/page/'.length)));
             } else if (request.method === 'GET' && path === '/resources/amazonConnectStreams') {
                 // The static resource the project deploys (built from the locked package), else the package itself.
                 sendFile(response, existsSync(STATIC_RESOURCE) ? STATIC_RESOURCE : STREAMS_RELEASE);

@@ -5,7 +5,7 @@
  * `window.workbench` for tests.
  */
 import { createElement } from 'lwc';
-import { components } from 'workbench/components';
+import { agent as agentComponent, catalogue, loadOthers } from 'workbench/components';
 import type { HostedComponent } from 'workbench/components';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import type { EmulatedCcp } from '../../force-app/test/emulators/ccp';
@@ -113,15 +113,19 @@ function mount(component: HostedComponent): { host: HTMLElement; element: HTMLEl
     return { host: element, element };
 }
 
-const byKey = new Map(components.map((c) => [c.key, c]));
 const mounted = new Map<string, { host: HTMLElement; element: HTMLElement | null }>();
-for (const component of components) {
-    mounted.set(component.key, mount(component));
-}
-
-const agent = mounted.get('agent')!;
+const agent = mount(agentComponent);
+mounted.set('agent', agent);
 if (agent.element) {
     attachOmniBridge(agent.element as HTMLElement & OmniBridgeTarget, omni);
+}
+/** The other components load once the agent is ready: its start-up is what agents live with. */
+const laterHosts = new Map<string, HTMLElement>();
+for (const component of catalogue.filter((c) => c.key !== 'agent')) {
+    laterHosts.set(
+        component.key,
+        h('div', { class: 'wb-host slds-p-around_medium' }, `Loading ${component.title}…`)
+    );
 }
 
 const rulesCache: { rules: PresenceSyncRule[] } = { rules: [] };
@@ -136,8 +140,19 @@ const api = createWorkbenchApi({
 (window as unknown as { workbench: typeof api }).workbench = api;
 
 function section(key: string, id: string): HTMLElement {
-    const component = byKey.get(key as HostedComponent['key'])!;
-    return card(component.title, id, mounted.get(key)!.host);
+    const component = catalogue.find((c) => c.key === key)!;
+    return card(component.title, id, key === 'agent' ? agent.host : laterHosts.get(key)!);
+}
+
+async function mountTheOthers(): Promise<void> {
+    for (const component of await loadOthers()) {
+        const host = laterHosts.get(component.key);
+        if (host && !mounted.has(component.key)) {
+            const hosted = mount(component);
+            mounted.set(component.key, hosted);
+            host.replaceWith(hosted.host);
+        }
+    }
 }
 
 const page = h(
@@ -213,3 +228,5 @@ const page = h(
 );
 document.getElementById('workbench-root')!.replaceWith(page);
 void api.refreshRules();
+const mountLater = (): void => void mountTheOthers();
+api.ready.then(mountLater, mountLater);

@@ -1,6 +1,7 @@
 /**
  * Generated at build time by the workbench (workbench/build.mjs): the project's components that
- * exist in force-app, in display order, with null constructors for those not written yet.
+ * exist in force-app, with null constructors for those not written yet. The agent comes in the
+ * page's first script; the others load in a later chunk, once the agent has started.
  */
 declare module 'workbench/components' {
     import type { LightningElement } from 'lwc';
@@ -12,5 +13,8 @@ declare module 'workbench/components' {
         folder: string;
         ctor: typeof LightningElement | null;
     }
-    export const components: HostedComponent[];
+    /** Every hosted component, in display order, without constructors. */
+    export const catalogue: Omit<HostedComponent, 'ctor'>[];
+    export const agent: HostedComponent;
+    export function loadOthers(): Promise<HostedComponent[]>;
 }

@@ -95,7 +95,10 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
         }
     });
 
-    const ready = agentReady(agentElement);
+    let readyAt: number | null = null;
+    const ready = agentReady(agentElement).then(() => {
+        readyAt = performance.now();
+    });
     // An unhandled rejection would be noise when nobody awaits `ready` (e.g. a person at the page).
     ready.catch(() => undefined);
 
@@ -209,6 +212,10 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             trace = [];
             toasts.length = 0;
         },
+        /** Beyond the contract: milliseconds from navigation start to sync ready (null before). */
+        readyAt: (): number | null => readyAt,
+        /** Beyond the contract: the emulators themselves, for measurements. */
+        emulators: { omni, ccp },
         /** Beyond the contract: toasts the components raised, oldest first. */
         toasts: (): ToastRequest[] => toasts.map((t) => ({ ...t })),
         /** Beyond the contract: whether the agent listens for rule changes, and the org's Apex by name. */

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:e2e`: end-to-end figures in Chromium with the emulators. Page load to sync
+ * ready over fresh page loads; Connect change to the Omni-Channel toolkit call, and Omni-Channel
+ * change to the Connect putAgentState request, each over 200 changes. Both ends of every
+ * interval are read from the page's clock. Prints a table, writes .bench/e2e.json, and exits
+ * non-zero when a target is missed.
+ *
+ * The flapping guard would rightly pause sync after a few automated writes in a short window;
+ * for the measurement the org's settings raise its limit.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../build.mjs';
+import { findChromium, openWorkbench, startEnvironment } from './harness.mjs';
+
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
+const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 10);
+const TARGETS = { readyMs: 1000, medianMs: 20, p95Ms: 50 };
+
+function stats(samples) {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    return {
+        count: sorted.length,
+        median: at(0.5),
+        p95: at(0.95),
+        max: sorted[sorted.length - 1],
+        min: sorted[0]
+    };
+}
+
+/** Runs in the page: alternates one side's state and times until the other side's emulator sees the request. */
+async function measure({ direction, changes }) {
+    const wb = window.workbench;
+    const omni = wb.emulators.omni;
+    const ccp = wb.emulators.ccp();
+    const samples = [];
+    const pairs =
+        direction === 'connect-to-omni'
+            ? { values: ['Available', 'Working - Phone'], expect: ['Available', 'Working_Phone'] }
+            : { values: ['Available', 'Working_Media'], expect: ['Available', 'Working - Media'] };
+    const requestCount = () =>
+        direction === 'connect-to-omni'
+            ? omni.calls().filter((c) => c.method === 'setServicePresenceStatus').length
+            : ccp.calls().filter((c) => c.method === 'putAgentState').length;
+    for (let i = 0; i < changes; i++) {
+        const k = i % 2;
+        const before = requestCount();
+        let seenAt = null;
+        const target = direction === 'connect-to-omni' ? omni : ccp;
+        const unsubscribe = target.subscribe(() => {
+            if (seenAt === null && requestCount() > before) {
+                seenAt = performance.now();
+            }
+        });
+        const startedAt = performance.now();
+        if (direction === 'connect-to-omni') {
+            ccp.setState(pairs.values[k]);
+        } else {
+            await omni.setStatus(pairs.values[k]);
+        }
+        await wb.settle();
+        unsubscribe();
+        const landed = direction === 'connect-to-omni' ? omni.status() : ccp.state();
+        if (seenAt === null || landed !== pairs.expect[k]) {
+            return {
+                error: `change ${i + 1} (${pairs.values[k]}) did not reach the other side: it is ${landed}`
+            };
+        }
+        samples.push(seenAt - startedAt);
+    }
+    return { samples };
+}
+
+async function main() {
+    if (!findChromium()) {
+        console.error('bench:e2e needs Chromium (apt-get install -y chromium, or set CHROMIUM_PATH).');
+        process.exit(1);
+    }
+    const environment = await startEnvironment();
+    const results = {};
+    try {
+        await environment.post('/workbench/reset');
+        await environment.post('/workbench/settings', { flapMaxChanges: 100000 });
+        const readySamples = [];
+        for (let i = 0; i < PAGE_LOADS; i++) {
+            const opened = await openWorkbench(environment);
+            readySamples.push(await opened.page.evaluate(() => window.workbench.readyAt()));
+            await opened.context.close();
+        }
+        results.ready = stats(readySamples);
+        const opened = await openWorkbench(environment);
+        for (const direction of ['connect-to-omni', 'omni-to-connect']) {
+            const outcome = await opened.page.evaluate(measure, { direction, changes: CHANGES });
+            if (outcome.error) {
+                throw new Error(`${direction}: ${outcome.error}`);
+            }
+            results[direction] = stats(outcome.samples);
+        }
+        await opened.context.close();
+    } finally {
+        await environment.close();
+    }
+
+    const rows = [
+        ['page load → sync ready', results.ready, TARGETS.readyMs, null],
+        [
+            'Connect change → Omni setServicePresenceStatus',
+            results['connect-to-omni'],
+            TARGETS.medianMs,
+            TARGETS.p95Ms
+        ],
+        ['Omni change → Connect putAgentState', results['omni-to-connect'], TARGETS.medianMs, TARGETS.p95Ms]
+    ];
+    const failures = [];
+    console.log(
+        `\n${'measure'.padEnd(48)} ${'n'.padStart(4)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}  target`
+    );
+    for (const [name, s, medianTarget, p95Target] of rows) {
+        const target =
+            p95Target === null
+                ? `≤ ${medianTarget} ms (p95)`
+                : `median ≤ ${medianTarget} ms, p95 ≤ ${p95Target} ms`;
+        const ok =
+            p95Target === null ? s.p95 <= medianTarget : s.median <= medianTarget && s.p95 <= p95Target;
+        if (!ok) {
+            failures.push(name);
+        }
+        const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
+        console.log(
+            `${name.padEnd(48)} ${String(s.count).padStart(4)} ${ms(s.median)} ${ms(s.p95)} ${ms(s.max)}  ${target} ${ok ? 'met' : 'MISSED'}`
+        );
+    }
+    const report = {
+        generatedAt: new Date().toISOString(),
+        changes: CHANGES,
+        pageLoads: PAGE_LOADS,
+        targets: TARGETS,
+        results,
+        missed: failures
+    };
+    mkdirSync(join(ROOT, '.bench'), { recursive: true });
+    writeFileSync(join(ROOT, '.bench', 'e2e.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+        `\nWrote .bench/e2e.json${failures.length ? `; missed: ${failures.join('; ')}` : '; every target met'}.`
+    );
+    process.exit(failures.length > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+    console.error(error.stack ?? error);
+    process.exit(1);
+});
