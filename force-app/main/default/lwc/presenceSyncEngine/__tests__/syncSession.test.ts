@@ -556,31 +556,38 @@ describe('sync session: tabs, sync now, trace', () => {
         expect(rig.omni.calls).toEqual(['Lunch']);
     });
 
-    it('syncNow re-applies the rules from the side of the last external change', async () => {
+    it('syncNow re-applies the rules from Connect when no external change came yet', async () => {
         const rig = createEngineRig({
             rules: bidirectional(),
             connectState: 'Lunch',
             omniStatus: 'Available'
         });
-        rig.session.syncNow(); // no external change yet: Connect is the source of truth
-        await settle(rig);
-        expect(rig.omni.status).toBe('Lunch');
-        rig.omni.agentSets('Available');
-        await settle(rig);
-        rig.connect.agentSets('Break'); // no rule for Break: Connect stays Break
-        await settle(rig);
-        rig.omni.logout();
-        await settle(rig);
-        rig.connect.agentSets('Lunch');
-        await settle(rig);
-        rig.omni.agentSets('Offline');
-        rig.connect.state = 'Available';
         rig.session.syncNow();
         await settle(rig);
-        const last = rig.sink.entries.filter(
-            (e) => e.step === 'event-received' && e.message?.startsWith('Sync now')
-        );
-        expect(last[last.length - 1].eventType).toBe('SalesforceLogout');
+        expect(rig.omni.calls).toEqual(['Lunch']);
+        const entry = rig.sink.entries.find((e) => e.message?.startsWith('Sync now'));
+        expect(entry).toMatchObject({ side: 'connect', eventType: 'ConnectStateChange' });
+    });
+
+    it('syncNow repairs a failed write from the side of the last external change', async () => {
+        const rig = createEngineRig({ rules: bidirectional() });
+        rig.connect.failNext('{"type":"InvalidStateException"}');
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.session.snapshot()).toMatchObject({ status: 'out-of-sync', connectState: 'Available' });
+        rig.session.syncNow();
+        await settle(rig);
+        expect(rig.session.snapshot()).toMatchObject({ status: 'in-sync', connectState: 'Lunch' });
+
+        rig.connect.failNext('down');
+        rig.omni.logout();
+        await settle(rig);
+        expect(rig.connect.state).toBe('Lunch');
+        rig.session.syncNow();
+        await settle(rig);
+        expect(rig.connect.state).toBe('Offline');
+        const syncs = rig.sink.entries.filter((e) => e.message?.startsWith('Sync now'));
+        expect(syncs.map((e) => e.eventType)).toEqual(['SalesforceStateChange', 'SalesforceLogout']);
     });
 
     it('syncNow before readiness is traced and does nothing', () => {
