@@ -28,7 +28,6 @@ export interface DryRunStep {
     /** Set while Connect holds a state queued for the end of the contact. */
     connectNextState: string | null;
     omniStatus: string;
-    paused: boolean;
 }
 
 /** Realistic spacing between the admin's events, so the flapping guard sees human pace. */
@@ -199,8 +198,7 @@ export async function runDryRun(
             firedRules: [...new Set(fired)],
             connectState: world.connectState,
             connectNextState: snapshot.connectNextState,
-            omniStatus: world.omniStatus,
-            paused: snapshot.status === 'paused'
+            omniStatus: world.omniStatus
         });
     }
     session.dispose();

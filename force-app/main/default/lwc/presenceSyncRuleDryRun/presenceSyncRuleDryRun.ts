@@ -92,8 +92,7 @@ export default class PresenceSyncRuleDryRun extends LightningElement {
             connect: step.connectNextState
                 ? `${step.connectState} (next: ${step.connectNextState})`
                 : step.connectState,
-            omni: step.omniStatus,
-            paused: step.paused
+            omni: step.omniStatus
         }));
     }
 
