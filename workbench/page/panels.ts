@@ -231,7 +231,7 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
             { class: 'slds-button-group slds-m-top_xx-small', role: 'group' },
             ...omni.channelList().map((c) =>
                 button(
-                    `${c.label} (${c.developerName})`,
+                    c.label,
                     run(() => omni.acceptWork(c.developerName)),
                     'neutral',
                     `omni-accept-${c.developerName}`
