@@ -681,8 +681,14 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             }
             const sd = sides[side];
             sd.ready = true;
-            setKnown(sd, state);
-            control('side-ready', `${SIDE_NAMES[side]} is ready; its state is ${state}.`, { side });
+            // An adapter that cannot tell the state yet still lets the session start.
+            if (typeof state === 'string' && state !== '') {
+                setKnown(sd, state);
+                control('side-ready', `${SIDE_NAMES[side]} is ready; its state is ${state}.`, { side });
+            } else {
+                sd.known = null;
+                control('side-ready', `${SIDE_NAMES[side]} is ready; its state is not known yet.`, { side });
+            }
             becomeReadyIfComplete();
             notify();
         },

@@ -285,6 +285,20 @@ describe('sync session: readiness', () => {
         expect(rig.omni.calls).toEqual(['Available']);
     });
 
+    it('starts with a side whose state is not known yet, and learns it from the next report', async () => {
+        const rig = createEngineRig({ ready: false });
+        rig.session.setRules(bidirectional());
+        rig.session.sideReady('connect', undefined as unknown as string);
+        rig.session.sideReady('omni', 'Available');
+        expect(rig.session.snapshot()).toMatchObject({ ready: true, connectState: null });
+        expect(rig.sink.entries.find((e) => e.step === 'side-ready')?.message).toBe(
+            'Amazon Connect is ready; its state is not known yet.'
+        );
+        rig.connect.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.session.snapshot()).toMatchObject({ connectState: 'Lunch', omniStatus: 'Lunch' });
+    });
+
     it('counts only well-formed active rules', () => {
         const rig = createEngineRig({
             rules: [...bidirectional(), rule({ id: 'off', active: false }), { id: 'bad' } as PresenceSyncRule]
