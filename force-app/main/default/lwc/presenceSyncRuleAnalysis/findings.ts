@@ -1,11 +1,17 @@
-import { compileRules, DESTINATION_LABELS, SOURCE_EVENT_LABELS, validateRule } from 'c/presenceSyncEngine';
-import type { PresenceEvent, PresenceSyncRule, SourceEvent } from 'c/presenceSyncEngine';
+import { compileRules, SOURCE_EVENT_LABELS, validateRule } from 'c/presenceSyncEngine';
+import type { Destination, PresenceEvent, PresenceSyncRule, SourceEvent } from 'c/presenceSyncEngine';
 import type { AnalysisDomain, AnalysisFinding } from './analysisTypes';
 import { isOtherValue, probeEvents } from './probes';
 import { buildStateGraph, previousConnectStates } from './stateGraph';
 import type { StateGraph } from './stateGraph';
 
 const SOURCES = Object.keys(SOURCE_EVENT_LABELS) as SourceEvent[];
+
+/** What a destination sets, in the words of a sentence. */
+const SIDE_WORDS: Record<Destination, string> = {
+    SalesforceAgentState: 'the Omni-Channel status',
+    ConnectAgentState: 'the Connect agent state'
+};
 
 /** How an example event shows "a value no rule names". */
 const UNNAMED_VALUE = '(a value no rule names)';
@@ -116,7 +122,7 @@ function conflictFindings(
             continue;
         }
         const [first, ...rest] = [...group].sort(compareRulePrecedence);
-        const side = DESTINATION_LABELS[first.destination];
+        const side = SIDE_WORDS[first.destination];
         findings.push({
             kind: 'conflict',
             severity: 'warning',
