@@ -699,11 +699,12 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             const correlationId = newCorrelationId();
             if (!ready) {
                 pending.push({ input, correlationId });
+                const read = readInput(input);
                 write(
-                    { correlationId },
+                    { correlationId, eventType: read?.event.type },
                     'event-queued',
                     'info',
-                    {},
+                    read ? { side: read.side, event: read.event } : {},
                     undefined,
                     'Held until the rules and both platforms are ready.'
                 );

@@ -266,7 +266,14 @@ describe('sync session: readiness', () => {
         expect(rig.omni.status).toBe('Available');
         expect(seen[0].status).toBe('not-ready');
         expect(seen[seen.length - 1].status).toBe('in-sync');
-        expect(rig.sink.entries.filter((e) => e.step === 'event-queued')).toHaveLength(2);
+        const queued = rig.sink.entries.filter((e) => e.step === 'event-queued');
+        expect(queued.map((e) => [e.side, e.eventType, e.event?.connectNewState])).toEqual([
+            ['connect', 'ConnectStateChange', 'Lunch'],
+            ['connect', 'ConnectStateChange', 'Available']
+        ]);
+        // Each held event keeps its correlation id when it is finally processed.
+        const received = rig.sink.entries.filter((e) => e.step === 'event-received' && e.side === 'connect');
+        expect(received.map((e) => e.correlationId)).toEqual(queued.map((e) => e.correlationId));
     });
 
     it('drops the oldest held events beyond the limit and traces it', async () => {
