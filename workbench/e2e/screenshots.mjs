@@ -2,7 +2,7 @@
  * Screenshots for the docs (`node workbench/e2e/screenshots.mjs`): plays a short scenario in the
  * workbench (a Connect change synced to Omni-Channel, then a call during which Omni-Channel
  * changes) and saves the workbench, the agent component, the rule builder, the health check and
- * the log reader under docs/images/.
+ * the log reader under docs/images/ (named workbench-*.png, beside the other engineers' images).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,10 +45,10 @@ async function main() {
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         await page.setViewportSize({ width: 1440, height });
         const shots = [
-            ['agent-component.png', '#wb-agent'],
-            ['rule-builder.png', '#wb-rule-builder'],
-            ['health-check.png', '#wb-health-check'],
-            ['log-reader.png', '#wb-log-reader']
+            ['workbench-agent.png', '#wb-agent'],
+            ['workbench-rule-builder.png', '#wb-rule-builder'],
+            ['workbench-health-check.png', '#wb-health-check'],
+            ['workbench-log-reader.png', '#wb-log-reader']
         ];
         for (const [file, selector] of shots) {
             await page.locator(selector).screenshot({ path: join(IMAGES, file) });
