@@ -185,7 +185,19 @@ export async function startWorkbench({
     const { EmulatedOrg } = await import(`${pathToFileURL(join(OUT, 'org.mjs')).href}?t=${Date.now()}`);
     const server = createServer();
     let org = null;
-    const ccpUrlFor = (request) => `http://${request.headers.host}/ccp-v2/`;
+    /**
+     * The CCP page is this server, reached by whatever host name the browser used. A query kept in
+     * the stored URL passes through: `/ccp-v2/?acknowledge=false` gives a CCP that never answers.
+     */
+    const ccpUrlFor = (request, stored) => {
+        let query = '';
+        try {
+            query = new URL(stored).search;
+        } catch {
+            // No stored URL, or not one: the plain CCP page.
+        }
+        return `http://${request.headers.host}/ccp-v2/${query}`;
+    };
 
     server.on('request', async (request, response) => {
         const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
@@ -216,8 +228,13 @@ export async function startWorkbench({
                 try {
                     let result = await org.call(endpoint, params);
                     if (endpoint === 'PresenceSyncAgentController.getAgentConfiguration') {
-                        // The CCP page is this server, reached by whatever host name the browser used.
-                        result = { ...result, settings: { ...result.settings, ccpUrl: ccpUrlFor(request) } };
+                        result = {
+                            ...result,
+                            settings: {
+                                ...result.settings,
+                                ccpUrl: ccpUrlFor(request, result.settings.ccpUrl)
+                            }
+                        };
                     }
                     send(response, 200, result ?? null);
                 } catch (error) {
