@@ -240,6 +240,60 @@ const scenarios = [
         }
     },
     {
+        name: 'accepted phone work and a full workload reach Connect through rules, played through the Omni panel',
+        async run(page) {
+            const seed = await wb(page, () => window.workbench.rules.list());
+            const common = {
+                active: true,
+                comparator: 'Equal',
+                operandB: 'StaticValue',
+                destination: 'ConnectAgentState'
+            };
+            const result = await wb(page, (rules) => window.workbench.rules.replace(rules), [
+                ...seed,
+                {
+                    ...common,
+                    id: 'phone-work',
+                    name: 'Phone work sets Connect Working - Phone',
+                    order: 50,
+                    source: 'SalesforceWorkAccepted',
+                    operandA: 'SalesforceServiceChannel',
+                    operandBValue: 'sfdc_phone',
+                    destinationValue: 'Working - Phone'
+                },
+                {
+                    ...common,
+                    id: 'full-load',
+                    name: 'A full workload sets Connect Lunch',
+                    order: 60,
+                    source: 'SalesforceWorkloadChanged',
+                    operandA: 'SalesforceNewWorkloadPct',
+                    comparator: 'GreaterThanOrEqual',
+                    operandBValue: '100',
+                    destinationValue: 'Lunch'
+                }
+            ]);
+            assert.deepEqual(result.rejected, []);
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('6 rules'), {
+                what: 'the agent to load 6 rules'
+            });
+            await omniPanelSet(page, 'Available');
+            assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
+            // The work item's channel is known only by its id's key prefix (500 Case, 0LQ VoiceCall…).
+            await page.locator('[data-id="omni-accept-sfdc_case"]').click();
+            await settle(page);
+            assert.equal((await sides(page)).connect, 'Available', 'case work matches no rule');
+            await page.locator('[data-id="omni-accept-sfdc_phone"]').click();
+            await settle(page);
+            assert.equal((await sides(page)).connect, 'Working - Phone');
+            await page.locator('[data-id="omni-workload-input"]').fill('10');
+            await page.locator('[data-id="omni-capacity-input"]').fill('10');
+            await page.locator('[data-id="omni-set-workload"]').click();
+            await settle(page);
+            assert.equal((await sides(page)).connect, 'Lunch');
+        }
+    },
+    {
         name: "a row added in the rule builder's mapping table takes effect on the agent without a reload",
         needs: ['agent', 'ruleBuilder'],
         async run(page) {
