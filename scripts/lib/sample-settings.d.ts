@@ -1,0 +1,1 @@
+export function settingsApex(options: { connectStates: string[]; ccpUrl?: string }): string;
