@@ -193,6 +193,8 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
                     rejected: { id: string; issues: RuleIssue[] }[];
                 }>('/workbench/rules/replace', { rules });
                 await refreshRules();
+                // The org has published the change; let the agent fetch and apply the new rules.
+                await whenQuiet();
                 return { saved: result.saved.length, rejected: result.rejected };
             },
             list: (): PresenceSyncRule[] => rulesCache.rules.map((r) => ({ ...r }))
