@@ -43,8 +43,7 @@ async function server<T>(path: string, body?: unknown): Promise<T> {
 
 /**
  * The agent component is ready once it reports sync ready: the session has its rules and both
- * sides' first states. It says so in its status line (`data-id="sync-status"`), which reads
- * "Starting" until then; a `data-sync-ready="true"` marker, if the component renders one, wins.
+ * sides' first states. It marks its host element `data-sync-ready="true"` then.
  */
 function agentReady(agent: HTMLElement | null): Promise<void> {
     if (!agent) {
@@ -53,7 +52,7 @@ function agentReady(agent: HTMLElement | null): Promise<void> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
         const check = (): void => {
-            if (agentReportsReady(agent)) {
+            if (agent.getAttribute('data-sync-ready') === 'true') {
                 resolve();
             } else if (performance.now() - started > READY_TIMEOUT_MS) {
                 reject(
@@ -67,17 +66,6 @@ function agentReady(agent: HTMLElement | null): Promise<void> {
         };
         check();
     });
-}
-
-const NOT_READY_WORDS = 'Starting';
-
-function agentReportsReady(agent: HTMLElement): boolean {
-    const root = agent.shadowRoot ?? agent;
-    if (root.querySelector('[data-sync-ready]')) {
-        return root.querySelector('[data-sync-ready="true"]') !== null;
-    }
-    const status = root.querySelector('[data-id="sync-status"]');
-    return status !== null && status.textContent !== null && status.textContent.trim() !== NOT_READY_WORDS;
 }
 
 export function createWorkbenchApi(options: WorkbenchApiOptions) {

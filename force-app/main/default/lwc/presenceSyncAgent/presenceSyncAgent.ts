@@ -180,6 +180,7 @@ export default class PresenceSyncAgent extends LightningElement {
         window.removeEventListener('pagehide', this.onPageHide);
         window.removeEventListener('pageshow', this.onPageShow);
         this.stopSync();
+        this.markReady(false);
         if (this.empSubscription) {
             empUnsubscribe(this.empSubscription).catch(() => undefined);
             this.empSubscription = null;
@@ -290,7 +291,7 @@ export default class PresenceSyncAgent extends LightningElement {
                 return {
                     connectState: s.connectState,
                     omniStatus: s.omniStatus,
-                    status: s.status,
+                    status: this.syncOff ? 'disabled' : s.status,
                     lastSyncAt: s.lastDecision?.at ?? null,
                     lastError: s.lastError?.message ?? null,
                     paused: s.status === 'paused'
@@ -488,6 +489,10 @@ export default class PresenceSyncAgent extends LightningElement {
             this.clear('switched-off');
         }
         this.applyWriter();
+        if (wasEnabled !== configuration.syncEnabled) {
+            // The health check shows "disabled" rather than the session's own status.
+            this.heartbeat?.changed();
+        }
     }
 
     // ----- what the agent sees -----
@@ -495,6 +500,7 @@ export default class PresenceSyncAgent extends LightningElement {
     private onSnapshot(snapshot: SessionSnapshot): void {
         const before = this.snapshot;
         this.snapshot = snapshot;
+        this.markReady(snapshot.ready);
         if (before?.status !== snapshot.status) {
             this.announcement = `Presence Sync: ${STATUS_WORDS[snapshot.status]}.`;
         }
@@ -511,6 +517,15 @@ export default class PresenceSyncAgent extends LightningElement {
         }
         this.heartbeat?.changed();
         this.refreshUtility();
+    }
+
+    /** Tools (the workbench, browser tests) read readiness off the host element. */
+    private markReady(ready: boolean): void {
+        if (ready) {
+            this.setAttribute('data-sync-ready', 'true');
+        } else {
+            this.removeAttribute('data-sync-ready');
+        }
     }
 
     private onConnectProblem(problem: ConnectProblem | null): void {

@@ -171,37 +171,70 @@ export interface HeartbeatOptions {
     send(stateJson: string): Promise<unknown>;
     read(): LiveStateReport;
     intervalMs?: number;
-    /** Least time between two reports caused by changes. */
+    /** Least time between two reports caused by changes other than the sync status. */
     minGapMs?: number;
+    /** Least time between two reports caused by a new sync status. */
+    statusGapMs?: number;
+    /** How long a change waits before it is reported, so that a passing "syncing" is not. */
+    quietMs?: number;
 }
 
 export interface Heartbeat {
     start(): void;
-    /** Something the health check shows changed: report soon. */
+    /** Something the health check shows changed: report soon (sooner when the sync status changed). */
     changed(): void;
     dispose(): void;
 }
 
-/** Reports the live state every interval and soon after a change; failures wait for the next beat. */
+/**
+ * Reports the live state every interval and after a change: a new sync status within
+ * `statusGapMs`, other changes (the states alone) within `minGapMs`. Failures wait for the next
+ * change or beat.
+ */
 export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
     const intervalMs = options.intervalMs ?? 60000;
     const minGapMs = options.minGapMs ?? 10000;
+    const statusGapMs = options.statusGapMs ?? 2000;
+    const quietMs = options.quietMs ?? 300;
     let interval: ReturnType<typeof setInterval> | null = null;
     let soon: ReturnType<typeof setTimeout> | null = null;
+    let soonDue = 0;
     let lastJson = '';
+    let lastStatus: string | null = null;
     let lastAt = -Infinity;
 
     function report(force: boolean): void {
-        const json = JSON.stringify(options.read());
+        const state = options.read();
+        const json = JSON.stringify(state);
         if (!force && json === lastJson) {
             return;
         }
         lastJson = json;
+        lastStatus = state.status;
         lastAt = Date.now();
         options.send(json).catch(() => {
-            // The next beat reports again; the health check shows the agent as stale meanwhile.
+            // Reported again with the next change or beat; the health check shows the agent as stale meanwhile.
             lastJson = '';
+            lastStatus = null;
         });
+    }
+
+    function reportAt(due: number): void {
+        if (soon !== null) {
+            if (soonDue <= due) {
+                return;
+            }
+            clearTimeout(soon);
+        }
+        soonDue = due;
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- change reports are throttled, not sent one per change
+        soon = setTimeout(
+            () => {
+                soon = null;
+                report(false);
+            },
+            Math.max(0, due - Date.now())
+        );
     }
 
     return {
@@ -211,17 +244,12 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
             interval = setInterval(() => report(true), intervalMs);
         },
         changed(): void {
-            if (interval === null || soon !== null) {
+            if (interval === null) {
                 return;
             }
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- changes are reported at most every minGapMs
-            soon = setTimeout(
-                () => {
-                    soon = null;
-                    report(false);
-                },
-                Math.max(0, lastAt + minGapMs - Date.now())
-            );
+            const statusChanged = options.read().status !== lastStatus;
+            const gap = statusChanged ? statusGapMs : minGapMs;
+            reportAt(Math.max(Date.now() + quietMs, lastAt + gap));
         },
         dispose(): void {
             if (interval !== null) {

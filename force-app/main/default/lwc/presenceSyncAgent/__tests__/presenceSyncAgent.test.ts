@@ -64,6 +64,17 @@ async function settle(rounds = 15): Promise<void> {
     }
 }
 
+/** Polls real time (the heartbeat's own throttle) until `condition` holds. */
+async function eventually(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
+    const started = Date.now();
+    while (!condition()) {
+        if (Date.now() - started > timeoutMs) {
+            throw new Error(`Timed out waiting for ${what}.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
 /** The agent switches to another browser tab: the page is hidden. */
 function hidePage(): void {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
@@ -594,6 +605,57 @@ it('picks up saved rules without a reload', async () => {
     m.streams.ccp.setState('Available');
     await settle();
     expect(m.omni.status()).toBe('Working_Phone');
+});
+
+describe('what tools and the health check read', () => {
+    function lastHeartbeat(): Record<string, unknown> {
+        const calls = jest.mocked(reportAgentState).mock.calls;
+        return JSON.parse(calls[calls.length - 1][0].stateJson) as Record<string, unknown>;
+    }
+
+    it('reports the real sync status and both states soon after they change, not "not-ready" until the next beat', async () => {
+        const m = await mount({ connect: 'Offline', omni: 'Busy' });
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
+        await eventually(() => lastHeartbeat().status === 'in-sync', 'an in-sync heartbeat');
+        expect(lastHeartbeat()).toMatchObject({ connectState: 'Offline', omniStatus: 'Busy', paused: false });
+
+        m.streams.ccp.setState('Available');
+        await settle();
+        await eventually(() => lastHeartbeat().omniStatus === 'Available', 'a heartbeat with the new states');
+        expect(lastHeartbeat()).toMatchObject({ status: 'in-sync', connectState: 'Available' });
+    });
+
+    it('reports "disabled" once an admin switches sync off', async () => {
+        await mount({ connect: 'Available', omni: 'Available' });
+        jest.mocked(getAgentConfiguration).mockResolvedValue(buildAgentConfiguration({ syncEnabled: false }));
+        emp.publish(RULES_CHANGED_CHANNEL, { RuleSetId__c: 'a0BHs0000000001AAA' });
+        await settle();
+        await eventually(() => lastHeartbeat().status === 'disabled', 'a disabled heartbeat');
+    });
+
+    it('marks its host element data-sync-ready once the session is ready, and unmarks it when removed', async () => {
+        const m = await mount({
+            connect: 'Available',
+            omni: 'Available',
+            beforeConfiguration: async (early) => {
+                await settle();
+                expect(early.element.hasAttribute('data-sync-ready')).toBe(false);
+            }
+        });
+        expect(m.element.getAttribute('data-sync-ready')).toBe('true');
+        m.element.remove();
+        expect(m.element.hasAttribute('data-sync-ready')).toBe(false);
+    });
+
+    it('is not marked ready while the CCP has not answered', async () => {
+        const popups = jest.spyOn(window, 'open').mockReturnValue(null);
+        const streamsErrors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        const m = await mount({ acknowledge: false, ccpTimeoutSeconds: 0.3 });
+        await settle();
+        popups.mockRestore();
+        streamsErrors.mockRestore();
+        expect(m.element.hasAttribute('data-sync-ready')).toBe(false);
+    });
 });
 
 it('cleans up everything when removed', async () => {

@@ -137,13 +137,13 @@ describe('heartbeat', () => {
         paused: false
     };
 
-    it('reports at start, every interval, and soon after a change, no more than once per gap', () => {
+    it('reports at start, every interval, and a change of states alone no more than once per gap', () => {
         const send = jest.fn().mockResolvedValue(undefined);
         let current = { ...state };
         const beat = createHeartbeat({ send, read: () => current, intervalMs: 60_000, minGapMs: 10_000 });
         beat.start();
         expect(JSON.parse(send.mock.calls[0][0])).toEqual(state);
-        current = { ...state, omniStatus: 'Lunch', status: 'out-of-sync' };
+        current = { ...state, connectState: 'Lunch', omniStatus: 'Lunch' };
         beat.changed();
         beat.changed();
         jest.advanceTimersByTime(9_999);
@@ -156,5 +156,64 @@ describe('heartbeat', () => {
         beat.dispose();
         jest.advanceTimersByTime(600_000);
         expect(send).toHaveBeenCalledTimes(3);
+    });
+
+    it('reports a new sync status within the status gap, not only on the next beat', () => {
+        const send = jest.fn().mockResolvedValue(undefined);
+        let current = { ...state, status: 'not-ready', connectState: null, omniStatus: null };
+        const beat = createHeartbeat({ send, read: () => current, intervalMs: 60_000 });
+        beat.start();
+        expect(JSON.parse(send.mock.calls[0][0]).status).toBe('not-ready');
+        // The session becomes ready half a second after the start.
+        jest.advanceTimersByTime(500);
+        current = { ...state };
+        beat.changed();
+        jest.advanceTimersByTime(1_499);
+        expect(send).toHaveBeenCalledTimes(1);
+        jest.advanceTimersByTime(1);
+        expect(send).toHaveBeenCalledTimes(2);
+        expect(JSON.parse(send.mock.calls[1][0])).toEqual(state);
+
+        // Long after: a refusal is reported after a short quiet time, with the states of that moment.
+        jest.advanceTimersByTime(20_000);
+        current = { ...state, omniStatus: 'Lunch', status: 'syncing' };
+        beat.changed();
+        current = { ...state, omniStatus: 'Lunch', status: 'out-of-sync', lastError: 'refused' };
+        beat.changed();
+        jest.advanceTimersByTime(300);
+        expect(send).toHaveBeenCalledTimes(3);
+        expect(JSON.parse(send.mock.calls[2][0])).toMatchObject({
+            status: 'out-of-sync',
+            omniStatus: 'Lunch',
+            lastError: 'refused'
+        });
+
+        // Status changes in quick succession: at most one report per status gap.
+        current = { ...state, status: 'paused', paused: true };
+        beat.changed();
+        jest.advanceTimersByTime(300);
+        current = { ...state };
+        beat.changed();
+        jest.advanceTimersByTime(1_000);
+        expect(send).toHaveBeenCalledTimes(3);
+        jest.advanceTimersByTime(1_000);
+        expect(send).toHaveBeenCalledTimes(4);
+        expect(JSON.parse(send.mock.calls[3][0]).status).toBe('in-sync');
+        beat.dispose();
+    });
+
+    it('reports a status again after a failed report', async () => {
+        const send = jest.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(undefined);
+        let current = { ...state, status: 'not-ready' };
+        const beat = createHeartbeat({ send, read: () => current, intervalMs: 60_000 });
+        beat.start();
+        await drain();
+        current = { ...state, status: 'not-ready', connectState: 'Lunch' };
+        beat.changed();
+        jest.advanceTimersByTime(2_000);
+        // The failed status counts as not reported: the new states go out with the status gap.
+        expect(send).toHaveBeenCalledTimes(2);
+        expect(JSON.parse(send.mock.calls[1][0]).connectState).toBe('Lunch');
+        beat.dispose();
     });
 });
