@@ -106,6 +106,8 @@ export interface RuleBuilderData {
     serviceChannels: ServiceChannelInfo[];
     /** Connect state names the admin maintains for pick lists. */
     connectStates: string[];
+    /** The org default settings (no profile or user override): the dry run simulates with them. */
+    settings: PresenceSyncSettings;
 }
 
 export interface RejectedRule {

@@ -307,7 +307,8 @@ export class EmulatedOrg {
             ruleSets: this.data.ruleSets.map((set) => ({ ...set, assignments: [...set.assignments] })),
             statuses: this.statuses,
             serviceChannels: this.channels,
-            connectStates: [...this.data.connectStates]
+            connectStates: [...this.data.connectStates],
+            settings: { ...this.data.settings }
         };
     }
 

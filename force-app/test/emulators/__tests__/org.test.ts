@@ -1,4 +1,4 @@
-import type { AgentConfiguration, LogPage, SaveRulesResult } from 'presence-sync/contracts';
+import type { AgentConfiguration, LogPage, RuleBuilderData, SaveRulesResult } from 'presence-sync/contracts';
 import { buildTraceEntries, DEFAULT_RULE_SET_ID } from '../../jest-mocks/apex/fixtures';
 import { ApexError, EmulatedOrg, RULES_CHANGED_CHANNEL } from '../org';
 import type { OrgData } from '../org';
@@ -98,6 +98,12 @@ describe('emulated org', () => {
         expect(page.entries.map((e) => e.seq)).toEqual([45, 44, 43]);
         expect(page.entries[0].tabId).toBe('tab1');
         expect(page.nextPageToken).toBe('3');
+    });
+
+    it('gives the rule builder the org’s settings, so the dry run simulates with them', async () => {
+        org.updateSettings({ onContact: 'skip', flapMaxChanges: 3 });
+        const data = (await org.call('PresenceSyncRuleController.getRuleBuilderData')) as RuleBuilderData;
+        expect(data.settings).toMatchObject({ onContact: 'skip', flapMaxChanges: 3, flapWindowSeconds: 10 });
     });
 
     it('answers an unknown rule set as Apex does: an error with a status and a message', async () => {

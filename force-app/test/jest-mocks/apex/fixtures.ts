@@ -316,6 +316,7 @@ export function buildRuleBuilderData(overrides: Partial<RuleBuilderData> = {}): 
         statuses: buildStatuses(),
         serviceChannels: buildServiceChannels(),
         connectStates: [...SEED_CONNECT_STATES],
+        settings: buildSettings(),
         ...overrides
     };
 }

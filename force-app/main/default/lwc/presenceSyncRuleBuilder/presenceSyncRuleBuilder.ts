@@ -131,6 +131,9 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     get connectStates() {
         return this.data?.connectStates ?? [];
     }
+    get settings() {
+        return this.data?.settings ?? null;
+    }
 
     get domain(): AnalysisDomain {
         return {

@@ -1,5 +1,11 @@
 import { createSyncSession, OMNI_OFFLINE } from 'c/presenceSyncEngine';
-import type { PresenceSyncRule, SessionInput, SyncSession, TraceEntry } from 'c/presenceSyncEngine';
+import type {
+    PresenceSyncRule,
+    SessionInput,
+    SessionSettings,
+    SyncSession,
+    TraceEntry
+} from 'c/presenceSyncEngine';
 
 /** One thing that happens to the agent, as the admin enters it. */
 export type DryRunEvent =
@@ -150,12 +156,14 @@ function actionText(entry: TraceEntry): string | undefined {
 
 /**
  * Runs the events through the engine's own sync session (the code agents run) and reports,
- * step by step, which rules matched, which fired and what both sides became.
+ * step by step, which rules matched, which fired and what both sides became. `settings` are
+ * the org's (on-contact policy, flapping guard); without them the engine's defaults apply.
  */
 export async function runDryRun(
     rules: readonly PresenceSyncRule[],
     start: DryRunStart,
-    events: readonly DryRunEvent[]
+    events: readonly DryRunEvent[],
+    settings?: Partial<SessionSettings>
 ): Promise<DryRunStep[]> {
     const world = new DryRunWorld(start);
     let now = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -165,6 +173,7 @@ export async function runDryRun(
         omni: world.omniPort,
         clock: { now: () => now },
         trace: { write: (entry) => entries.push(entry) },
+        settings,
         idPrefix: 'dry-run'
     });
     world.session = session;

@@ -1,9 +1,10 @@
 import { LightningElement, api } from 'lwc';
 import { OMNI_OFFLINE } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
-import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
+import type { PresenceStatusInfo, PresenceSyncSettings, ServiceChannelInfo } from 'presence-sync/contracts';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import { describeEvent, runDryRun } from './dryRun';
+import { describeSettings, toSessionSettings } from './orgSettings';
 import type { DryRunEvent, DryRunStep } from './dryRun';
 
 type EventKind = DryRunEvent['kind'];
@@ -28,6 +29,8 @@ export default class PresenceSyncRuleDryRun extends LightningElement {
     @api statuses: PresenceStatusInfo[] = [];
     @api connectStates: string[] = [];
     @api serviceChannels: ServiceChannelInfo[] = [];
+    /** The org's settings; null runs with the engine's defaults (and says so). */
+    @api settings: PresenceSyncSettings | null = null;
 
     startConnect = 'Available';
     startOmni = 'Available';
@@ -58,6 +61,12 @@ export default class PresenceSyncRuleDryRun extends LightningElement {
     }
     get needsWorkload(): boolean {
         return this.kind === 'omni-workload';
+    }
+
+    get settingsText(): string {
+        return this.settings
+            ? describeSettings(this.settings)
+            : "Your org's settings could not be read, so the dry run uses Presence Sync's defaults.";
     }
 
     get eventItems() {
@@ -199,7 +208,8 @@ export default class PresenceSyncRuleDryRun extends LightningElement {
             this.steps = await runDryRun(
                 this.rules,
                 { connectState: this.startConnect, omniStatus: this.startOmni || OMNI_OFFLINE },
-                this.events.map((item) => item.event)
+                this.events.map((item) => item.event),
+                this.settings ? toSessionSettings(this.settings) : undefined
             );
             const last = this.steps[this.steps.length - 1];
             this.status = `Dry run finished: Connect ends ${last.connectState}, Omni-Channel ends ${last.omniStatus}.`;

@@ -17,6 +17,7 @@ import {
     buildRuleSets,
     buildSaveRulesResult,
     buildSeedRules,
+    buildSettings,
     DEFAULT_RULE_SET_ID
 } from '../../../../../test/jest-mocks/apex/fixtures';
 import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
@@ -122,6 +123,17 @@ describe('c-presence-sync-rule-builder', () => {
         );
         expect(q(el, '[data-id="read-only"]')).toBeNull();
         expect(list(el).readOnly).toBe(false);
+    });
+
+    it('gives the dry run the org’s settings and the rule set’s rules', async () => {
+        const settings = buildSettings({ onContact: 'skip', flapMaxChanges: 3 });
+        jest.mocked(getRuleBuilderData).mockResolvedValue(buildRuleBuilderData({ settings }));
+        const el = await mount();
+        const dryRun = q(el, 'c-presence-sync-rule-dry-run');
+        expect(dryRun.settings).toEqual(settings);
+        expect((dryRun.rules as PresenceSyncRule[]).map((r) => r.name)).toEqual(
+            buildSeedRules().map((r) => r.name)
+        );
     });
 
     it('switches rule sets', async () => {

@@ -1,7 +1,8 @@
 import { runDryRun } from '../dryRun';
+import { describeSettings, toSessionSettings } from '../orgSettings';
 import { expandMappings } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
-import { buildRule, buildSeedRules } from '../../../../../test/jest-mocks/apex/fixtures';
+import { buildRule, buildSeedRules, buildSettings } from '../../../../../test/jest-mocks/apex/fixtures';
 
 const chatRule: PresenceSyncRule = buildRule({
     id: 'chat',
@@ -63,6 +64,45 @@ describe('runDryRun', () => {
         expect(steps[1].actions.join(' ')).toContain('when the contact ends');
     });
 
+    it('skips the Connect change during a call when the org says skip', async () => {
+        const steps = await runDryRun(
+            buildSeedRules(),
+            { connectState: 'Available', omniStatus: 'Lunch' },
+            [
+                { kind: 'connect-state', state: 'Busy' },
+                { kind: 'omni-status', status: 'Available' }
+            ],
+            toSessionSettings(buildSettings({ onContact: 'skip' }))
+        );
+        expect(steps[1].connectState).toBe('Busy');
+        expect(steps[1].connectNextState).toBeNull();
+        expect(steps[1].firedRules).toEqual([]);
+        expect(steps[1].actions).toEqual([
+            '“Omni-Channel Available sets Connect Available” wants Connect Available, skipped: The agent is in the Connect system state Busy (on a contact) and the on-contact setting is skip.'
+        ]);
+    });
+
+    it('pauses at the org’s flapping limit, not the engine’s default', async () => {
+        // Two automated Connect writes 5 s apart: over a limit of 1 in 60 s, well under 6 in 10 s.
+        const start = { connectState: 'Lunch', omniStatus: 'Lunch' };
+        const events = [
+            { kind: 'omni-status', status: 'Available' },
+            { kind: 'omni-status', status: 'Working_Media' }
+        ] as const;
+        const strict = await runDryRun(
+            buildSeedRules(),
+            start,
+            events,
+            toSessionSettings(buildSettings({ flapMaxChanges: 1, flapWindowSeconds: 60 }))
+        );
+        expect(strict[0].connectState).toBe('Available');
+        expect(strict[1].actions.join(' ')).toMatch(/paused/i);
+        expect(strict[1].connectState).toBe('Available');
+        const lenient = await runDryRun(buildSeedRules(), start, events, toSessionSettings(buildSettings()));
+        expect(lenient[1].actions.join(' ')).not.toMatch(/paused/i);
+        expect(lenient[1].connectState).toBe('Working - Media');
+    });
+
     it('says when no rule matched', async () => {
         const [step] = await runDryRun(
             buildSeedRules(),
@@ -72,5 +112,22 @@ describe('runDryRun', () => {
         expect(step.matchedRules).toEqual([]);
         expect(step.firedRules).toEqual([]);
         expect(step.omniStatus).toBe('Available');
+    });
+});
+
+describe('org settings for the dry run', () => {
+    it('turns seconds into the milliseconds the session counts in', () => {
+        expect(
+            toSessionSettings(buildSettings({ onContact: 'skip', flapMaxChanges: 8, flapWindowSeconds: 10 }))
+        ).toEqual({ onContact: 'skip', flapMaxChanges: 8, flapWindowMs: 10000 });
+    });
+
+    it('says in one line which policy and limits the dry run uses', () => {
+        expect(describeSettings(buildSettings({ flapMaxChanges: 8, flapWindowSeconds: 10 }))).toBe(
+            "Using your org's settings: on a contact, queue Connect changes as the next state; pause sync after more than 8 automated changes in 10 s."
+        );
+        expect(describeSettings(buildSettings({ onContact: 'skip', flapMaxChanges: 1 }))).toContain(
+            'on a contact, skip Connect changes; pause sync after more than 1 automated change in'
+        );
     });
 });

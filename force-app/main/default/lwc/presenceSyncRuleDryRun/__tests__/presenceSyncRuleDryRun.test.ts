@@ -5,6 +5,7 @@ import {
     buildRule,
     buildSeedRules,
     buildServiceChannels,
+    buildSettings,
     buildStatuses,
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
@@ -15,6 +16,7 @@ type DryRunElement = HTMLElement & {
     statuses: unknown;
     connectStates: string[];
     serviceChannels: unknown;
+    settings: unknown;
 };
 
 const RULES: PresenceSyncRule[] = [
@@ -38,9 +40,10 @@ const RULES: PresenceSyncRule[] = [
     })
 ];
 
-function mount(): DryRunElement {
+function mount(settings: unknown = buildSettings()): DryRunElement {
     const el = createElement('c-presence-sync-rule-dry-run', { is: PresenceSyncRuleDryRun }) as DryRunElement;
     el.rules = RULES;
+    el.settings = settings;
     el.statuses = buildStatuses();
     el.connectStates = [...SEED_CONNECT_STATES];
     el.serviceChannels = buildServiceChannels();
@@ -173,6 +176,37 @@ describe('c-presence-sync-rule-dry-run', () => {
         expect(rows[1].querySelector('[data-id="omni"]')?.textContent).toBe('Offline');
         await click(el, 'clear');
         expect(all(el, 'tr[data-step]')).toHaveLength(0);
+    });
+
+    it('uses the org’s on-contact policy: with skip, a Connect change during a call is dropped, not queued', async () => {
+        const el = mount(buildSettings({ onContact: 'skip', flapMaxChanges: 8, flapWindowSeconds: 10 }));
+        await flushPromises();
+        expect(q(el, '[data-id="settings"]').textContent?.trim()).toBe(
+            "Using your org's settings: on a contact, skip Connect changes; pause sync after more than 8 automated changes in 10 s."
+        );
+        const field = (name: string) =>
+            all(el, 'c-presence-sync-rule-value-field').find(
+                (f) => (f as unknown as { name: string }).name === name
+            ) as Element;
+        field('startOmni').dispatchEvent(new CustomEvent('valuechange', { detail: { value: 'Lunch' } }));
+        field('value').dispatchEvent(new CustomEvent('valuechange', { detail: { value: 'Busy' } }));
+        await click(el, 'add');
+        const kind = q(el, 'lightning-combobox[data-id="kind"]');
+        kind.dispatchEvent(new CustomEvent('change', { detail: { value: 'omni-status' } }));
+        await flushPromises();
+        field('value').dispatchEvent(new CustomEvent('valuechange', { detail: { value: 'Available' } }));
+        await click(el, 'add');
+        await click(el, 'run');
+        const call = all(el, 'tr[data-step]')[1];
+        expect(call.querySelector('[data-id="connect"]')?.textContent).toBe('Busy');
+        expect(call.textContent).toContain('skipped');
+        expect(call.textContent).toContain('the on-contact setting is skip');
+    });
+
+    it('says when it cannot use the org’s settings', async () => {
+        const el = mount(null);
+        await flushPromises();
+        expect(q(el, '[data-id="settings"]').textContent).toContain("uses Presence Sync's defaults");
     });
 
     it('cannot run without events', async () => {
