@@ -338,6 +338,7 @@ export default class PresenceSyncAgent extends LightningElement {
                 host: this,
                 container,
                 ccpUrl: settings.ccpUrl as string,
+                onContact: settings.onContact,
                 ackTimeoutMs: Number(this.ccpTimeoutSeconds) * 1000 || undefined,
                 onReady: (state) => session.sideReady('connect', state),
                 onInput: (input) => session.receive(input),

@@ -7,7 +7,7 @@
  */
 import { loadScript } from 'lightning/platformResourceLoader';
 import STREAMS_URL from '@salesforce/resourceUrl/amazonConnectStreams';
-import type { ConnectPort, SessionInput } from 'c/presenceSyncEngine';
+import type { ConnectPort, ConnectWriteResult, SessionInput, SessionSettings } from 'c/presenceSyncEngine';
 
 /** The slice of amazon-connect-streams this port uses (see the package's index.d.ts). */
 interface StreamsAgentState {
@@ -20,6 +20,7 @@ interface StreamsSubscription {
 }
 interface StreamsAgent {
     getState(): StreamsAgentState;
+    getContacts(): unknown[];
     getNextState(): StreamsAgentState | null;
     getAgentStates(): StreamsAgentState[];
     setState(
@@ -64,6 +65,12 @@ export interface ConnectPortOptions {
     /** An element in the component's template (`lwc:dom="manual"`) that will hold the CCP iframe. */
     container: HTMLElement;
     ccpUrl: string;
+    /**
+     * The session's on-contact setting. A plain change Connect refuses because the agent went on
+     * a contact the session had not heard of yet is asked again as the next state with
+     * 'queue-next', and stays refused with 'skip'.
+     */
+    onContact: SessionSettings['onContact'];
     /** A state change after the first snapshot. */
     onInput(input: SessionInput): void;
     /** The first snapshot arrived: Connect's current state. */
@@ -146,6 +153,11 @@ function stopStreamsTimers(core: StreamsTimers): void {
     }
     clearTimeout(core.iframeRefreshTimeout ?? undefined);
     clearTimeout(core.ccpLoadTimeoutInstance ?? undefined);
+}
+
+/** What Streams' latest snapshot says: the agent is in a system state (Busy, AfterCallWork…) or has a contact. */
+function onContact(agent: StreamsAgent): boolean {
+    return agent.getState().type === 'system' || agent.getContacts().length > 0;
 }
 
 function originOf(url: string): string {
@@ -296,7 +308,10 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
             return state;
         },
 
-        setState(stateName: string, { enqueueNextState }: { enqueueNextState: boolean }): Promise<void> {
+        setState(
+            stateName: string,
+            { enqueueNextState }: { enqueueNextState: boolean }
+        ): Promise<ConnectWriteResult> {
             if (!agent || disposed) {
                 return Promise.reject(new Error('The Amazon Connect softphone is not ready yet.'));
             }
@@ -314,16 +329,35 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
                 );
             }
             const current = agent;
-            return new Promise((resolve, reject) => {
-                current.setState(
-                    target,
-                    {
-                        success: () => resolve(),
-                        failure: (error) => reject(new Error(describeStreamsError(error)))
-                    },
-                    { enqueueNextState }
-                );
-            });
+            const put = (enqueue: boolean): Promise<void> =>
+                new Promise((resolve, reject) => {
+                    current.setState(
+                        target,
+                        { success: () => resolve(), failure: (error) => reject(error) },
+                        { enqueueNextState: enqueue }
+                    );
+                });
+            return put(enqueueNextState).then(
+                (): ConnectWriteResult => ({ queued: enqueueNextState }),
+                (error: unknown) => {
+                    // The session asked for a plain change before it saw the contact start: ask once
+                    // more for the next state. A refusal of that one is final.
+                    if (
+                        enqueueNextState ||
+                        disposed ||
+                        options.onContact !== 'queue-next' ||
+                        !onContact(current)
+                    ) {
+                        throw new Error(describeStreamsError(error));
+                    }
+                    return put(true).then(
+                        (): ConnectWriteResult => ({ queued: true }),
+                        (retryError: unknown) => {
+                            throw new Error(describeStreamsError(retryError));
+                        }
+                    );
+                }
+            );
         },
 
         dispose(): void {

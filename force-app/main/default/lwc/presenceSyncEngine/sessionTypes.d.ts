@@ -4,13 +4,24 @@ import type { Destination, SourceEvent } from './vocabulary';
 /** The two platforms whose agent state the session keeps in step. */
 export type Side = 'connect' | 'omni';
 
+/** What Connect did with a state change, when it differs from what the session asked for. */
+export interface ConnectWriteResult {
+    /**
+     * Connect queued the state as the next one: the agent turned out to be on a contact the
+     * session had not heard of yet, and the port asked again with enqueueNextState.
+     */
+    queued: boolean;
+}
+
 /**
- * Writes to Amazon Connect. Resolves once the platform accepted the request; rejects with an
- * Error whose message is the platform's own (e.g. Streams' InvalidStateException text).
- * The new state itself arrives later as an ordinary ConnectStateChange input.
+ * Writes to Amazon Connect. Resolves once the platform accepted the request (with
+ * `{ queued: true }` if it was queued as the next state although the session did not ask for
+ * that); rejects with an Error whose message is the platform's own (e.g. Streams'
+ * InvalidStateException text). The new state itself arrives later as an ordinary
+ * ConnectStateChange input.
  */
 export interface ConnectPort {
-    setState(stateName: string, options: { enqueueNextState: boolean }): Promise<void>;
+    setState(stateName: string, options: { enqueueNextState: boolean }): Promise<ConnectWriteResult | void>;
 }
 
 /**

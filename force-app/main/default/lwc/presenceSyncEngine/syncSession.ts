@@ -4,6 +4,7 @@ import { FlapGuard } from './flapGuard';
 import { isConnectSystemState } from './ruleCatalog';
 import { readInput } from './sessionInputs';
 import type {
+    ConnectWriteResult,
     SessionInput,
     SessionOptions,
     SessionSettings,
@@ -372,11 +373,10 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             settledAt: 0,
             queued: enqueue
         };
-        if (enqueue) {
-            // Connect keeps one next state: a new one replaces the old, whose report never comes.
-            sd.expectations = sd.expectations.filter((e) => !e.queued);
-        }
         sd.inFlight = w;
+        if (enqueue) {
+            queueExpectation(sd, expectation);
+        }
         sd.expectations.push(expectation);
         const startedAt = clock.now();
         write(
@@ -395,7 +395,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
                 ? `The agent is on a contact (${sd.known}): asking Connect to queue ${w.value} as the next state.`
                 : undefined
         );
-        let call: Promise<void>;
+        let call: Promise<unknown>;
         try {
             call =
                 sd.side === 'connect'
@@ -405,9 +405,20 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             call = Promise.reject(error);
         }
         Promise.resolve(call).then(
-            () => finish(sd, w, expectation, startedAt, undefined),
+            (result) => {
+                if (!expectation.queued && (result as ConnectWriteResult | undefined)?.queued === true) {
+                    queueExpectation(sd, expectation);
+                }
+                finish(sd, w, expectation, startedAt, undefined);
+            },
             (error: unknown) => finish(sd, w, expectation, startedAt, error ?? new Error(''))
         );
+    }
+
+    /** Connect keeps one next state: a new one replaces the old, whose report never comes. */
+    function queueExpectation(sd: SideState, expectation: Expectation): void {
+        expectation.queued = true;
+        sd.expectations = sd.expectations.filter((e) => !e.queued || e === expectation);
     }
 
     function finish(

@@ -376,6 +376,60 @@ it('queues the next Connect state while the agent is on a call', async () => {
     expect(text('[data-id="next-state"]')).toBeNull();
 });
 
+describe('a call that starts while an Omni-Channel change is on its way to Connect', () => {
+    function shipped(): TraceEntry[] {
+        hidePage();
+        return jest
+            .mocked(writeLogEntries)
+            .mock.calls.flatMap(([{ entriesJson }]) => JSON.parse(entriesJson) as TraceEntry[]);
+    }
+
+    it('queues the state as the next one after Connect refused the plain change, and says so', async () => {
+        const m = await mount({
+            configuration: buildAgentConfiguration({ settings: buildSettings({ logLevel: 'All' }) }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        // Omni-Channel's event reaches the agent before the CCP's Busy snapshot does.
+        const omniChange = m.omni.setStatus('Working_Media');
+        m.streams.ccp.enterCallPhase('Busy');
+        await omniChange;
+        await settle(30);
+        expect(connectCalls()).toEqual([
+            expect.objectContaining({ enqueueNextState: false }),
+            expect.objectContaining({ enqueueNextState: true })
+        ]);
+        expect(m.streams.ccp.nextState()).toBe('Working - Media');
+        expect(text('[data-id="next-state"]')).toBe('Next state: Working - Media');
+        expect(text('[data-id="sync-status"]')).not.toBe('Out of sync');
+        expect(m.element.shadowRoot!.querySelector('[data-id="last-error"]')).toBeNull();
+        const result = shipped().find((e) => e.step === 'call-result' && e.side === 'connect');
+        expect(result).toMatchObject({ result: 'queued', value: 'Working - Media' });
+
+        m.streams.ccp.endContact();
+        await settle();
+        expect(m.streams.ccp.state()).toBe('Working - Media');
+        expect(text('[data-id="next-state"]')).toBeNull();
+        expect(connectCalls()).toHaveLength(2);
+        expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
+    });
+
+    it('leaves it refused when the on-contact setting is skip', async () => {
+        const m = await mount({
+            configuration: buildAgentConfiguration({ settings: buildSettings({ onContact: 'skip' }) }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        const omniChange = m.omni.setStatus('Working_Media');
+        m.streams.ccp.enterCallPhase('Busy');
+        await omniChange;
+        await settle(30);
+        expect(connectCalls()).toEqual([expect.objectContaining({ enqueueNextState: false })]);
+        expect(m.streams.ccp.nextState()).toBeNull();
+        expect(text('[data-id="sync-status"]')).toBe('Out of sync');
+    });
+});
+
 it('puts Connect Offline when the agent logs out of Omni-Channel and a logout rule says so', async () => {
     const logoutRule = buildRule({
         id: 'logout',
@@ -631,6 +685,7 @@ describe('what tools and the health check read', () => {
         emp.publish(RULES_CHANGED_CHANNEL, { RuleSetId__c: 'a0BHs0000000001AAA' });
         await settle();
         await eventually(() => lastHeartbeat().status === 'disabled', 'a disabled heartbeat');
+        expect(lastHeartbeat()).toMatchObject({ status: 'disabled', connectState: 'Available' });
     });
 
     it('marks its host element data-sync-ready once the session is ready, and unmarks it when removed', async () => {

@@ -20,7 +20,12 @@ interface Harness {
 let current: Harness | null = null;
 
 function setUp(
-    options: { initialState?: string; acknowledge?: boolean; ackTimeoutMs?: number } = {}
+    options: {
+        initialState?: string;
+        acknowledge?: boolean;
+        ackTimeoutMs?: number;
+        onContact?: 'queue-next' | 'skip';
+    } = {}
 ): Harness {
     const streams = startRealStreams({
         initialState: options.initialState ?? 'Offline',
@@ -41,6 +46,7 @@ function setUp(
         host: {},
         container,
         ccpUrl: CCP_URL,
+        onContact: options.onContact ?? 'queue-next',
         ackTimeoutMs: options.ackTimeoutMs ?? 2000,
         onInput: (input) => harness.inputs.push(input),
         onReady: (state) => harness.ready.push(state),
@@ -95,6 +101,7 @@ describe('starting the CCP with the real Streams bundle', () => {
             host: {},
             container: document.createElement('div'),
             ccpUrl: CCP_URL,
+            onContact: 'queue-next',
             onInput: () => undefined,
             onReady: () => undefined,
             onNextState: () => undefined,
@@ -160,7 +167,7 @@ describe('changing the Connect state', () => {
     });
 
     it("rejects with Streams' own error, read from its JSON text, when Connect refuses", async () => {
-        const h = await started({ initialState: 'Available' });
+        const h = await started({ initialState: 'Available', onContact: 'skip' });
         h.streams.ccp.enterCallPhase('Busy');
         await h.streams.settle();
         const attempt = h.port.setState('Lunch', { enqueueNextState: false });
@@ -169,6 +176,49 @@ describe('changing the Connect state', () => {
         await expect(attempt).rejects.toThrow(
             /Amazon Connect cannot change your state right now \(The agent is on a contact/
         );
+    });
+
+    describe('a contact that starts while a plain change is on its way', () => {
+        const putCalls = (h: Harness): unknown[] =>
+            h.streams.ccp
+                .calls()
+                .filter((c) => c.method === 'putAgentState')
+                .map((c) => (c.params as { enqueueNextState?: boolean }).enqueueNextState);
+
+        it('asks once more for the next state when Streams now shows the contact, and says it was queued', async () => {
+            const h = await started({ initialState: 'Available' });
+            // The call is answered in the CCP; its snapshot reaches Streams after the request left.
+            const attempt = h.port.setState('Lunch', { enqueueNextState: false });
+            h.streams.ccp.enterCallPhase('Busy');
+            await h.streams.settle();
+            await expect(attempt).resolves.toEqual({ queued: true });
+            expect(putCalls(h)).toEqual([false, true]);
+            expect(h.streams.ccp.state()).toBe('Busy');
+            expect(h.streams.ccp.nextState()).toBe('Lunch');
+            expect(h.nextStates).toEqual(['Lunch']);
+            h.streams.ccp.endContact();
+            await h.streams.settle();
+            expect(h.port.currentState()).toBe('Lunch');
+        });
+
+        it("does not ask again when the session's on-contact setting is skip", async () => {
+            const h = await started({ initialState: 'Available', onContact: 'skip' });
+            const attempt = h.port.setState('Lunch', { enqueueNextState: false });
+            attempt.catch(() => undefined);
+            h.streams.ccp.enterCallPhase('Busy');
+            await h.streams.settle();
+            await expect(attempt).rejects.toThrow(/cannot change your state right now/);
+            expect(putCalls(h)).toEqual([false]);
+            expect(h.streams.ccp.nextState()).toBeNull();
+        });
+
+        it('reports a plain change that succeeded as not queued', async () => {
+            const h = await started({ initialState: 'Available' });
+            await expect(h.port.setState('Lunch', { enqueueNextState: false })).resolves.toEqual({
+                queued: false
+            });
+            expect(putCalls(h)).toEqual([false]);
+        });
     });
 
     it('names the states the agent may choose when a rule asks for an unknown one', async () => {

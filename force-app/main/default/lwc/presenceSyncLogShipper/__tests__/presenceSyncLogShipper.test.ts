@@ -1,5 +1,6 @@
 /* eslint-disable no-await-in-loop -- fake time advances step by step, each step's promises settle before the next */
 import { createHeartbeat, createLogShipper } from 'c/presenceSyncLogShipper';
+import type { LiveStateReport } from 'c/presenceSyncLogShipper';
 import type { TraceEntry } from 'c/presenceSyncEngine';
 import { buildTraceEntries } from '../../../../../test/jest-mocks/apex/fixtures';
 
@@ -128,7 +129,7 @@ it('sends nothing after dispose', async () => {
 });
 
 describe('heartbeat', () => {
-    const state = {
+    const state: LiveStateReport = {
         connectState: 'Available',
         omniStatus: 'Available',
         status: 'in-sync',
@@ -160,7 +161,12 @@ describe('heartbeat', () => {
 
     it('reports a new sync status within the status gap, not only on the next beat', () => {
         const send = jest.fn().mockResolvedValue(undefined);
-        let current = { ...state, status: 'not-ready', connectState: null, omniStatus: null };
+        let current: LiveStateReport = {
+            ...state,
+            status: 'not-ready',
+            connectState: null,
+            omniStatus: null
+        };
         const beat = createHeartbeat({ send, read: () => current, intervalMs: 60_000 });
         beat.start();
         expect(JSON.parse(send.mock.calls[0][0]).status).toBe('not-ready');
