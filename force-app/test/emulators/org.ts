@@ -15,7 +15,6 @@ import type {
     AgentLiveState,
     AssigneeOption,
     AssignmentType,
-    HealthCheckResult,
     HealthReport,
     LogPage,
     PresenceSyncSettings,
@@ -38,6 +37,8 @@ import {
     fakeId
 } from '../jest-mocks/apex/fixtures';
 import { CCP_SELECTABLE_STATES, isCcpSystemState } from './ccp';
+import { DAY_MS, judgeHealth, LIVE_WINDOW_MS } from './orgHealth';
+import type { HealthAgent } from './orgHealth';
 
 export const RULES_CHANGED_CHANNEL = '/event/Presence_Sync_Rules_Changed__e';
 
@@ -66,6 +67,11 @@ export interface EmulatedOrgOptions {
     /** The CCP URL the seed settings point at (the workbench's emulated CCP page). */
     ccpUrl?: string;
     now?: () => number;
+    /**
+     * Developer names of the statuses the seed agent's presence configuration grants, as given to
+     * the emulated Omni-Channel (its `granted`); all statuses by default, as there.
+     */
+    grantedStatuses?: string[];
 }
 
 /** What an @AuraEnabled method's AuraHandledException becomes on the client: `{ status, body: { message } }`. */
@@ -81,7 +87,6 @@ export class ApexError extends Error {
 /** Log entries the store keeps at most (the org's storage is bounded by retention; here by count too). */
 const LOG_LIMIT = 20000;
 const LOG_BATCH_LIMIT = 200;
-const LIVE_AGENT_STALE_MS = 5 * 60 * 1000;
 const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
 
 const ORG_MESSAGES = {
@@ -128,12 +133,14 @@ export class EmulatedOrg {
     private readonly now: () => number;
     private readonly statuses = buildStatuses();
     private readonly channels = buildServiceChannels();
+    private readonly grantedStatuses: string[];
 
     constructor(options: EmulatedOrgOptions = {}) {
         this.store = options.store ?? null;
         this.publish = options.publish ?? (() => undefined);
         this.ccpUrl = options.ccpUrl ?? null;
         this.now = options.now ?? (() => Date.now());
+        this.grantedStatuses = options.grantedStatuses ?? this.statuses.map((s) => s.developerName);
         this.data = this.store?.load() ?? seedOrgData(this.ccpUrl);
         if (this.ccpUrl !== null) {
             // The CCP page moves with the server's port; the stored URL follows it.
@@ -506,92 +513,44 @@ export class EmulatedOrg {
     private getHealthReport(): HealthReport {
         const now = this.now();
         const settings = this.data.settings;
-        const active = this.data.rules.filter((r) => r.active);
-        const invalid = active.filter((r) => validateRule(r).length + this.orgIssues(r).length > 0);
-        const live = this.data.liveAgents.filter((a) => now - a.lastHeartbeat < LIVE_AGENT_STALE_MS);
-        const day = now - 24 * 60 * 60 * 1000;
-        const recent = this.data.logs.filter((e) => e.at >= day);
-        const check = (
-            id: string,
-            label: string,
-            ok: boolean,
-            reason: string,
-            fix: string,
-            amber = false
-        ): HealthCheckResult => ({
-            id,
-            label,
-            status: ok ? 'green' : amber ? 'amber' : 'red',
-            reason,
-            fix: ok ? null : fix
-        });
-        const checks: HealthCheckResult[] = [
-            check(
-                'settings-enabled',
-                'Sync switched on',
-                settings.enabled,
-                settings.enabled
-                    ? 'Presence Sync is switched on in Presence Sync Settings.'
-                    : 'Presence Sync is switched off in Presence Sync Settings.',
-                'Open Setup > Custom Settings > Presence Sync Settings and tick Enabled.'
-            ),
-            check(
-                'ccp-url',
-                'Contact Control Panel URL',
-                Boolean(settings.ccpUrl),
-                settings.ccpUrl
-                    ? `Agents load the CCP from ${settings.ccpUrl}.`
-                    : 'No CCP URL is set, so no agent can load Amazon Connect.',
-                'Enter your instance CCP URL (https://<instance>.my.connect.aws/ccp-v2/) in Presence Sync Settings.'
-            ),
-            check(
-                'rules-present',
-                'Default rule set has active rules',
-                this.data.ruleSets.some((s) => s.isDefault && active.some((r) => r.ruleSetId === s.id)),
-                `${active.length} active rules in ${this.data.ruleSets.length} rule sets.`,
-                'Add rules to the default rule set in the Presence Sync rule builder.',
-                true
-            ),
-            check(
-                'rules-valid',
-                'Active rules are valid',
-                invalid.length === 0,
-                invalid.length === 0
-                    ? 'Every active rule passes validation.'
-                    : `${invalid.length} active rules fail validation: ${invalid.map((r) => r.name).join(', ')}.`,
-                'Open the rule builder and fix or deactivate the rules it marks.'
-            ),
-            check(
-                'live-agents',
-                'Agents reporting',
-                live.length > 0,
-                live.length > 0
-                    ? `${live.length} agents reported their state in the last 5 minutes.`
-                    : 'No agent reported its state in the last 5 minutes.',
-                'Check that agents have the Presence Sync utility item open in their console app.',
-                true
-            ),
-            check(
-                'log-purge',
-                'Log purge scheduled',
-                this.data.purgeScheduled,
-                this.data.purgeScheduled
-                    ? 'Old log entries are purged every night.'
-                    : 'No purge job is scheduled: log entries pile up.',
-                'Schedule the nightly purge from this page.',
-                true
-            )
-        ];
+        const access = buildAccessReport();
+        const live = this.data.liveAgents.filter((a) => now - a.lastHeartbeat < LIVE_WINDOW_MS);
+        const recent = this.data.logs.filter((e) => e.at >= now - DAY_MS);
+        // One day of grace, as the Apex: the nightly run may not have come yet.
+        const overdueBefore = now - (settings.logRetentionDays + 1) * DAY_MS;
         const rulesByRuleSet: Record<string, PresenceSyncRule[]> = {};
         for (const set of this.data.ruleSets) {
             rulesByRuleSet[set.id] = this.rulesOf(set.id, true);
         }
+        const agents: HealthAgent[] = access.canRunSync
+            ? [
+                  {
+                      name: AGENT_USER_NAME,
+                      ruleSetId: this.ruleSetFor(AGENT_USER_ID)?.id ?? null,
+                      grantedStatuses: [...this.grantedStatuses],
+                      canReadDeveloperNames: access.canReadStatusDeveloperNames,
+                      holdsAgentPermissionSet: AGENT_MEMBERSHIP.PermissionSet.length > 0
+                  }
+              ]
+            : [];
+        const checks = judgeHealth({
+            settings,
+            ruleSets: this.data.ruleSets,
+            activeRulesByRuleSet: rulesByRuleSet,
+            statusNames: this.statuses.map((s) => s.developerName),
+            agents,
+            purgeScheduled: this.data.purgeScheduled,
+            overdueEntries: this.data.logs.filter((e) => e.at < overdueBefore).length,
+            entries24h: recent.length,
+            errors24h: recent.filter((e) => e.level === 'error').length,
+            liveAgents: live.length
+        });
         return {
             generatedAt: now,
             checks,
             ruleSets: this.data.ruleSets.map((s) => ({ ...s })),
             rulesByRuleSet,
-            liveAgents: this.data.liveAgents.map((a) => ({ ...a })),
+            liveAgents: live.map((a) => ({ ...a })),
             logStats: {
                 entries24h: recent.length,
                 errors24h: recent.filter((e) => e.level === 'error').length,

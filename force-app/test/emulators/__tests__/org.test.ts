@@ -1,6 +1,19 @@
-import type { AgentConfiguration, LogPage, RuleBuilderData, SaveRulesResult } from 'presence-sync/contracts';
+import type {
+    AgentConfiguration,
+    HealthCheckResult,
+    HealthReport,
+    LogPage,
+    RuleBuilderData,
+    SaveRulesResult
+} from 'presence-sync/contracts';
 import { buildTraceEntries, DEFAULT_RULE_SET_ID } from '../../jest-mocks/apex/fixtures';
-import { ApexError, EmulatedOrg, RULES_CHANGED_CHANNEL } from '../org';
+import {
+    buildHealthCheck,
+    HEALTH_CHECK_IDS,
+    HEALTH_CHECK_WORDING
+} from '../../jest-mocks/apex/healthFixtures';
+import type { HealthCheckId } from '../../jest-mocks/apex/healthFixtures';
+import { ApexError, EmulatedOrg, RULES_CHANGED_CHANNEL, seedOrgData } from '../org';
 import type { OrgData } from '../org';
 
 describe('emulated org', () => {
@@ -110,5 +123,166 @@ describe('emulated org', () => {
         await expect(
             org.call('PresenceSyncRuleController.getRules', { ruleSetId: 'nope' })
         ).rejects.toBeInstanceOf(ApexError);
+    });
+});
+
+describe('emulated org health report', () => {
+    const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
+    const DAY = 24 * 60 * 60 * 1000;
+
+    function orgWith(data: OrgData = seedOrgData(), grantedStatuses?: string[]): EmulatedOrg {
+        let stored: OrgData | null = data;
+        return new EmulatedOrg({
+            store: { load: () => stored, save: (d) => (stored = d) },
+            now: () => NOW,
+            grantedStatuses
+        });
+    }
+
+    async function report(org: EmulatedOrg): Promise<HealthReport> {
+        return (await org.call('PresenceSyncHealthController.getHealthReport')) as HealthReport;
+    }
+
+    async function check(org: EmulatedOrg, id: HealthCheckId): Promise<HealthCheckResult> {
+        return (await report(org)).checks.find((c) => c.id === id) as HealthCheckResult;
+    }
+
+    function entries(count: number, errors: number, at: number): string {
+        return JSON.stringify(
+            Array.from({ length: count }, (_, i) => ({
+                at,
+                seq: i,
+                correlationId: `c${i}`,
+                step: 'call-result',
+                level: i < errors ? 'error' : 'info'
+            }))
+        );
+    }
+
+    it('gives the Apex check ids, in the Apex order, with the Apex labels', async () => {
+        const { checks } = await report(orgWith());
+        expect(checks.map((c) => c.id)).toEqual([...HEALTH_CHECK_IDS]);
+        expect(checks.map((c) => c.label)).toEqual(
+            HEALTH_CHECK_IDS.map((id) => HEALTH_CHECK_WORDING[id].label)
+        );
+    });
+
+    it('judges the seed as the Apex would, in the Apex words', async () => {
+        const org = orgWith();
+        org.updateSettings({ logLevel: 'Errors' });
+        const byId = Object.fromEntries((await report(org)).checks.map((c) => [c.id, c]));
+        for (const id of ['sync-enabled', 'ccp-url', 'rules-valid', 'statuses-exist', 'log-store'] as const) {
+            expect([id, byId[id].status, byId[id].reason]).toEqual([
+                id,
+                'green',
+                HEALTH_CHECK_WORDING[id].green.reason
+            ]);
+        }
+        expect(byId['purge-job']).toEqual(buildHealthCheck('purge-job', 'amber'));
+        expect(byId['statuses-granted'].reason).toBe('All 1 agent may use every status their rules set.');
+    });
+
+    it('offers the purge until it is scheduled, then says when old entries are still there', async () => {
+        const org = orgWith();
+        await org.call('PresenceSyncAgentController.writeLogEntries', {
+            entriesJson: entries(3, 0, NOW - 20 * DAY)
+        });
+        const before = await check(org, 'purge-job');
+        expect(before.status).toBe('amber');
+        expect(before.reason).toBe(
+            'No purge job is scheduled, so log entries are kept past the 14-day retention (3 already are).'
+        );
+        expect(before.fix).toContain('Schedule purge');
+
+        await org.call('PresenceSyncHealthController.schedulePurge');
+        const overdue = await check(org, 'purge-job');
+        expect(overdue.status).toBe('red');
+        expect(overdue.reason).toBe(
+            '3 entries are older than the 14-day retention although the purge job is scheduled.'
+        );
+        await org.call('PresenceSyncLogController.purgeLogs');
+        expect(await check(org, 'purge-job')).toEqual({
+            id: 'purge-job',
+            label: 'Log purge job',
+            status: 'green',
+            reason: 'The purge job is scheduled; it deletes entries older than 14 days.',
+            fix: null
+        });
+    });
+
+    it('follows the settings: sync off, no CCP URL, a CCP URL that is not Amazon Connect, logging off', async () => {
+        const org = orgWith();
+        org.updateSettings({ enabled: false, ccpUrl: null, logLevel: 'Off' });
+        expect(await check(org, 'sync-enabled')).toEqual(buildHealthCheck('sync-enabled', 'red'));
+        expect(await check(org, 'ccp-url')).toEqual(buildHealthCheck('ccp-url', 'red'));
+        expect((await check(org, 'csp-trusted-site')).status).toBe('amber');
+        expect(await check(org, 'log-store')).toEqual(buildHealthCheck('log-store', 'amber'));
+        expect((await check(org, 'log-volume')).reason).toBe(
+            'No entries in the last 24 hours: logging is off.'
+        );
+
+        org.updateSettings({ ccpUrl: 'http://localhost:3333/ccp-v2/' });
+        const local = await check(org, 'ccp-url');
+        expect([local.status, local.reason]).toEqual([
+            'amber',
+            'The CCP URL http://localhost:3333/ccp-v2/ does not look like an Amazon Connect address.'
+        ]);
+    });
+
+    it('finds invalid and missing rules, unknown statuses and statuses the agent may not use', async () => {
+        const data = seedOrgData();
+        data.rules[0] = { ...data.rules[0], destinationValue: 'Lunch_Break' };
+        const org = orgWith(data, ['Available']);
+        expect((await check(org, 'statuses-exist')).reason).toBe(
+            'Active rules name statuses that do not exist: Lunch_Break.'
+        );
+        expect((await check(org, 'statuses-granted')).reason).toBe(
+            '1 agent may not use a status their rules set: Avery Agent (Working_Phone).'
+        );
+
+        await org.call('PresenceSyncRuleController.setRulesActive', {
+            ruleIds: org.rules().map((r) => r.id),
+            active: false
+        });
+        expect(await check(org, 'rules-valid')).toEqual(buildHealthCheck('rules-valid', 'amber'));
+        expect((await check(org, 'statuses-exist')).status).toBe('amber');
+    });
+
+    it('judges the log volume by error share with log level All, by errors per agent otherwise', async () => {
+        const org = orgWith();
+        await org.call('PresenceSyncAgentController.writeLogEntries', {
+            entriesJson: entries(10, 1, NOW - 60_000)
+        });
+        const all = await check(org, 'log-volume');
+        expect([all.status, all.reason]).toEqual([
+            'red',
+            '10 entries in the last 24 hours, 10.0% of them errors.'
+        ]);
+
+        org.updateSettings({ logLevel: 'Errors' });
+        const errors = await check(org, 'log-volume');
+        expect([errors.status, errors.reason]).toEqual([
+            'green',
+            '1 errors in the last 24 hours (log level Errors stores only warnings and errors), 1.0 per agent.'
+        ]);
+    });
+
+    it('counts only agents heard from in the last 15 minutes as live', async () => {
+        const data = seedOrgData();
+        const beat = (userId: string, lastHeartbeat: number) => ({
+            userId,
+            userName: userId,
+            lastHeartbeat,
+            connectState: 'Available',
+            omniStatus: 'Available',
+            status: 'in-sync',
+            lastSyncAt: null,
+            lastError: null,
+            paused: false
+        });
+        data.liveAgents = [beat('recent', NOW - 14 * 60 * 1000), beat('gone', NOW - 16 * 60 * 1000)];
+        const health = await report(orgWith(data));
+        expect(health.liveAgents.map((a) => a.userId)).toEqual(['recent']);
+        expect(health.checks.find((c) => c.id === 'log-volume')?.status).toBe('amber');
     });
 });

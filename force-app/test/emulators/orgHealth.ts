@@ -1,0 +1,404 @@
+/**
+ * The emulated org's health checks: the ids, order, colours and wording of
+ * PresenceSyncHealthService's checks, judged on the facts the emulated org has. Setup the
+ * emulator has no records for (profile and user overrides of the settings, Trusted URLs, the
+ * log trigger) is judged as the workbench actually runs: settings at the org level only, the CCP
+ * served by the workbench itself, log events always stored.
+ */
+import { OMNI_OFFLINE, validateRule } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import type { HealthCheckResult, HealthColour, PresenceSyncSettings, RuleSet } from 'presence-sync/contracts';
+import { HEALTH_CHECK_IDS, HEALTH_CHECK_WORDING } from '../jest-mocks/apex/healthFixtures';
+import type { HealthCheckId } from '../jest-mocks/apex/healthFixtures';
+
+/** PresenceSyncHealthService.LIVE_WINDOW_MS: heartbeats older than this are not live. */
+export const LIVE_WINDOW_MS = 15 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** PresenceSyncHealthSelector.COUNT_CAP: counts stop here. */
+const COUNT_CAP = 20000;
+const MAX_NAMES = 5;
+const ERROR_RATE = { amber: 2, red: 10 };
+const ERRORS_PER_AGENT = { amber: 2, red: 10 };
+
+/** A user holding Presence_Sync_Run_Sync, as far as the checks need to know. */
+export interface HealthAgent {
+    name: string;
+    /** The rule set that applies after precedence; null means the default rule set. */
+    ruleSetId: string | null;
+    grantedStatuses: string[];
+    canReadDeveloperNames: boolean;
+    holdsAgentPermissionSet: boolean;
+}
+
+/** What PresenceSyncHealthService.Facts holds, as far as the emulated org knows it. */
+export interface HealthFacts {
+    settings: PresenceSyncSettings;
+    ruleSets: RuleSet[];
+    activeRulesByRuleSet: Record<string, PresenceSyncRule[]>;
+    statusNames: string[];
+    agents: HealthAgent[];
+    purgeScheduled: boolean;
+    /** Entries older than the retention plus one day of grace for the nightly run. */
+    overdueEntries: number;
+    entries24h: number;
+    errors24h: number;
+    liveAgents: number;
+}
+
+/** Every check, in the Apex order. */
+export function judgeHealth(facts: HealthFacts): HealthCheckResult[] {
+    const judges: Record<HealthCheckId, (f: HealthFacts) => HealthCheckResult> = {
+        'sync-enabled': syncEnabled,
+        'ccp-url': ccpUrl,
+        'csp-trusted-site': trustedSite,
+        'rules-valid': rulesValid,
+        'statuses-exist': statusesExist,
+        'statuses-granted': statusesGranted,
+        'agent-permissions': agentPermissions,
+        'log-store': logStore,
+        'purge-job': purgeJob,
+        'log-volume': logVolume
+    };
+    return HEALTH_CHECK_IDS.map((id) => judges[id](facts));
+}
+
+/** A result with the Apex label; the fix is the Apex one for that colour unless the path has its own. */
+function result(
+    id: HealthCheckId,
+    status: HealthColour,
+    reason: string,
+    fix: string | null = HEALTH_CHECK_WORDING[id][status].fix
+): HealthCheckResult {
+    return {
+        id,
+        label: HEALTH_CHECK_WORDING[id].label,
+        status,
+        reason,
+        fix: status === 'green' ? null : fix
+    };
+}
+
+function syncEnabled(facts: HealthFacts): HealthCheckResult {
+    return facts.settings.enabled
+        ? result('sync-enabled', 'green', 'Sync is on for everyone (org default).')
+        : result(
+              'sync-enabled',
+              'red',
+              'Sync is off for everyone: Enabled is not ticked in Presence Sync Settings at any level.'
+          );
+}
+
+function ccpUrl(facts: HealthFacts): HealthCheckResult {
+    const url = facts.settings.ccpUrl?.trim() ?? '';
+    if (url === '') {
+        return result(
+            'ccp-url',
+            'red',
+            'No CCP URL is set, so the agent component cannot load Amazon Connect.'
+        );
+    }
+    if (!looksLikeConnect(url)) {
+        return result('ccp-url', 'amber', `The CCP URL ${url} does not look like an Amazon Connect address.`);
+    }
+    return result('ccp-url', 'green', `The CCP URL is ${url}.`);
+}
+
+function trustedSite(facts: HealthFacts): HealthCheckResult {
+    const url = facts.settings.ccpUrl?.trim() ?? '';
+    if (url === '') {
+        return result(
+            'csp-trusted-site',
+            'amber',
+            'There is no CCP URL, so no Trusted URL could be checked.',
+            'Set the CCP URL in Presence Sync Settings first.'
+        );
+    }
+    // The workbench page and its CCP share one server: no Content Security Policy stands between them.
+    return result(
+        'csp-trusted-site',
+        'green',
+        `The workbench serves the CCP at https://${hostOf(url)} without a Content Security Policy, so no Trusted URL is needed.`
+    );
+}
+
+function rulesValid(facts: HealthFacts): HealthCheckResult {
+    let total = 0;
+    let invalid = 0;
+    let setsWithRules = 0;
+    let first: string | null = null;
+    for (const ruleSet of facts.ruleSets) {
+        const rules = facts.activeRulesByRuleSet[ruleSet.id] ?? [];
+        setsWithRules += rules.length > 0 ? 1 : 0;
+        for (const rule of rules) {
+            total += 1;
+            const issues = validateRule(rule);
+            if (issues.length > 0) {
+                invalid += 1;
+                first ??= `"${rule.name}" (${ruleSet.name}): ${issues[0].message}`;
+            }
+        }
+    }
+    if (total === 0) {
+        return result('rules-valid', 'amber', 'No rule is active, so nothing is synced.');
+    }
+    if (invalid > 0) {
+        return result(
+            'rules-valid',
+            'red',
+            `${plural(invalid, 'active rule')}${invalid === 1 ? ' is' : ' are'} invalid: ${first}` +
+                (invalid > 1 ? ` And ${invalid - 1} more.` : '')
+        );
+    }
+    return result(
+        'rules-valid',
+        'green',
+        `All ${plural(total, 'active rule')} in ${plural(setsWithRules, 'rule set')} are valid.`
+    );
+}
+
+function statusesExist(facts: HealthFacts): HealthCheckResult {
+    const named = new Set(
+        Object.values(facts.activeRulesByRuleSet).flatMap((rules) =>
+            rules.flatMap((rule) => statusesNamed(rule, false))
+        )
+    );
+    if (named.size === 0) {
+        return result(
+            'statuses-exist',
+            'amber',
+            'No active rule names an Omni-Channel status, so there is nothing to check.'
+        );
+    }
+    const missing = [...named].filter((name) => !facts.statusNames.includes(name)).sort();
+    if (missing.length > 0) {
+        return result(
+            'statuses-exist',
+            'red',
+            `Active rules name statuses that do not exist: ${missing.join(', ')}.`
+        );
+    }
+    return result(
+        'statuses-exist',
+        'green',
+        `All ${plural(named.size, 'Omni-Channel status')} that active rules name exist.`
+    );
+}
+
+function statusesGranted(facts: HealthFacts): HealthCheckResult {
+    if (facts.agents.length === 0) {
+        return result(
+            'statuses-granted',
+            'amber',
+            'No agent holds the Presence_Sync_Run_Sync permission, so no grant could be checked.'
+        );
+    }
+    const defaultRuleSetId = facts.ruleSets.find((set) => set.isDefault)?.id ?? '';
+    const examples: string[] = [];
+    let lacking = 0;
+    for (const agent of facts.agents) {
+        const rules = facts.activeRulesByRuleSet[agent.ruleSetId ?? defaultRuleSetId] ?? [];
+        const missing = [
+            ...new Set(
+                rules
+                    .flatMap((rule) => statusesNamed(rule, true))
+                    // Unknown statuses are the statuses-exist check's finding, not a grant problem.
+                    .filter((s) => facts.statusNames.includes(s) && !agent.grantedStatuses.includes(s))
+            )
+        ];
+        if (missing.length > 0) {
+            lacking += 1;
+            if (examples.length < MAX_NAMES) {
+                examples.push(`${agent.name} (${missing.join(', ')})`);
+            }
+        }
+    }
+    if (lacking > 0) {
+        return result(
+            'statuses-granted',
+            'red',
+            `${plural(lacking, 'agent')} may not use a status their rules set: ${examples.join(', ')}` +
+                `${lacking > examples.length ? ' and others' : ''}.`
+        );
+    }
+    return result(
+        'statuses-granted',
+        'green',
+        `All ${plural(facts.agents.length, 'agent')} may use every status their rules set.`
+    );
+}
+
+function agentPermissions(facts: HealthFacts): HealthCheckResult {
+    if (facts.agents.length === 0) {
+        return result(
+            'agent-permissions',
+            'red',
+            'No user holds the Presence_Sync_Run_Sync permission, so nobody syncs.',
+            'Assign the Presence Sync Agent permission set to your agents.'
+        );
+    }
+    const blind = facts.agents.filter((a) => !a.canReadDeveloperNames).map((a) => a.name);
+    const withoutSet = facts.agents.filter((a) => !a.holdsAgentPermissionSet).map((a) => a.name);
+    if (blind.length > 0) {
+        return result(
+            'agent-permissions',
+            'red',
+            `${blind.length} of ${plural(facts.agents.length, 'agent')} cannot read status developer names: ${names(blind)}.`
+        );
+    }
+    if (withoutSet.length > 0) {
+        return result(
+            'agent-permissions',
+            'amber',
+            `${plural(withoutSet.length, 'agent')}${withoutSet.length === 1 ? ' holds' : ' hold'} ` +
+                `Presence_Sync_Run_Sync without the Presence Sync Agent permission set: ${names(withoutSet)}.`
+        );
+    }
+    return result(
+        'agent-permissions',
+        'green',
+        `All ${plural(facts.agents.length, 'agent')} hold the Presence Sync Agent permission set and can read status developer names.`
+    );
+}
+
+function logStore(facts: HealthFacts): HealthCheckResult {
+    const { logLevel, logRetentionDays } = facts.settings;
+    if (logLevel === 'Off') {
+        return result(
+            'log-store',
+            'amber',
+            'The log level is Off, so nothing is stored and the log reader stays empty.'
+        );
+    }
+    return result(
+        'log-store',
+        'green',
+        `Log entries are stored (log level ${logLevel}) and kept ${plural(logRetentionDays, 'day')}.`
+    );
+}
+
+function purgeJob(facts: HealthFacts): HealthCheckResult {
+    const retention = `${facts.settings.logRetentionDays}-day retention`;
+    if (!facts.purgeScheduled) {
+        const already = facts.overdueEntries > 0 ? ` (${count(facts.overdueEntries)} already are)` : '';
+        return result(
+            'purge-job',
+            'amber',
+            `No purge job is scheduled, so log entries are kept past the ${retention}${already}.`
+        );
+    }
+    if (facts.overdueEntries > 0) {
+        return result(
+            'purge-job',
+            'red',
+            `${count(facts.overdueEntries)} entries are older than the ${retention} although the purge job is scheduled.`
+        );
+    }
+    return result(
+        'purge-job',
+        'green',
+        `The purge job is scheduled; it deletes entries older than ${plural(facts.settings.logRetentionDays, 'day')}.`
+    );
+}
+
+function logVolume(facts: HealthFacts): HealthCheckResult {
+    const { logLevel } = facts.settings;
+    if (facts.entries24h === 0) {
+        if (logLevel === 'Off') {
+            return result('log-volume', 'green', 'No entries in the last 24 hours: logging is off.');
+        }
+        if (logLevel === 'All' && facts.liveAgents > 0) {
+            return result(
+                'log-volume',
+                'amber',
+                `No entries in the last 24 hours although ${plural(facts.liveAgents, 'agent')} ran sync with log level All.`,
+                'Check that the agents hold the Presence Sync Agent permission set, which lets them write log entries.'
+            );
+        }
+        return result('log-volume', 'green', 'No entries in the last 24 hours: nothing went wrong.');
+    }
+    if (logLevel === 'All') {
+        const rate = oneDecimal((facts.errors24h * 100) / facts.entries24h);
+        return result(
+            'log-volume',
+            colour(rate, ERROR_RATE),
+            `${count(facts.entries24h)} entries in the last 24 hours, ${rate.toFixed(1)}% of them errors.`
+        );
+    }
+    // Only warnings and errors are stored: judge errors per agent instead of a share.
+    const perAgent = oneDecimal(facts.errors24h / Math.max(1, facts.agents.length));
+    return result(
+        'log-volume',
+        colour(perAgent, ERRORS_PER_AGENT),
+        `${count(facts.errors24h)} errors in the last 24 hours (log level ${logLevel} stores only warnings ` +
+            `and errors), ${perAgent.toFixed(1)} per agent.`
+    );
+}
+
+/** The statuses a rule sets (`setOnly`), or also the one its criterion compares with; never Offline. */
+function statusesNamed(rule: PresenceSyncRule, setOnly: boolean): string[] {
+    const found: Array<string | null | undefined> = [];
+    if (rule.destination === 'SalesforceAgentState') {
+        found.push(rule.destinationValue);
+    }
+    if (!setOnly && rule.source === 'SalesforceStateChange') {
+        if (rule.operandA === 'SalesforceNewState' && rule.operandB === 'StaticValue') {
+            found.push(rule.operandBValue);
+        }
+        if (rule.operandB === 'SalesforceNewState' && rule.operandA === 'StaticValue') {
+            found.push(rule.operandAValue);
+        }
+    }
+    return [
+        ...new Set(
+            found
+                .map((name) => (typeof name === 'string' ? name.trim() : ''))
+                .filter((name) => name !== '' && name !== OMNI_OFFLINE)
+        )
+    ];
+}
+
+function hostOf(url: string): string {
+    let host = url.trim().toLowerCase();
+    const scheme = host.indexOf('://');
+    if (scheme >= 0) {
+        host = host.slice(scheme + 3);
+    }
+    return host.split(/[/:?#]/)[0];
+}
+
+function looksLikeConnect(url: string): boolean {
+    const host = hostOf(url);
+    return (
+        url.trim().toLowerCase().startsWith('https://') &&
+        (host.endsWith('.my.connect.aws') || host.endsWith('.awsapps.com'))
+    );
+}
+
+/** Apex Decimal.setScale(1): half-even rounding to one decimal. */
+function oneDecimal(value: number): number {
+    const tenths = value * 10;
+    const floor = Math.floor(tenths);
+    const isHalf = Math.abs(tenths - floor - 0.5) < 1e-9;
+    return (isHalf ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(tenths)) / 10;
+}
+
+function colour(value: number, limits: { amber: number; red: number }): HealthColour {
+    if (value >= limits.red) {
+        return 'red';
+    }
+    return value >= limits.amber ? 'amber' : 'green';
+}
+
+function plural(n: number, noun: string): string {
+    return `${n} ${n === 1 ? noun : noun.endsWith('s') ? `${noun}es` : `${noun}s`}`;
+}
+
+function count(n: number): string {
+    const shown = n.toLocaleString('en-US');
+    return n >= COUNT_CAP ? `More than ${shown}` : shown;
+}
+
+function names(all: string[]): string {
+    const shown = all.slice(0, MAX_NAMES).join(', ');
+    return all.length > MAX_NAMES ? `${shown} and ${all.length - MAX_NAMES} more` : shown;
+}
