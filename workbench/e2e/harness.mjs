@@ -61,16 +61,23 @@ export async function startEnvironment({ log = () => undefined } = {}) {
 
 /**
  * Opens the workbench in a fresh browser context (its own tabs, storage and CCP) and waits until
- * the agent component reports sync ready. Page errors are collected for the caller to check.
+ * the agent component reports sync ready (unless `waitForReady` is false, for a start that is
+ * meant to fail). `query` is the page's query string, e.g. `?ccpTimeoutSeconds=1`. Page errors
+ * are collected for the caller to check.
  */
-export async function openWorkbench(environment, { viewport = { width: 1440, height: 1000 } } = {}) {
+export async function openWorkbench(
+    environment,
+    { viewport = { width: 1440, height: 1000 }, query = '', waitForReady = true } = {}
+) {
     const context = await environment.browser.newContext({ viewport });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const started = Date.now();
-    await page.goto(environment.server.url);
-    await page.evaluate(() => window.workbench.ready);
+    await page.goto(new URL(query, environment.server.url).href);
+    if (waitForReady) {
+        await page.evaluate(() => window.workbench.ready);
+    }
     return { page, context, errors, readyMs: Date.now() - started };
 }
 

@@ -356,6 +356,34 @@ const scenarios = [
         }
     },
     {
+        name: 'a CCP that never answers: the agent is told in words what to check',
+        // Stored before the page loads, as an admin would; the reset before the next scenario restores it.
+        settings: { ccpUrl: 'http://localhost/ccp-v2/?acknowledge=false' },
+        open: { query: '?ccpTimeoutSeconds=1', waitForReady: false },
+        async run(page) {
+            const problem = page.locator('c-presence-sync-agent [data-problem="connect"]');
+            await problem.waitFor({ timeout: 5000 });
+            const words = await problem.textContent();
+            assert.match(words, /The Amazon Connect softphone does not load/);
+            assert.match(words, /did not answer within 1 s/);
+            assert.match(words, /CSP Trusted Site \(frame-src\)/);
+            assert.match(words, /approved origins/);
+            assert.equal(await problem.getAttribute('role'), 'alert');
+            const toasts = await wb(page, () => window.workbench.toasts());
+            assert.ok(
+                toasts.some((t) => t.variant === 'error' && /does not load/.test(t.label ?? t.title ?? '')),
+                `an error toast: ${JSON.stringify(toasts)}`
+            );
+            assert.match(await page.locator('[data-id="utility-label"]').textContent(), /problem/);
+            assert.equal(await page.locator('c-presence-sync-agent').getAttribute('data-sync-ready'), null);
+            assert.equal(
+                (await wb(page, () => window.workbench.connect.calls())).length,
+                0,
+                'nothing reached a CCP that never answered'
+            );
+        }
+    },
+    {
         name: 'reset puts both sides Offline, clears calls and log, restores the seed rules',
         async run(page) {
             await wb(
@@ -406,7 +434,10 @@ async function main() {
             let opened = null;
             try {
                 await environment.post('/workbench/reset');
-                opened = await openWorkbench(environment);
+                if (scenario.settings) {
+                    await environment.post('/workbench/settings', scenario.settings);
+                }
+                opened = await openWorkbench(environment, scenario.open);
                 await scenario.run(opened.page, environment);
                 assert.deepEqual(opened.errors, [], 'no uncaught errors on the page');
                 passed += 1;

@@ -116,6 +116,11 @@ function mount(component: HostedComponent): { host: HTMLElement; element: HTMLEl
 const mounted = new Map<string, { host: HTMLElement; element: HTMLElement | null }>();
 const agent = mount(agentComponent);
 mounted.set('agent', agent);
+// The utility item's "CCP load timeout (seconds)", as an admin sets it in App Manager: `?ccpTimeoutSeconds=2`.
+const ccpTimeoutSeconds = Number(new URLSearchParams(window.location.search).get('ccpTimeoutSeconds'));
+if (agent.element && ccpTimeoutSeconds > 0) {
+    (agent.element as HTMLElement & { ccpTimeoutSeconds: number }).ccpTimeoutSeconds = ccpTimeoutSeconds;
+}
 if (agent.element) {
     attachOmniBridge(agent.element as HTMLElement & OmniBridgeTarget, omni);
 }
