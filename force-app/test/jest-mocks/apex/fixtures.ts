@@ -123,7 +123,7 @@ export function buildSettings(overrides: Partial<PresenceSyncSettings> = {}): Pr
         enabled: true,
         ccpUrl: 'https://presence-sync-demo.my.connect.aws/ccp-v2/',
         onContact: 'queue-next',
-        flapMaxChanges: 6,
+        flapMaxChanges: 8,
         flapWindowSeconds: 10,
         logLevel: 'Errors',
         logRetentionDays: 14,
