@@ -180,7 +180,8 @@ const SYNC_WORDS: Record<string, string> = {
     'out-of-sync': 'Out of sync',
     paused: 'Paused',
     'not-ready': 'Starting',
-    'read-only': 'Watching (another tab syncs)'
+    'read-only': 'Watching (another tab syncs)',
+    disabled: 'Sync switched off'
 };
 
 function ago(ms: number): string {

@@ -139,4 +139,10 @@ describe('liveAgentRows', () => {
         expect(row.syncClass).toBe('slds-text-color_error');
         expect(liveAgentRows([buildAgentLiveState({ lastSyncAt: null })], now)[0].lastSyncText).toBe('Never');
     });
+
+    it('says in words that an agent runs with sync switched off', () => {
+        const [row] = liveAgentRows([buildAgentLiveState({ status: 'disabled', lastHeartbeat: now })], now);
+        expect(row.syncText).toBe('Sync switched off');
+        expect(row.syncClass).toBe('slds-text-color_error');
+    });
 });
