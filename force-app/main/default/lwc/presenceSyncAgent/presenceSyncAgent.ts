@@ -24,6 +24,7 @@ import type { TabLeader } from 'c/presenceSyncTabLeader';
 import { createHeartbeat, createLogShipper } from 'c/presenceSyncLogShipper';
 import type { Heartbeat, LogShipper } from 'c/presenceSyncLogShipper';
 import { reduceErrors } from 'c/presenceSyncErrors';
+import { toSessionSettings } from 'c/presenceSyncOrgSettings';
 import type { AgentConfiguration, PermissionName } from 'presence-sync/contracts';
 import type { OmniRequest } from 'presence-sync/omni-bridge';
 
@@ -271,11 +272,7 @@ export default class PresenceSyncAgent extends LightningElement {
             clock: { now: () => Date.now() },
             trace: this.shipper,
             idPrefix: this.tabId,
-            settings: {
-                onContact: settings.onContact,
-                flapMaxChanges: settings.flapMaxChanges,
-                flapWindowMs: settings.flapWindowSeconds * 1000
-            }
+            settings: toSessionSettings(settings)
         });
         this.session = session;
         // No tab writes until the tabs have agreed which one does.

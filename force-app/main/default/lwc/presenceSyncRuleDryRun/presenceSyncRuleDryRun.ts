@@ -4,7 +4,7 @@ import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import type { PresenceStatusInfo, PresenceSyncSettings, ServiceChannelInfo } from 'presence-sync/contracts';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import { describeEvent, runDryRun } from './dryRun';
-import { describeSettings, toSessionSettings } from './orgSettings';
+import { describeSettings, toSessionSettings } from 'c/presenceSyncOrgSettings';
 import type { DryRunEvent, DryRunStep } from './dryRun';
 
 type EventKind = DryRunEvent['kind'];

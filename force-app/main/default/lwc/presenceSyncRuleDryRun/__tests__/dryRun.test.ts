@@ -1,5 +1,5 @@
 import { runDryRun } from '../dryRun';
-import { describeSettings, toSessionSettings } from '../orgSettings';
+import { toSessionSettings } from 'c/presenceSyncOrgSettings';
 import { expandMappings } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { buildRule, buildSeedRules, buildSettings } from '../../../../../test/jest-mocks/apex/fixtures';
@@ -112,22 +112,5 @@ describe('runDryRun', () => {
         expect(step.matchedRules).toEqual([]);
         expect(step.firedRules).toEqual([]);
         expect(step.omniStatus).toBe('Available');
-    });
-});
-
-describe('org settings for the dry run', () => {
-    it('turns seconds into the milliseconds the session counts in', () => {
-        expect(
-            toSessionSettings(buildSettings({ onContact: 'skip', flapMaxChanges: 8, flapWindowSeconds: 10 }))
-        ).toEqual({ onContact: 'skip', flapMaxChanges: 8, flapWindowMs: 10000 });
-    });
-
-    it('says in one line which policy and limits the dry run uses', () => {
-        expect(describeSettings(buildSettings({ flapMaxChanges: 8, flapWindowSeconds: 10 }))).toBe(
-            "Using your org's settings: on a contact, queue Connect changes as the next state; pause sync after more than 8 automated changes in 10 s."
-        );
-        expect(describeSettings(buildSettings({ onContact: 'skip', flapMaxChanges: 1 }))).toContain(
-            'on a contact, skip Connect changes; pause sync after more than 1 automated change in'
-        );
     });
 });

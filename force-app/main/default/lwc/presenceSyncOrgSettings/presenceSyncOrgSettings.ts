@@ -2,8 +2,9 @@ import type { SessionSettings } from 'c/presenceSyncEngine';
 import type { PresenceSyncSettings } from 'presence-sync/contracts';
 
 /**
- * The org's Presence Sync Settings as the engine's sync session takes them, so the dry run
- * queues or skips during a contact and trips the flapping guard as the agents' sessions do.
+ * The org's Presence Sync Settings as the engine's sync session takes them. The agents' sessions
+ * and the rule builder's dry run both use this one mapping, so a dry run queues or skips during a
+ * contact and trips the flapping guard exactly as the agents do.
  */
 export function toSessionSettings(
     settings: PresenceSyncSettings
