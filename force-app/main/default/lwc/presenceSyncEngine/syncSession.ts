@@ -80,6 +80,17 @@ interface SideState {
     failed: boolean;
 }
 
+/** An input held until the session is ready. */
+interface HeldInput {
+    input: SessionInput;
+    correlationId: string;
+    /**
+     * The state its side had last reported when it arrived (null: none yet). A held report is a
+     * repeat only of that: the state a side gives when it becomes ready may already include it.
+     */
+    before: string | null;
+}
+
 /** What the trace of one step carries besides its step. */
 interface Context {
     correlationId: string;
@@ -152,7 +163,9 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             failed: false
         }
     };
-    const pending: { input: SessionInput; correlationId: string }[] = [];
+    const pending: HeldInput[] = [];
+    /** Each side's latest reported state before readiness: what a newly held report is compared with. */
+    const reportedBeforeReady: Record<Side, string | null> = { connect: null, omni: null };
     const listeners = new Set<(snapshot: SessionSnapshot) => void>();
     let idleWaiters: (() => void)[] = [];
 
@@ -609,7 +622,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         }
     }
 
-    function process(input: SessionInput, correlationId: string): void {
+    function process(input: SessionInput, correlationId: string, held?: HeldInput): void {
         const read = readInput(input);
         if (!read) {
             write(
@@ -628,7 +641,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             const sd = sides[side];
             // A platform may report a state again (a refresh, a failover, a write that changed
             // nothing). Checked first: a repeat must not use up the expectation of a later echo.
-            const repeat = state === sd.known;
+            const repeat = state === (held ? held.before : sd.known);
             const echo = repeat ? undefined : takeEcho(sd, state);
             if (!echo && !repeat) {
                 forgetFinishedWrites(sd, state);
@@ -666,8 +679,8 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         }
         ready = true;
         while (pending.length > 0 && !disposed) {
-            const next = pending.shift() as { input: SessionInput; correlationId: string };
-            process(next.input, next.correlationId);
+            const next = pending.shift() as HeldInput;
+            process(next.input, next.correlationId, next);
         }
     }
 
@@ -693,8 +706,10 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             const sd = sides[side];
             sd.ready = true;
             // An adapter that cannot tell the state yet still lets the session start.
-            if (typeof state === 'string' && state !== '') {
-                setKnown(sd, state);
+            const told = typeof state === 'string' && state !== '' ? state : null;
+            reportedBeforeReady[side] = told;
+            if (told !== null) {
+                setKnown(sd, told);
                 control('side-ready', `${SIDE_NAMES[side]} is ready; its state is ${state}.`, { side });
             } else {
                 sd.known = null;
@@ -709,8 +724,12 @@ export function createSyncSession(options: SessionOptions): SyncSession {
             }
             const correlationId = newCorrelationId();
             if (!ready) {
-                pending.push({ input, correlationId });
                 const read = readInput(input);
+                const before = read ? reportedBeforeReady[read.side] : null;
+                if (read?.state !== undefined) {
+                    reportedBeforeReady[read.side] = read.state;
+                }
+                pending.push({ input, correlationId, before });
                 write(
                     { correlationId, eventType: read?.event.type },
                     'event-queued',
@@ -721,7 +740,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
                 );
                 if (pending.length > settings.pendingEventLimit) {
                     // The newest events describe the current state; the oldest give way.
-                    const dropped = pending.shift() as { input: SessionInput; correlationId: string };
+                    const dropped = pending.shift() as HeldInput;
                     write(
                         { correlationId: dropped.correlationId },
                         'event-queued',

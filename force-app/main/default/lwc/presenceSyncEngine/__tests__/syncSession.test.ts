@@ -276,6 +276,58 @@ describe('sync session: readiness', () => {
         expect(received.map((e) => e.correlationId)).toEqual(queued.map((e) => e.correlationId));
     });
 
+    it('processes a held change even when the side becomes ready in the state it reported', async () => {
+        const rig = createEngineRig({ ready: false, connectState: 'Offline', omniStatus: 'Offline' });
+        rig.session.setRules(bidirectional());
+        rig.session.sideReady('omni', 'Offline');
+        rig.session.receive({ kind: 'connect-state', oldState: 'Offline', newState: 'Lunch' });
+        const held = rig.sink.entries.find((e) => e.step === 'event-queued') as TraceEntry;
+        // The CCP loads after the change, so its ready state already shows it.
+        rig.session.sideReady('connect', 'Lunch');
+        await settle(rig);
+        expect(rig.omni.calls).toEqual(['Lunch']);
+        expect(rig.omni.status).toBe('Lunch');
+        expect(rig.session.snapshot()).toMatchObject({
+            status: 'in-sync',
+            connectState: 'Lunch',
+            omniStatus: 'Lunch'
+        });
+        expect(steps(rig.sink.entries, held.correlationId)).toEqual([
+            'event-queued',
+            'event-received',
+            'rules-evaluated',
+            'decision',
+            'call-issued',
+            'call-result:success',
+            'event-received:suppressed'
+        ]);
+        const evaluated = rig.sink.entries.find(
+            (e) => e.correlationId === held.correlationId && e.step === 'rules-evaluated'
+        );
+        expect(evaluated?.matchedRuleIds).toEqual(['lunch:publisher']);
+        expect(rig.sink.entries.some((e) => /again: nothing changed/.test(e.message ?? ''))).toBe(false);
+    });
+
+    it('still runs no rules on a held report of the state its side was ready in when it arrived', async () => {
+        const rig = createEngineRig({ ready: false, connectState: 'Lunch', omniStatus: 'Offline' });
+        rig.session.sideReady('connect', 'Lunch');
+        rig.session.sideReady('omni', 'Offline');
+        // A refresh while the rules are still loading, then a real change and its refresh.
+        rig.session.receive({ kind: 'connect-state', oldState: 'Init', newState: 'Lunch' });
+        rig.session.receive({ kind: 'omni-status', statusDeveloperName: 'Available' });
+        rig.session.receive({ kind: 'omni-status', statusDeveloperName: 'Available' });
+        rig.session.setRules(bidirectional());
+        await settle(rig);
+        expect(rig.connect.calls.map((c) => c.stateName)).toEqual(['Available']);
+        expect(rig.omni.calls).toEqual([]);
+        expect(rig.sink.entries.filter((e) => e.step === 'rules-evaluated')).toHaveLength(1);
+        expect(
+            rig.sink.entries.filter((e) =>
+                /reports (Lunch|Available) again: nothing changed/.test(e.message ?? '')
+            )
+        ).toHaveLength(2);
+    });
+
     it('drops the oldest held events beyond the limit and traces it', async () => {
         const rig = createEngineRig({ ready: false, settings: { pendingEventLimit: 2 } });
         rig.connect.agentSets('Lunch');
