@@ -32,11 +32,13 @@ function mappingIdOf(mapping: StateMapping, index: number): string {
  * the Omni status Offline also reacts to an Omni-Channel logout, which reports no status change.
  * A row that validateMapping rejects still expands; validateRule then names the bad rule.
  */
-export function expandMapping(mapping: StateMapping, index: number, ruleSetId?: string): PresenceSyncRule[] {
-    const mappingId = mappingIdOf(mapping, index);
+export function expandMapping(mapping: StateMapping, index = 0, ruleSetId?: unknown): PresenceSyncRule[] {
+    // Also callable as rows.map(expandMapping): the array then arrives as the third argument.
+    const position = Number.isInteger(index) && index >= 0 ? index : 0;
+    const mappingId = mappingIdOf(mapping, position);
     const connect = mapping.connectState;
     const omni = mapping.salesforceStatus;
-    const order = (index + 1) * 10;
+    const order = (position + 1) * 10;
     const common = {
         active: true,
         order,
@@ -44,7 +46,7 @@ export function expandMapping(mapping: StateMapping, index: number, ruleSetId?: 
         operandB: 'StaticValue' as const,
         mappingId
     };
-    const extra = ruleSetId === undefined ? {} : { ruleSetId };
+    const extra = typeof ruleSetId === 'string' ? { ruleSetId } : {};
     const rules: PresenceSyncRule[] = [];
     if (mapping.type === 'Publisher' || mapping.type === 'BiDirectional') {
         rules.push({

@@ -149,4 +149,37 @@ describe('validateMapping', () => {
             'The row type "Both" is not known. Choose one of: Publisher (Connect to Salesforce), Subscriber (Salesforce to Connect), Bi-directional.'
         );
     });
+
+    it('expands one row on its own, and works as a map callback', () => {
+        const row: StateMapping = {
+            id: 'lunch',
+            connectState: 'Lunch',
+            salesforceStatus: 'Lunch',
+            type: 'BiDirectional'
+        };
+        const alone = expandMapping(row);
+        expect(alone.map((r) => [r.id, r.order])).toEqual([
+            ['lunch:publisher', 10],
+            ['lunch:subscriber', 10]
+        ]);
+        expect(alone.flatMap((r) => validateRule(r))).toEqual([]);
+
+        const rows: StateMapping[] = [
+            { connectState: 'Available', salesforceStatus: 'Available', type: 'Publisher' },
+            row
+        ];
+        const mapped = rows.map(expandMapping).flat();
+        expect(mapped.map((r) => [r.id, r.order, r.ruleSetId])).toEqual([
+            ['mapping-1:publisher', 10, undefined],
+            ['lunch:publisher', 20, undefined],
+            ['lunch:subscriber', 20, undefined]
+        ]);
+        expect(
+            evaluateRules(mapped, {
+                type: 'ConnectStateChange',
+                connectOldState: 'Available',
+                connectNewState: 'Lunch'
+            })
+        ).toEqual([{ ruleId: 'lunch:publisher', destination: 'SalesforceAgentState', value: 'Lunch' }]);
+    });
 });
