@@ -153,6 +153,59 @@ const scenarios = [
         }
     },
     {
+        name: 'rules replaced with their own ids keep them: in rules.list() and in the trace',
+        async run(page) {
+            const [available] = row('g', 'Available', 'Available', 'Publisher', 10);
+            const [media] = row('g', 'Working - Media', 'Working_Media', 'Subscriber', 20);
+            const result = await wb(page, (rules) => window.workbench.rules.replace(rules), [
+                { ...available, id: 'g1' },
+                { ...media, id: 'g2' }
+            ]);
+            assert.deepEqual(result, { saved: 2, rejected: [] });
+            assert.deepEqual(
+                (await wb(page, () => window.workbench.rules.list())).map((r) => r.id),
+                ['g1', 'g2']
+            );
+            await eventually(async () => (await agentText(page, 'rule-set')).includes('2 rules'), {
+                what: 'the agent to load 2 rules'
+            });
+            await settle(page);
+            await wb(page, () => window.workbench.connect.setState('Available'));
+            await settle(page);
+            await wb(page, () => window.workbench.omni.setStatus('Working_Media'));
+            await settle(page);
+            assert.deepEqual(await sides(page), { connect: 'Working - Media', omni: 'Working_Media' });
+            const log = await wb(page, () => window.workbench.log());
+            const decided = log.filter((e) => e.step === 'decision').map((e) => e.ruleId);
+            assert.deepEqual(decided, ['g1', 'g2']);
+            const ruleIds = new Set(log.filter((e) => e.ruleId).map((e) => e.ruleId));
+            assert.deepEqual([...ruleIds].sort(), ['g1', 'g2']);
+        }
+    },
+    {
+        name: 'log() shows what the agent traced without waiting for its log shipper',
+        async run(page) {
+            const log = await wb(page, async () => {
+                await window.workbench.connect.setState('Available');
+                return window.workbench.log();
+            });
+            const received = log.find(
+                (e) => e.step === 'event-received' && e.side === 'connect' && e.connectState === 'Available'
+            );
+            assert.ok(received, `an event-received entry: ${JSON.stringify(log.map((e) => e.step))}`);
+            assert.deepEqual(
+                log.map((e) => e.at),
+                [...log.map((e) => e.at)].sort((a, b) => a - b),
+                'oldest first'
+            );
+            await settle(page);
+            const settled = await wb(page, () => window.workbench.log());
+            const keys = settled.map((e) => `${e.correlationId}#${e.seq}`);
+            assert.equal(new Set(keys).size, keys.length, 'shipped entries are not repeated');
+            assert.ok(keys.includes(`${received.correlationId}#${received.seq}`));
+        }
+    },
+    {
         name: 'a call: an Omni-Channel change is queued as next state and applied after the call',
         async run(page) {
             await wb(page, () => window.workbench.connect.setState('Available'));
@@ -394,12 +447,24 @@ const scenarios = [
             await wb(page, () => window.workbench.connect.setState('Lunch'));
             await settle(page);
             assert.equal((await sides(page)).omni, 'Lunch');
+            const key = (e) => `${e.correlationId}#${e.seq}`;
+            const before = new Set((await wb(page, () => window.workbench.log())).map(key));
+            assert.ok(before.size > 0);
             await wb(page, () => window.workbench.reset());
             assert.deepEqual(await sides(page), { connect: 'Offline', omni: 'Offline' });
             assert.deepEqual(await wb(page, () => window.workbench.connect.calls()), []);
             assert.deepEqual(await wb(page, () => window.workbench.omni.calls()), []);
             assert.deepEqual(await wb(page, () => window.workbench.log()), []);
             assert.equal((await wb(page, () => window.workbench.rules.list())).length, 4);
+            // What happens after the reset is logged again, and nothing from before comes back.
+            await wb(page, () => window.workbench.connect.setState('Available'));
+            await settle(page);
+            const after = await wb(page, () => window.workbench.log());
+            assert.ok(after.some((e) => e.step === 'event-received' && e.connectState === 'Available'));
+            assert.deepEqual(
+                after.filter((e) => before.has(key(e))),
+                []
+            );
         }
     }
 ];

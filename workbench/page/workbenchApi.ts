@@ -3,11 +3,12 @@
  * workbench. The shape is the contract of issue 5; every method that changes something resolves
  * once the emulator applied the change and raised its events.
  */
-import type { PresenceSyncRule, RuleIssue, TraceEntry } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule, RuleIssue, SyncSession, TraceEntry } from 'c/presenceSyncEngine';
 import type { EmulatedCcp } from '../../force-app/test/emulators/ccp';
 import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
 import { begin, busy, touch, whenQuiet } from '../platform/activity';
 import { callApex, onApexCall } from '../platform/apex';
+import { componentInstance } from './componentInstance';
 import { subscribe, subscriberCount } from '../platform/empApi';
 import type { ToastRequest } from '../platform/shellEvents';
 
@@ -68,20 +69,84 @@ function agentReady(agent: HTMLElement | null): Promise<void> {
     });
 }
 
+let deliveryCount = 0;
+
+/**
+ * Resolves once the messages posted to this page so far have been handled. The CCP page posts
+ * its updates here; messages to one window are delivered in the order they were posted, so a
+ * message the page posts to itself arrives after them (Streams ignores it: it is not from the CCP).
+ */
+function messagesDelivered(): Promise<void> {
+    const token = `workbench-delivered-${++deliveryCount}`;
+    return new Promise((resolve) => {
+        const onMessage = (event: MessageEvent): void => {
+            if (event.source === window && (event.data as { workbench?: unknown })?.workbench === token) {
+                window.removeEventListener('message', onMessage);
+                resolve();
+            }
+        };
+        window.addEventListener('message', onMessage);
+        window.postMessage({ workbench: token }, '*');
+    });
+}
+
+/** One trace entry, whether read from the session or from what was shipped. */
+function traceKey(entry: TraceEntry): string {
+    return `${entry.correlationId}|${entry.seq}|${entry.at}`;
+}
+
+/**
+ * The agent component's running session (its `session` field), or null before it started or
+ * when the component is not there. Read through the component instance, so the component needs
+ * no accessor of its own.
+ */
+function agentSession(agent: HTMLElement | null): Pick<SyncSession, 'traceEntries'> | null {
+    const instance = agent ? (componentInstance(agent) as { session?: unknown } | null) : null;
+    const session = instance?.session as Partial<SyncSession> | null | undefined;
+    return session && typeof session.traceEntries === 'function'
+        ? (session as Pick<SyncSession, 'traceEntries'>)
+        : null;
+}
+
 export function createWorkbenchApi(options: WorkbenchApiOptions) {
     const { omni, ccp, ccpLoaded, agentElement, rulesCache, toasts } = options;
-    let trace: TraceEntry[] = [];
+    /** What the agent shipped to the org, as it shipped it (oldest first). */
+    let shipped: TraceEntry[] = [];
+    /** Entries written before the last reset, which log() no longer shows. */
+    let cleared = new Set<string>();
 
-    // The trace entries the agent ships to the org, as it ships them (oldest first).
     onApexCall((endpoint, params) => {
         if (
             endpoint === 'PresenceSyncAgentController.writeLogEntries' &&
             typeof params.entriesJson === 'string'
         ) {
             const entries = JSON.parse(params.entriesJson) as Array<TraceEntry & { tabId?: string }>;
-            trace = [...trace, ...entries.map(({ tabId: _tabId, ...entry }) => entry as TraceEntry)];
+            shipped = [...shipped, ...entries.map(({ tabId: _tabId, ...entry }) => entry as TraceEntry)];
         }
     });
+
+    /** Shipped entries, then the session's (which repeat the shipped ones it still holds). */
+    function everyEntry(): TraceEntry[] {
+        return [...shipped, ...(agentSession(agentElement)?.traceEntries() ?? [])];
+    }
+
+    /**
+     * The agent's trace, oldest first: what it shipped merged with what its session holds in
+     * memory, which includes the entries still waiting for the shipper's next batch. Shipped
+     * entries cover those the session's bounded memory has let go.
+     */
+    function log(): TraceEntry[] {
+        const seen = new Set(cleared);
+        const entries: TraceEntry[] = [];
+        for (const entry of everyEntry()) {
+            const key = traceKey(entry);
+            if (!seen.has(key)) {
+                seen.add(key);
+                entries.push({ ...entry });
+            }
+        }
+        return entries.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    }
 
     let readyAt: number | null = null;
     const ready = agentReady(agentElement).then(() => {
@@ -143,6 +208,8 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
                 const current = await loadedCcp();
                 current.setState(name);
                 touch();
+                // The agent has the CCP's update once this resolves: log() shows its event-received.
+                await messagesDelivered();
             },
             state(): string {
                 return ccp()?.state() ?? 'Offline';
@@ -157,6 +224,7 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             async endCall(): Promise<void> {
                 (await loadedCcp()).endContact();
                 touch();
+                await messagesDelivered();
             }
         },
         omni: {
@@ -187,7 +255,7 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             },
             list: (): PresenceSyncRule[] => rulesCache.rules.map((r) => ({ ...r }))
         },
-        log: (): TraceEntry[] => trace.map((entry) => ({ ...entry })),
+        log,
         settle,
         async reset(): Promise<void> {
             await server('/workbench/reset', {});
@@ -199,7 +267,8 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             await settle();
             omni.clearCalls();
             current?.clearCalls();
-            trace = [];
+            cleared = new Set(everyEntry().map(traceKey));
+            shipped = [];
             toasts.length = 0;
         },
         /** Beyond the contract: milliseconds from navigation start to sync ready (null before). */

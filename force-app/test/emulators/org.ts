@@ -168,12 +168,15 @@ export class EmulatedOrg {
     /**
      * Makes the given rules the whole content of their rule set (default set when they name none):
      * rules not in the list are deleted, the rest saved through the same validation as saveRules.
+     * Unlike saveRules, a rule keeps the id it is given, so that a test finds its own ids in the
+     * rules and in the trace's ruleId; it gets a new id only when it has none, or when its id is
+     * taken by a rule of another rule set or by an earlier rule of the list.
      */
     replaceRules(rules: PresenceSyncRule[], ruleSetId = DEFAULT_RULE_SET_ID): SaveRulesResult {
         const keep = new Set(rules.map((r) => r.id));
         const before = this.data.rules.length;
         this.data.rules = this.data.rules.filter((r) => r.ruleSetId !== ruleSetId || keep.has(r.id));
-        const result = this.saveRules({ ruleSetId, rulesJson: JSON.stringify(rules) });
+        const result = this.storeRules(ruleSetId, rules, true);
         if (result.saved.length === 0 && this.data.rules.length < before) {
             this.rulesChanged(ruleSetId, true);
         }
@@ -328,8 +331,25 @@ export class EmulatedOrg {
 
     private saveRules(params: Record<string, unknown>): SaveRulesResult {
         const ruleSetId = this.ruleSetIdParam(params);
-        const incoming = parseJsonArray<PresenceSyncRule>(params.rulesJson, 'rulesJson');
+        return this.storeRules(
+            ruleSetId,
+            parseJsonArray<PresenceSyncRule>(params.rulesJson, 'rulesJson'),
+            false
+        );
+    }
+
+    /**
+     * Validates and stores rules in a rule set. A rule whose id names a stored rule updates it.
+     * Any other rule is new: as in the org, it gets a record id, unless `keepCallerIds` lets it
+     * keep the id it came with (one no other stored rule has).
+     */
+    private storeRules(
+        ruleSetId: string,
+        incoming: PresenceSyncRule[],
+        keepCallerIds: boolean
+    ): SaveRulesResult {
         const result: SaveRulesResult = { saved: [], rejected: [] };
+        const savedIds = new Set<string>();
         for (const candidate of incoming) {
             const rule = { ...candidate, ruleSetId } as PresenceSyncRule;
             const issues = [...validateRule(rule), ...this.orgIssues(rule)];
@@ -338,14 +358,17 @@ export class EmulatedOrg {
                 result.rejected.push({ id: clientId, issues });
                 continue;
             }
-            const existing = RECORD_ID.test(clientId)
-                ? this.data.rules.findIndex((r) => r.id === clientId)
-                : -1;
+            const unsaved = clientId !== '' && !savedIds.has(clientId);
+            const existing = unsaved ? this.data.rules.findIndex((r) => r.id === clientId) : -1;
+            const updates =
+                existing >= 0 && (!keepCallerIds || this.data.rules[existing].ruleSetId === ruleSetId);
+            const keepsId = updates || (keepCallerIds && unsaved && existing < 0);
             const saved: PresenceSyncRule = {
                 ...rule,
-                id: existing >= 0 ? clientId : fakeId('a0C', this.data.nextId++)
+                id: keepsId ? clientId : this.newRuleId()
             };
-            if (existing >= 0) {
+            savedIds.add(saved.id);
+            if (updates) {
                 this.data.rules[existing] = saved;
             } else {
                 this.data.rules.push(saved);
@@ -354,6 +377,15 @@ export class EmulatedOrg {
         }
         this.rulesChanged(ruleSetId, result.saved.length > 0);
         return result;
+    }
+
+    /** A record id no stored rule has (a caller's kept id may look like one). */
+    private newRuleId(): string {
+        let id = fakeId('a0C', this.data.nextId++);
+        while (this.data.rules.some((r) => r.id === id)) {
+            id = fakeId('a0C', this.data.nextId++);
+        }
+        return id;
     }
 
     /** What only the org can check (PresenceSyncRuleValidator.orgIssues). */

@@ -91,6 +91,72 @@ describe('emulated org', () => {
         expect(result.rejected[0].issues.map((i) => i.field)).toContain('destinationValue');
     });
 
+    it('keeps the ids a replacement gives its rules: in the rules, the agent configuration and the rejections', async () => {
+        const [publisher, subscriber] = org.rules();
+        const result = org.replaceRules([
+            { ...publisher, id: 'g1' },
+            { ...subscriber, id: 'g2' },
+            { ...subscriber, id: 'g3', destinationValue: 'Busy' }
+        ]);
+        expect(result.saved.map((r) => r.id)).toEqual(['g1', 'g2']);
+        expect(result.rejected.map((r) => r.id)).toEqual(['g3']);
+        expect(org.rules().map((r) => r.id)).toEqual(['g1', 'g2']);
+        const config = (await org.call(
+            'PresenceSyncAgentController.getAgentConfiguration'
+        )) as AgentConfiguration;
+        expect(config.rules.map((r) => r.id)).toEqual(['g1', 'g2']);
+
+        // The same ids again update those rules rather than adding copies.
+        org.replaceRules([{ ...publisher, id: 'g1', name: 'Renamed' }]);
+        expect(org.rules().map((r) => [r.id, r.name])).toEqual([['g1', 'Renamed']]);
+    });
+
+    it('gives a replaced rule a record id when it has none or its id is taken, so ids stay unique', async () => {
+        const other = (await org.call('PresenceSyncRuleController.saveRuleSet', {
+            ruleSetJson: JSON.stringify({ name: 'Phone team', isDefault: false, assignments: [] })
+        })) as { id: string };
+        const [publisher, subscriber] = org.rules();
+        org.replaceRules([{ ...publisher, id: 'shared' }], other.id);
+
+        const result = org.replaceRules([
+            { ...publisher, id: '' },
+            { ...subscriber, id: 'twice' },
+            { ...publisher, id: 'twice', order: 30 },
+            { ...subscriber, id: 'shared', order: 40 }
+        ]);
+
+        const ids = result.saved.map((r) => r.id);
+        expect(ids[0]).toMatch(/^a0C[a-zA-Z0-9]{15}$/);
+        expect(ids[1]).toBe('twice');
+        expect(ids[2]).toMatch(/^a0C[a-zA-Z0-9]{15}$/);
+        expect(ids[3]).toMatch(/^a0C[a-zA-Z0-9]{15}$/);
+        const everyId = stored!.rules.map((r) => r.id);
+        expect(new Set(everyId).size).toBe(everyId.length);
+        expect(org.rules(other.id)).toEqual([expect.objectContaining({ id: 'shared', ruleSetId: other.id })]);
+    });
+
+    it('lets the rule builder edit a rule kept under a caller id, and gives its new rules record ids', async () => {
+        const [publisher, subscriber] = org.rules();
+        org.replaceRules([
+            { ...publisher, id: 'g1' },
+            { ...subscriber, id: 'g2' }
+        ]);
+        const result = (await org.call('PresenceSyncRuleController.saveRules', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            rulesJson: JSON.stringify([
+                { ...publisher, id: 'g1', name: 'Edited in the builder' },
+                { ...publisher, id: 'draft-abc-1', name: 'New in the builder', order: 30 }
+            ])
+        })) as SaveRulesResult;
+        expect(result.saved[0].id).toBe('g1');
+        expect(result.saved[1].id).toMatch(/^a0C[a-zA-Z0-9]{15}$/);
+        expect(org.rules().map((r) => [r.id, r.name])).toEqual([
+            ['g1', 'Edited in the builder'],
+            ['g2', subscriber.name],
+            [result.saved[1].id, 'New in the builder']
+        ]);
+    });
+
     it('keeps what survives a restart: a new org on the same store sees the saved rules', async () => {
         org.replaceRules(org.rules().slice(0, 2));
         const again = new EmulatedOrg({ store: { load: () => stored, save: () => undefined } });
