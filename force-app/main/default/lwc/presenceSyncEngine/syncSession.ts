@@ -319,20 +319,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
     }
 
     function skipWrite(sd: SideState, w: Write, context: Context, message: string): void {
-        write(
-            context,
-            'decision',
-            'info',
-            {
-                side: sd.side,
-                ruleId: w.ruleId,
-                ruleName: w.ruleName,
-                destination: destinationOf(sd.side),
-                value: w.value
-            },
-            'skipped',
-            message
-        );
+        traceDecision(sd, w, context, message, 'skipped');
     }
 
     function destinationOf(side: Side): Decision['destination'] {
@@ -488,7 +475,13 @@ export function createSyncSession(options: SessionOptions): SyncSession {
         settleIdle();
     }
 
-    function traceDecision(sd: SideState, w: Write, context: Context, message?: string): void {
+    function traceDecision(
+        sd: SideState,
+        w: Write,
+        context: Context,
+        message?: string,
+        result?: TraceResult
+    ): void {
         write(
             context,
             'decision',
@@ -500,7 +493,7 @@ export function createSyncSession(options: SessionOptions): SyncSession {
                 destination: destinationOf(sd.side),
                 value: w.value
             },
-            undefined,
+            result,
             message
         );
     }
