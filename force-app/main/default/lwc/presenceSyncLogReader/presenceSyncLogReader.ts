@@ -529,12 +529,21 @@ export default class PresenceSyncLogReader extends LightningElement {
         }));
     }
 
-    get connectSegments(): SegmentView[] {
-        return this.segmentViews(this.swimlanes.connect);
-    }
-
-    get omniSegments(): SegmentView[] {
-        return this.segmentViews(this.swimlanes.omni);
+    /** Both sides' lanes, Connect first: the picture and its text alternative render the same list. */
+    get stateLanes(): {
+        side: string;
+        label: string;
+        trackClass: string;
+        altClass: string;
+        segments: SegmentView[];
+    }[] {
+        return (['connect', 'omni'] as const).map((side) => ({
+            side,
+            label: SIDE_LABELS[side],
+            trackClass: `lane-track lane-track-${side}`,
+            altClass: `lane-alt-${side}`,
+            segments: this.segmentViews(this.swimlanes[side])
+        }));
     }
 
     get outOfSyncIntervals(): IntervalView[] {
@@ -563,14 +572,6 @@ export default class PresenceSyncLogReader extends LightningElement {
 
     get rangeEndText(): string {
         return formatClock(this.rangeTo);
-    }
-
-    get connectLaneLabel(): string {
-        return SIDE_LABELS.connect;
-    }
-
-    get omniLaneLabel(): string {
-        return SIDE_LABELS.omni;
     }
 
     get retentionText(): string {
