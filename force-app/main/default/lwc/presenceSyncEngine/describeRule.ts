@@ -1,4 +1,4 @@
-import { isComparator, isDestination, isOperand, isSourceEvent } from './ruleCatalog';
+import { isComparator, isDestination, isOperand, isSourceEvent, PERCENT_OPERANDS } from './ruleCatalog';
 import type { PresenceSyncRule } from './types';
 import type { Comparator, Operand, SourceEvent } from './vocabulary';
 import { OMNI_OFFLINE } from './vocabulary';
@@ -17,7 +17,14 @@ const OPERAND_PHRASES: Record<Exclude<Operand, 'StaticValue'>, string> = {
     SalesforcePreviousWorkloadPct: 'the previous workload as a percentage of capacity',
     SalesforceNewWorkload: 'the new Omni-Channel workload',
     SalesforceNewWorkloadPct: 'the new workload as a percentage of capacity',
-    SalesforceConfiguredCapacity: 'the configured Omni-Channel capacity'
+    SalesforceConfiguredCapacity: 'the configured Omni-Channel capacity',
+    SalesforcePreviousInterruptibleWorkload: 'the previous interruptible workload',
+    SalesforcePreviousInterruptibleWorkloadPct:
+        'the previous interruptible workload as a percentage of interruptible capacity',
+    SalesforceNewInterruptibleWorkload: 'the new interruptible workload',
+    SalesforceNewInterruptibleWorkloadPct:
+        'the new interruptible workload as a percentage of interruptible capacity',
+    SalesforceConfiguredInterruptibleCapacity: 'the configured interruptible capacity'
 };
 
 const COMPARATOR_PHRASES: Record<Comparator, string> = {
@@ -60,7 +67,7 @@ function sidePhrase(operand: unknown, value: unknown, other: unknown, options: D
     if (other === 'SalesforceNewState') {
         return statusLabel(value, options);
     }
-    if (other === 'SalesforcePreviousWorkloadPct' || other === 'SalesforceNewWorkloadPct') {
+    if (isOperand(other) && PERCENT_OPERANDS.has(other)) {
         return `${value}%`;
     }
     return value;

@@ -95,6 +95,16 @@ function resolve(side: CompiledSide, event: PresenceEvent): Value {
             return percentage(event.previousWorkload, event.configuredCapacity);
         case 'SalesforceNewWorkloadPct':
             return percentage(event.newWorkload, event.configuredCapacity);
+        case 'SalesforcePreviousInterruptibleWorkload':
+            return finiteNumber(event.previousInterruptibleWorkload);
+        case 'SalesforceNewInterruptibleWorkload':
+            return finiteNumber(event.newInterruptibleWorkload);
+        case 'SalesforceConfiguredInterruptibleCapacity':
+            return finiteNumber(event.configuredInterruptibleCapacity);
+        case 'SalesforcePreviousInterruptibleWorkloadPct':
+            return percentage(event.previousInterruptibleWorkload, event.configuredInterruptibleCapacity);
+        case 'SalesforceNewInterruptibleWorkloadPct':
+            return percentage(event.newInterruptibleWorkload, event.configuredInterruptibleCapacity);
         default:
             return undefined;
     }

@@ -10,9 +10,11 @@ export { expandMapping, expandMappings, validateMapping, SEED_EXAMPLE_MAPPINGS }
 export { describeRule } from './describeRule';
 export type { DescribeRuleOptions } from './describeRule';
 export {
+    INTERRUPTIBLE_OPERANDS,
     NUMERIC_OPERANDS,
     OPERAND_SOURCES,
     ORDERING_COMPARATORS,
+    PERCENT_OPERANDS,
     isConnectSystemState,
     parseStaticNumber
 } from './ruleCatalog';

@@ -27,6 +27,11 @@ export const OPERAND_SOURCES: Readonly<Record<Operand, readonly SourceEvent[]>> 
     SalesforceNewWorkload: ['SalesforceWorkloadChanged'],
     SalesforceNewWorkloadPct: ['SalesforceWorkloadChanged'],
     SalesforceConfiguredCapacity: ['SalesforceWorkloadChanged'],
+    SalesforcePreviousInterruptibleWorkload: ['SalesforceWorkloadChanged'],
+    SalesforcePreviousInterruptibleWorkloadPct: ['SalesforceWorkloadChanged'],
+    SalesforceNewInterruptibleWorkload: ['SalesforceWorkloadChanged'],
+    SalesforceNewInterruptibleWorkloadPct: ['SalesforceWorkloadChanged'],
+    SalesforceConfiguredInterruptibleCapacity: ['SalesforceWorkloadChanged'],
     StaticValue: ALL_SOURCES
 };
 
@@ -36,7 +41,32 @@ export const NUMERIC_OPERANDS: ReadonlySet<Operand> = new Set<Operand>([
     'SalesforcePreviousWorkloadPct',
     'SalesforceNewWorkload',
     'SalesforceNewWorkloadPct',
-    'SalesforceConfiguredCapacity'
+    'SalesforceConfiguredCapacity',
+    'SalesforcePreviousInterruptibleWorkload',
+    'SalesforcePreviousInterruptibleWorkloadPct',
+    'SalesforceNewInterruptibleWorkload',
+    'SalesforceNewInterruptibleWorkloadPct',
+    'SalesforceConfiguredInterruptibleCapacity'
+]);
+
+/** Operands that are a workload as a percentage of its capacity (missing while that capacity is 0). */
+export const PERCENT_OPERANDS: ReadonlySet<Operand> = new Set<Operand>([
+    'SalesforcePreviousWorkloadPct',
+    'SalesforceNewWorkloadPct',
+    'SalesforcePreviousInterruptibleWorkloadPct',
+    'SalesforceNewInterruptibleWorkloadPct'
+]);
+
+/**
+ * Operands read from the interruptible fields of Omni-Channel's workload event (work routed as
+ * interruptible, counted against the interruptible capacity of the presence configuration).
+ */
+export const INTERRUPTIBLE_OPERANDS: ReadonlySet<Operand> = new Set<Operand>([
+    'SalesforcePreviousInterruptibleWorkload',
+    'SalesforcePreviousInterruptibleWorkloadPct',
+    'SalesforceNewInterruptibleWorkload',
+    'SalesforceNewInterruptibleWorkloadPct',
+    'SalesforceConfiguredInterruptibleCapacity'
 ]);
 
 export const ORDERING_COMPARATORS: ReadonlySet<Comparator> = new Set<Comparator>([

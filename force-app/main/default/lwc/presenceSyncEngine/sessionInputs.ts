@@ -71,7 +71,10 @@ export function readInput(input: SessionInput): ReadInput | undefined {
                     type: 'SalesforceWorkloadChanged',
                     previousWorkload: finiteNumber(input.previousWorkload),
                     newWorkload: finiteNumber(input.newWorkload),
-                    configuredCapacity: finiteNumber(input.configuredCapacity)
+                    configuredCapacity: finiteNumber(input.configuredCapacity),
+                    previousInterruptibleWorkload: finiteNumber(input.previousInterruptibleWorkload),
+                    newInterruptibleWorkload: finiteNumber(input.newInterruptibleWorkload),
+                    configuredInterruptibleCapacity: finiteNumber(input.configuredInterruptibleCapacity)
                 }
             };
         default:

@@ -99,6 +99,10 @@ export type SessionInput =
           previousWorkload: number;
           newWorkload: number;
           configuredCapacity: number;
+          /** Interruptible work, when Omni-Channel sends it (the org routes interruptible work). */
+          previousInterruptibleWorkload?: number;
+          newInterruptibleWorkload?: number;
+          configuredInterruptibleCapacity?: number;
       };
 
 export interface SessionSettings {

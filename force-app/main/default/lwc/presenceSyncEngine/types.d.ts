@@ -32,6 +32,10 @@ export interface PresenceEvent {
     previousWorkload?: number;
     newWorkload?: number;
     configuredCapacity?: number;
+    /** Interruptible work (Omni-Channel's interruptible capacity); absent where the org does not send it. */
+    previousInterruptibleWorkload?: number;
+    newInterruptibleWorkload?: number;
+    configuredInterruptibleCapacity?: number;
 }
 
 export interface Decision {

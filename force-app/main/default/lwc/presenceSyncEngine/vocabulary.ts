@@ -21,6 +21,11 @@ export const OPERAND_LABELS = {
     SalesforceNewWorkload: 'Salesforce New Workload',
     SalesforceNewWorkloadPct: 'Salesforce New Workload Pct',
     SalesforceConfiguredCapacity: 'Salesforce Configured Capacity',
+    SalesforcePreviousInterruptibleWorkload: 'Salesforce Previous Interruptible Workload',
+    SalesforcePreviousInterruptibleWorkloadPct: 'Salesforce Previous Interruptible Workload Pct',
+    SalesforceNewInterruptibleWorkload: 'Salesforce New Interruptible Workload',
+    SalesforceNewInterruptibleWorkloadPct: 'Salesforce New Interruptible Workload Pct',
+    SalesforceConfiguredInterruptibleCapacity: 'Salesforce Configured Interruptible Capacity',
     StaticValue: 'Static Value'
 } as const;
 

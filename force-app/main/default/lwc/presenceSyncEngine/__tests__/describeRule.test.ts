@@ -59,6 +59,21 @@ describe('describeRule', () => {
                     'LessThanOrEqual',
                     'SalesforceServiceChannel',
                     "the accepted work's service channel is at most"
+                ],
+                [
+                    'Equal',
+                    'SalesforcePreviousInterruptibleWorkload',
+                    'the previous interruptible workload equals'
+                ],
+                [
+                    'GreaterThan',
+                    'SalesforceNewInterruptibleWorkload',
+                    'the new interruptible workload is greater than'
+                ],
+                [
+                    'LessThan',
+                    'SalesforceConfiguredInterruptibleCapacity',
+                    'the configured interruptible capacity is less than'
                 ]
             ] as const
         ).map(([comparator, operandA, words]) => [
@@ -92,6 +107,33 @@ describe('describeRule', () => {
                 operandB: 'SalesforcePreviousWorkloadPct'
             })
         ).toContain('50% equals the previous workload as a percentage of capacity');
+    });
+
+    it('says which capacity an interruptible percentage is of', () => {
+        expect(
+            describeRule({
+                ...lunch,
+                source: 'SalesforceWorkloadChanged',
+                operandA: 'SalesforceNewInterruptibleWorkloadPct',
+                comparator: 'GreaterThanOrEqual',
+                operandBValue: '100',
+                destination: 'ConnectAgentState',
+                destinationValue: 'Busy Chat'
+            })
+        ).toBe(
+            'When the Omni-Channel workload changes and the new interruptible workload as a percentage of interruptible capacity is at least 100%, set the Connect agent state to Busy Chat.'
+        );
+        expect(
+            describeRule({
+                ...lunch,
+                operandA: 'StaticValue',
+                operandAValue: '50',
+                comparator: 'LessThan',
+                operandB: 'SalesforcePreviousInterruptibleWorkloadPct'
+            })
+        ).toContain(
+            '50% is less than the previous interruptible workload as a percentage of interruptible capacity'
+        );
     });
 
     it('opens with the event for sources whose operands do not say it', () => {

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { CONNECT_SYSTEM_STATES, compileRules, evaluateRules } from 'c/presenceSyncEngine';
+import {
+    CONNECT_SYSTEM_STATES,
+    compileRules,
+    evaluateRules,
+    OPERAND_LABELS,
+    SOURCE_EVENT_LABELS
+} from 'c/presenceSyncEngine';
 import type {
     Comparator,
     Decision,
@@ -25,10 +31,8 @@ function operandValue(
     text: string | undefined,
     e: PresenceEvent
 ): string | number | undefined {
-    const pct = (load?: number) => {
-        return load === undefined || !e.configuredCapacity || e.configuredCapacity <= 0
-            ? undefined
-            : (load * 100) / e.configuredCapacity;
+    const pct = (load: number | undefined, capacity: number | undefined) => {
+        return load === undefined || !capacity || capacity <= 0 ? undefined : (load * 100) / capacity;
     };
     switch (operand) {
         case 'StaticValue':
@@ -48,9 +52,21 @@ function operandValue(
         case 'SalesforceConfiguredCapacity':
             return e.configuredCapacity;
         case 'SalesforcePreviousWorkloadPct':
-            return pct(e.previousWorkload);
+            return pct(e.previousWorkload, e.configuredCapacity);
+        case 'SalesforceNewWorkloadPct':
+            return pct(e.newWorkload, e.configuredCapacity);
+        case 'SalesforcePreviousInterruptibleWorkload':
+            return e.previousInterruptibleWorkload;
+        case 'SalesforceNewInterruptibleWorkload':
+            return e.newInterruptibleWorkload;
+        case 'SalesforceConfiguredInterruptibleCapacity':
+            return e.configuredInterruptibleCapacity;
+        case 'SalesforcePreviousInterruptibleWorkloadPct':
+            return pct(e.previousInterruptibleWorkload, e.configuredInterruptibleCapacity);
+        case 'SalesforceNewInterruptibleWorkloadPct':
+            return pct(e.newInterruptibleWorkload, e.configuredInterruptibleCapacity);
         default:
-            return pct(e.newWorkload);
+            throw new Error(`The reference does not know the operand ${String(operand)}`);
     }
 }
 
@@ -125,11 +141,17 @@ const OPERANDS: Operand[] = [
     'SalesforceNewWorkload',
     'SalesforceNewWorkloadPct',
     'SalesforceConfiguredCapacity',
+    'SalesforcePreviousInterruptibleWorkload',
+    'SalesforcePreviousInterruptibleWorkloadPct',
+    'SalesforceNewInterruptibleWorkload',
+    'SalesforceNewInterruptibleWorkloadPct',
+    'SalesforceConfiguredInterruptibleCapacity',
     'StaticValue',
     'StaticValue',
     'StaticValue',
     'SalesforceNewWorkload',
-    'SalesforceNewWorkloadPct'
+    'SalesforceNewWorkloadPct',
+    'SalesforceNewInterruptibleWorkloadPct'
 ];
 const COMPARATORS: Comparator[] = [
     'Equal',
@@ -193,7 +215,10 @@ function eventArb(type: SourceEvent): fc.Arbitrary<PresenceEvent> {
         serviceChannel: maybe(textArb),
         previousWorkload: maybe(fc.constantFrom(0, 5, 10, 2)),
         newWorkload: maybe(fc.constantFrom(0, 1, 2, 5, 10, 0.5)),
-        configuredCapacity: maybe(fc.constantFrom(0, 1, 3, 10))
+        configuredCapacity: maybe(fc.constantFrom(0, 1, 3, 10)),
+        previousInterruptibleWorkload: maybe(fc.constantFrom(0, 1, 2, 10)),
+        newInterruptibleWorkload: maybe(fc.constantFrom(0, 1, 2, 5, 0.5)),
+        configuredInterruptibleCapacity: maybe(fc.constantFrom(0, 2, 3, 10, -1))
     });
 }
 
@@ -202,6 +227,11 @@ const scenarioArb = fc
     .chain((source) => fc.tuple(fc.array(ruleArb(source), { maxLength: 25 }), eventArb(source)));
 
 describe('evaluateRules against a literal reading of the contract', () => {
+    it('draws every source and every operand of the vocabulary', () => {
+        expect(new Set(SOURCES)).toEqual(new Set(Object.keys(SOURCE_EVENT_LABELS)));
+        expect(new Set(OPERANDS)).toEqual(new Set(Object.keys(OPERAND_LABELS)));
+    });
+
     it('gives the same decisions as scanning every rule', () => {
         fc.assert(
             fc.property(scenarioArb, ([rules, event]) => {

@@ -32,7 +32,10 @@ const workload: PresenceEvent = {
     type: 'SalesforceWorkloadChanged',
     previousWorkload: 3,
     newWorkload: 4,
-    configuredCapacity: 5
+    configuredCapacity: 5,
+    previousInterruptibleWorkload: 1,
+    newInterruptibleWorkload: 3,
+    configuredInterruptibleCapacity: 4
 };
 
 describe('evaluateRules: operands', () => {
@@ -71,7 +74,12 @@ describe('evaluateRules: operands', () => {
         ['SalesforceNewWorkload', '4'],
         ['SalesforceConfiguredCapacity', '5'],
         ['SalesforcePreviousWorkloadPct', '60'],
-        ['SalesforceNewWorkloadPct', '80']
+        ['SalesforceNewWorkloadPct', '80'],
+        ['SalesforcePreviousInterruptibleWorkload', '1'],
+        ['SalesforceNewInterruptibleWorkload', '3'],
+        ['SalesforceConfiguredInterruptibleCapacity', '4'],
+        ['SalesforcePreviousInterruptibleWorkloadPct', '25'],
+        ['SalesforceNewInterruptibleWorkloadPct', '75']
     ])('reads %s from a workload event', (operandA, value) => {
         expect(matches({ operandA, operandBValue: value }, workload)).toBe(true);
         expect(matches({ operandA, operandBValue: `${value}1` }, workload)).toBe(false);
@@ -96,6 +104,72 @@ describe('evaluateRules: operands', () => {
                 ).toBe(false);
             }
         }
+    });
+
+    it('takes interruptible percentages of the interruptible capacity, never of the primary one', () => {
+        const full: PresenceEvent = { ...workload, newInterruptibleWorkload: 4 };
+        expect(
+            matches(
+                {
+                    operandA: 'SalesforceNewInterruptibleWorkloadPct',
+                    comparator: 'GreaterThanOrEqual',
+                    operandBValue: '100'
+                },
+                full
+            )
+        ).toBe(true);
+        // 4 of the primary capacity 5 would be 80.
+        expect(
+            matches({ operandA: 'SalesforceNewInterruptibleWorkloadPct', operandBValue: '80' }, full)
+        ).toBe(false);
+        const event: PresenceEvent = {
+            ...workload,
+            newInterruptibleWorkload: 7,
+            configuredInterruptibleCapacity: 10
+        };
+        expect(
+            matches({ operandA: 'SalesforceNewInterruptibleWorkloadPct', operandBValue: '70' }, event)
+        ).toBe(true);
+    });
+
+    it.each<[Operand, Partial<PresenceEvent>]>([
+        ['SalesforceNewInterruptibleWorkloadPct', { configuredInterruptibleCapacity: 0 }],
+        ['SalesforcePreviousInterruptibleWorkloadPct', { configuredInterruptibleCapacity: -2 }],
+        ['SalesforceNewInterruptibleWorkloadPct', { configuredInterruptibleCapacity: undefined }],
+        ['SalesforceNewInterruptibleWorkload', { newInterruptibleWorkload: undefined }],
+        ['SalesforcePreviousInterruptibleWorkload', { previousInterruptibleWorkload: undefined }],
+        ['SalesforceConfiguredInterruptibleCapacity', { configuredInterruptibleCapacity: undefined }]
+    ])('makes every comparison of %s false while it is unavailable (%j)', (operandA, change) => {
+        const event: PresenceEvent = { ...workload, ...change };
+        for (const comparator of ['Equal', 'NotEqual', 'LessThan', 'GreaterThanOrEqual'] as Comparator[]) {
+            expect(matches({ operandA, comparator, operandBValue: '0' }, event)).toBe(false);
+        }
+    });
+
+    it('keeps primary percentages working when Omni-Channel sends no interruptible numbers', () => {
+        const primaryOnly: PresenceEvent = {
+            type: 'SalesforceWorkloadChanged',
+            previousWorkload: 3,
+            newWorkload: 4,
+            configuredCapacity: 5
+        };
+        expect(matches({ operandA: 'SalesforceNewWorkloadPct', operandBValue: '80' }, primaryOnly)).toBe(
+            true
+        );
+    });
+
+    it('compares primary and interruptible operands with each other as numbers', () => {
+        // New workload 80 % of capacity against new interruptible workload 75 % of its capacity.
+        expect(
+            matches(
+                {
+                    operandA: 'SalesforceNewWorkloadPct',
+                    comparator: 'GreaterThan',
+                    operandB: 'SalesforceNewInterruptibleWorkloadPct'
+                },
+                workload
+            )
+        ).toBe(true);
     });
 
     it('accepts workload numbers sent as decimal text, and nothing else', () => {

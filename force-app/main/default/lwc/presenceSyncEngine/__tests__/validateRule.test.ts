@@ -153,7 +153,11 @@ describe('validateRule', () => {
         ['SalesforceWorkAccepted', 'SalesforceNewState'],
         ['SalesforceWorkAccepted', 'SalesforceConfiguredCapacity'],
         ['SalesforceWorkloadChanged', 'SalesforceServiceChannel'],
-        ['SalesforceWorkloadChanged', 'SalesforceNewState']
+        ['SalesforceWorkloadChanged', 'SalesforceNewState'],
+        ['ConnectStateChange', 'SalesforceNewInterruptibleWorkloadPct'],
+        ['SalesforceStateChange', 'SalesforcePreviousInterruptibleWorkload'],
+        ['SalesforceLogout', 'SalesforceConfiguredInterruptibleCapacity'],
+        ['SalesforceWorkAccepted', 'SalesforceNewInterruptibleWorkload']
     ])('rejects an operand a %s event never carries: %s', (source, operandA) => {
         const destination = source === 'ConnectStateChange' ? 'SalesforceAgentState' : 'ConnectAgentState';
         const issues = validateRule(rule({ source, operandA, destination }));
@@ -171,6 +175,43 @@ describe('validateRule', () => {
         expect(found.message).toBe(
             'Operand A "Connect Agent New State" is never part of a "Salesforce Work Accepted" event, so the rule could never match. Choose one of: Salesforce Service Channel, Static Value.'
         );
+    });
+
+    it('lists the interruptible operands among the choices of a workload rule', () => {
+        const [found] = validateRule(
+            rule({
+                source: 'SalesforceWorkloadChanged',
+                operandA: 'ConnectNewState',
+                destination: 'ConnectAgentState'
+            })
+        );
+        expect(found.message).toBe(
+            'Operand A "Connect Agent New State" is never part of a "Salesforce Workload Changed" event, so the rule could never match. Choose one of: Salesforce Previous Workload, Salesforce Previous Workload Pct, Salesforce New Workload, Salesforce New Workload Pct, Salesforce Configured Capacity, Salesforce Previous Interruptible Workload, Salesforce Previous Interruptible Workload Pct, Salesforce New Interruptible Workload, Salesforce New Interruptible Workload Pct, Salesforce Configured Interruptible Capacity, Static Value.'
+        );
+    });
+
+    it.each([
+        'SalesforcePreviousInterruptibleWorkload',
+        'SalesforcePreviousInterruptibleWorkloadPct',
+        'SalesforceNewInterruptibleWorkload',
+        'SalesforceNewInterruptibleWorkloadPct',
+        'SalesforceConfiguredInterruptibleCapacity'
+    ])('accepts %s with ordering comparators, as a number', (operandA) => {
+        const interruptible = {
+            source: 'SalesforceWorkloadChanged',
+            operandA,
+            comparator: 'GreaterThanOrEqual',
+            destination: 'ConnectAgentState'
+        };
+        expect(validateRule(rule({ ...interruptible, operandBValue: '100' }))).toEqual([]);
+        expect(
+            validateRule(
+                rule({ ...interruptible, operandB: 'SalesforceNewWorkloadPct', operandBValue: undefined })
+            )
+        ).toEqual([]);
+        expect(summary(validateRule(rule({ ...interruptible, operandBValue: 'full' })))).toEqual([
+            'comparator:comparatorNeedsNumbers'
+        ]);
     });
 
     it('rejects an ordering comparator with a side that is never a number', () => {
