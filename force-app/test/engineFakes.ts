@@ -241,8 +241,24 @@ export class FakeOmni extends FakePlatform implements OmniPort {
         this.report({ kind: 'omni-work-accepted', serviceChannel });
     }
 
-    workload(previousWorkload: number, newWorkload: number, configuredCapacity: number): void {
-        this.report({ kind: 'omni-workload', previousWorkload, newWorkload, configuredCapacity });
+    /** `interruptible`: the interruptible fields, sent only by orgs that route interruptible work. */
+    workload(
+        previousWorkload: number,
+        newWorkload: number,
+        configuredCapacity: number,
+        interruptible: {
+            previousInterruptibleWorkload: number;
+            newInterruptibleWorkload: number;
+            configuredInterruptibleCapacity: number;
+        } | null = null
+    ): void {
+        this.report({
+            kind: 'omni-workload',
+            previousWorkload,
+            newWorkload,
+            configuredCapacity,
+            ...interruptible
+        });
     }
 }
 

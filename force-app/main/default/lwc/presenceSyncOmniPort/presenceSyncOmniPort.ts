@@ -7,7 +7,12 @@
 import { OMNI_OFFLINE } from 'c/presenceSyncEngine';
 import type { OmniPort, SessionInput } from 'c/presenceSyncEngine';
 import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
-import type { OmniEventPayloads, OmniMethod, OmniRequest } from 'presence-sync/omni-bridge';
+import type {
+    OmniEventPayloads,
+    OmniMethod,
+    OmniRequest,
+    OmniWorkloadChangedPayload
+} from 'presence-sync/omni-bridge';
 
 export interface OmniDirectory {
     statuses: PresenceStatusInfo[];
@@ -69,6 +74,31 @@ function toNumber(value: unknown): number | null {
         return Number.isFinite(n) ? n : null;
     }
     return null;
+}
+
+/**
+ * The interruptible fields of a workload event, when all three are numbers. Orgs that route no
+ * interruptible work may leave them out; rules on them then simply do not match.
+ */
+function interruptibleOf(
+    payload: OmniWorkloadChangedPayload
+): Partial<
+    Record<
+        'previousInterruptibleWorkload' | 'newInterruptibleWorkload' | 'configuredInterruptibleCapacity',
+        number
+    >
+> {
+    const previousInterruptibleWorkload = toNumber(payload.previousInterruptibleWorkload);
+    const newInterruptibleWorkload = toNumber(payload.newInterruptibleWorkload);
+    const configuredInterruptibleCapacity = toNumber(payload.configuredInterruptibleCapacity);
+    if (
+        previousInterruptibleWorkload === null ||
+        newInterruptibleWorkload === null ||
+        configuredInterruptibleCapacity === null
+    ) {
+        return {};
+    }
+    return { previousInterruptibleWorkload, newInterruptibleWorkload, configuredInterruptibleCapacity };
 }
 
 interface Pending {
@@ -194,7 +224,13 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
                 );
                 return;
             }
-            options.onInput({ kind: 'omni-workload', previousWorkload, newWorkload, configuredCapacity });
+            options.onInput({
+                kind: 'omni-workload',
+                previousWorkload,
+                newWorkload,
+                configuredCapacity,
+                ...interruptibleOf(payload)
+            });
         }
     };
 

@@ -113,6 +113,38 @@ describe('sync session: ordinary sync', () => {
         expect(rig.session.snapshot().omniStatus).toBe('Available');
     });
 
+    it('passes the interruptible numbers of a workload event to the rules', async () => {
+        const rig = createEngineRig({
+            rules: [
+                rule({
+                    id: 'interruptible-full',
+                    source: 'SalesforceWorkloadChanged',
+                    operandA: 'SalesforceNewInterruptibleWorkloadPct',
+                    comparator: 'GreaterThanOrEqual',
+                    operandBValue: '100',
+                    destination: 'ConnectAgentState',
+                    destinationValue: 'Busy Chat'
+                })
+            ]
+        });
+        rig.omni.workload(0, 0, 10);
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([]);
+        rig.omni.workload(0, 0, 10, {
+            previousInterruptibleWorkload: 2,
+            newInterruptibleWorkload: 3,
+            configuredInterruptibleCapacity: 3
+        });
+        await settle(rig);
+        expect(rig.connect.state).toBe('Busy Chat');
+        const received = rig.sink.entries.filter((e) => e.step === 'event-received' && e.side === 'omni');
+        expect(received.at(-1)?.event).toMatchObject({
+            type: 'SalesforceWorkloadChanged',
+            newInterruptibleWorkload: 3,
+            configuredInterruptibleCapacity: 3
+        });
+    });
+
     it('never sets a side to the state it already has', async () => {
         const rig = createEngineRig({ rules: bidirectional(), omniStatus: 'Lunch' });
         rig.connect.agentSets('Lunch');

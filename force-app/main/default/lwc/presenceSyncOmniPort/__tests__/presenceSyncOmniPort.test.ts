@@ -181,6 +181,42 @@ describe('Omni-Channel events', () => {
         expect(warnings).toHaveLength(1);
     });
 
+    it('passes the interruptible numbers through, converted, when Omni-Channel sends all three', () => {
+        const { port, inputs, warnings } = setUp();
+        port.handleEvent('workloadChanged', {
+            configuredCapacity: 10,
+            previousWorkload: 5,
+            newWorkload: 5,
+            configuredInterruptibleCapacity: '4',
+            previousInterruptibleWorkload: 3,
+            newInterruptibleWorkload: '4'
+        });
+        // An org that routes no interruptible work: only the primary numbers reach the rules.
+        port.handleEvent('workloadChanged', { configuredCapacity: 10, previousWorkload: 5, newWorkload: 0 });
+        port.handleEvent('workloadChanged', {
+            configuredCapacity: 10,
+            previousWorkload: 0,
+            newWorkload: 1,
+            configuredInterruptibleCapacity: '',
+            previousInterruptibleWorkload: 0,
+            newInterruptibleWorkload: 0
+        });
+        expect(inputs).toEqual([
+            {
+                kind: 'omni-workload',
+                configuredCapacity: 10,
+                previousWorkload: 5,
+                newWorkload: 5,
+                configuredInterruptibleCapacity: 4,
+                previousInterruptibleWorkload: 3,
+                newInterruptibleWorkload: 4
+            },
+            { kind: 'omni-workload', configuredCapacity: 10, previousWorkload: 5, newWorkload: 0 },
+            { kind: 'omni-workload', configuredCapacity: 10, previousWorkload: 0, newWorkload: 1 }
+        ]);
+        expect(warnings).toEqual([]);
+    });
+
     it('ignores unknown event names and events after dispose', () => {
         const { port, inputs } = setUp();
         port.handleEvent('workDeclined', { workItemId: '500Hs00000AbCdE' });
