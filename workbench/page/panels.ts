@@ -137,6 +137,16 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
         omni.workloadNow().configuredCapacity,
         'omni-capacity-input'
     );
+    const interruptibleInput = numberInput(
+        'New interruptible workload',
+        0,
+        'omni-interruptible-workload-input'
+    );
+    const interruptibleCapacityInput = numberInput(
+        'Interruptible capacity',
+        omni.workloadNow().configuredInterruptibleCapacity,
+        'omni-interruptible-capacity-input'
+    );
     const run = (f: () => Promise<unknown>) => () => {
         error.clear();
         f().catch((e) => error.show(e));
@@ -178,7 +188,9 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
     const render = (): void => {
         status.value.textContent = omni.status();
         const load = omni.workloadNow();
-        workload.value.textContent = `${load.currentWorkload} of ${load.configuredCapacity}`;
+        workload.value.textContent =
+            `${load.currentWorkload} of ${load.configuredCapacity}, ` +
+            `interruptible ${load.currentInterruptibleWorkload} of ${load.configuredInterruptibleCapacity}`;
         toolkit.render(
             omni.calls().map((c) => {
                 const args = c.args as { statusId?: string };
@@ -256,6 +268,27 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
                     ),
                     'neutral',
                     'omni-set-workload'
+                )
+            )
+        ),
+        h(
+            'div',
+            { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small slds-m-top_x-small' },
+            h('div', { class: 'slds-col' }, interruptibleInput.field),
+            h('div', { class: 'slds-col' }, interruptibleCapacityInput.field),
+            h(
+                'div',
+                { class: 'slds-col slds-grow-none' },
+                button(
+                    'Change interruptible workload',
+                    run(() =>
+                        omni.setInterruptibleWorkload(
+                            Number(interruptibleInput.control.value),
+                            Number(interruptibleCapacityInput.control.value)
+                        )
+                    ),
+                    'neutral',
+                    'omni-set-interruptible-workload'
                 )
             )
         ),

@@ -236,6 +236,12 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             },
             setWorkload: (newWorkload: number, configuredCapacity: number): Promise<void> =>
                 omni.setWorkload(newWorkload, configuredCapacity),
+            /** Beyond the contract: interruptible work routed or closed, or the interruptible capacity changed. */
+            setInterruptibleWorkload: (
+                newInterruptibleWorkload: number,
+                configuredInterruptibleCapacity: number
+            ): Promise<void> =>
+                omni.setInterruptibleWorkload(newInterruptibleWorkload, configuredInterruptibleCapacity),
             calls: (): { method: string; args: unknown }[] => omni.calls(),
             /** Beyond the contract: withdraw or restore a status from the agent's presence configuration. */
             grant: (developerName: string, granted: boolean): void => omni.grant(developerName, granted)

@@ -34,6 +34,11 @@ export interface EmulatedOmniOptions {
     /** Status developer name at start; logged out when absent. */
     initialStatus?: string;
     configuredCapacity?: number;
+    /**
+     * Interruptible capacity of the presence configuration; by default the primary capacity, as
+     * the platform does when the field is left empty (Metadata API, PresenceUserConfig.interruptibleCapacity).
+     */
+    configuredInterruptibleCapacity?: number;
 }
 
 /** Which channels each seed status routes; a status without channels is a busy status. */
@@ -60,9 +65,12 @@ export class EmulatedOmni {
     private readonly allGranted: string[];
     private granted: Set<string>;
     private readonly initialCapacity: number;
+    private readonly initialInterruptibleCapacity: number;
     private current: PresenceStatusInfo | null = null;
     private capacity: number;
     private workload = 0;
+    private interruptibleCapacity: number;
+    private interruptibleWorkload = 0;
     private workCount = 0;
     private toolkitCalls: OmniToolkitCall[] = [];
     private targets = new Set<OmniBridgeTarget>();
@@ -77,6 +85,8 @@ export class EmulatedOmni {
         this.granted = new Set(this.allGranted);
         this.initialCapacity = options.configuredCapacity ?? 10;
         this.capacity = this.initialCapacity;
+        this.initialInterruptibleCapacity = options.configuredInterruptibleCapacity ?? this.initialCapacity;
+        this.interruptibleCapacity = this.initialInterruptibleCapacity;
         if (options.initialStatus) {
             this.current = this.statusNamed(options.initialStatus) ?? null;
         }
@@ -172,6 +182,22 @@ export class EmulatedOmni {
         await this.flushEvents();
     }
 
+    /**
+     * The agent's interruptible workload or interruptible capacity changes (interruptible work
+     * routed or closed, a supervisor edits the presence configuration). The seed's channels route
+     * primary work, so only this changes the interruptible numbers.
+     */
+    async setInterruptibleWorkload(
+        newInterruptibleWorkload: number,
+        configuredInterruptibleCapacity: number
+    ): Promise<void> {
+        const previousInterruptibleWorkload = this.interruptibleWorkload;
+        this.interruptibleWorkload = newInterruptibleWorkload;
+        this.interruptibleCapacity = configuredInterruptibleCapacity;
+        this.queueWorkloadEvent(this.workload, previousInterruptibleWorkload);
+        await this.flushEvents();
+    }
+
     /** Withdraws or restores a status from the agent's presence configuration. */
     grant(developerName: string, granted: boolean): void {
         if (granted) {
@@ -186,8 +212,19 @@ export class EmulatedOmni {
         return this.current?.developerName ?? OFFLINE;
     }
 
-    workloadNow(): { configuredCapacity: number; currentWorkload: number } {
-        return { configuredCapacity: this.capacity, currentWorkload: this.workload };
+    /** What `getAgentWorkload` answers. */
+    workloadNow(): {
+        configuredCapacity: number;
+        currentWorkload: number;
+        configuredInterruptibleCapacity: number;
+        currentInterruptibleWorkload: number;
+    } {
+        return {
+            configuredCapacity: this.capacity,
+            currentWorkload: this.workload,
+            configuredInterruptibleCapacity: this.interruptibleCapacity,
+            currentInterruptibleWorkload: this.interruptibleWorkload
+        };
     }
 
     calls(): OmniToolkitCall[] {
@@ -220,6 +257,8 @@ export class EmulatedOmni {
         await this.logout();
         this.workload = 0;
         this.capacity = this.initialCapacity;
+        this.interruptibleWorkload = 0;
+        this.interruptibleCapacity = this.initialInterruptibleCapacity;
         this.granted = new Set(this.allGranted);
         this.toolkitCalls = [];
         this.notify();
@@ -255,12 +294,7 @@ export class EmulatedOmni {
                 return this.statusResult(this.loggedInStatus(), false);
             case 'getAgentWorkload':
                 this.loggedInStatus();
-                return {
-                    configuredCapacity: this.capacity,
-                    currentWorkload: this.workload,
-                    configuredInterruptibleCapacity: 0,
-                    currentInterruptibleWorkload: 0
-                };
+                return this.workloadNow();
             default:
                 throw new Error(
                     `The Omni-Channel toolkit has no method "${(request as { method: string }).method}".`
@@ -339,13 +373,18 @@ export class EmulatedOmni {
         const previousWorkload = this.workload;
         this.workload = newWorkload;
         this.capacity = configuredCapacity;
+        this.queueWorkloadEvent(previousWorkload, this.interruptibleWorkload);
+    }
+
+    /** The event carries both kinds of work, before and after (Console Developer Guide, lightning:omniChannelWorkloadChanged). */
+    private queueWorkloadEvent(previousWorkload: number, previousInterruptibleWorkload: number): void {
         this.queueEvent('workloadChanged', {
-            configuredCapacity,
+            configuredCapacity: this.capacity,
             previousWorkload,
-            newWorkload,
-            configuredInterruptibleCapacity: 0,
-            previousInterruptibleWorkload: 0,
-            newInterruptibleWorkload: 0
+            newWorkload: this.workload,
+            configuredInterruptibleCapacity: this.interruptibleCapacity,
+            previousInterruptibleWorkload,
+            newInterruptibleWorkload: this.interruptibleWorkload
         });
     }
 

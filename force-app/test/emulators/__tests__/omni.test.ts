@@ -111,6 +111,46 @@ describe('emulated Omni-Channel', () => {
         });
     });
 
+    it('interruptible work changes only the interruptible numbers, and the toolkit reads them back', async () => {
+        await omni.setStatus('Available');
+        await omni.acceptWork('sfdc_chat');
+        lwc.events = [];
+        await omni.setInterruptibleWorkload(3, 4);
+        expect(lwc.events).toEqual([
+            {
+                name: 'workloadChanged',
+                payload: {
+                    configuredCapacity: 10,
+                    previousWorkload: 2,
+                    newWorkload: 2,
+                    configuredInterruptibleCapacity: 4,
+                    previousInterruptibleWorkload: 0,
+                    newInterruptibleWorkload: 3
+                }
+            }
+        ]);
+        await omni.setWorkload(0, 10);
+        expect(lwc.events[1].payload).toMatchObject({
+            previousWorkload: 2,
+            newWorkload: 0,
+            previousInterruptibleWorkload: 3,
+            newInterruptibleWorkload: 3
+        });
+        lwc.request({ method: 'getAgentWorkload', args: {} });
+        await settle();
+        expect(lwc.responses.at(-1)?.[2]).toEqual({
+            configuredCapacity: 10,
+            currentWorkload: 0,
+            configuredInterruptibleCapacity: 4,
+            currentInterruptibleWorkload: 3
+        });
+        await omni.reset();
+        expect(omni.workloadNow()).toMatchObject({
+            configuredInterruptibleCapacity: 10,
+            currentInterruptibleWorkload: 0
+        });
+    });
+
     it('routes no work on a channel the current status lacks', async () => {
         await omni.setStatus('Working_Phone');
         await expect(omni.acceptWork('sfdc_chat')).rejects.toThrow(/no sfdc_chat channel/);
