@@ -13,7 +13,16 @@ export type DryRunEvent =
     | { kind: 'omni-status'; status: string }
     | { kind: 'omni-logout' }
     | { kind: 'omni-work-accepted'; serviceChannel: string }
-    | { kind: 'omni-workload'; previousWorkload: number; newWorkload: number; configuredCapacity: number };
+    | {
+          kind: 'omni-workload';
+          previousWorkload: number;
+          newWorkload: number;
+          configuredCapacity: number;
+          /** Left out to play an org that sends no interruptible numbers. */
+          previousInterruptibleWorkload?: number;
+          newInterruptibleWorkload?: number;
+          configuredInterruptibleCapacity?: number;
+      };
 
 export interface DryRunStart {
     connectState: string;
@@ -49,8 +58,12 @@ export function describeEvent(event: DryRunEvent): string {
             return 'Omni-Channel: the agent logs out';
         case 'omni-work-accepted':
             return `Omni-Channel: the agent accepts ${event.serviceChannel} work`;
-        default:
-            return `Omni-Channel: workload ${event.previousWorkload} → ${event.newWorkload} of ${event.configuredCapacity}`;
+        default: {
+            const primary = `Omni-Channel: workload ${event.previousWorkload} → ${event.newWorkload} of ${event.configuredCapacity}`;
+            return event.configuredInterruptibleCapacity === undefined
+                ? primary
+                : `${primary}, interruptible ${event.previousInterruptibleWorkload} → ${event.newInterruptibleWorkload} of ${event.configuredInterruptibleCapacity}`;
+        }
     }
 }
 

@@ -17,6 +17,23 @@ const KIND_OPTIONS: { label: string; value: EventKind }[] = [
     { label: 'Omni-Channel: workload changes', value: 'omni-workload' }
 ];
 
+type WorkloadField =
+    | 'previousWorkload'
+    | 'newWorkload'
+    | 'configuredCapacity'
+    | 'previousInterruptibleWorkload'
+    | 'newInterruptibleWorkload'
+    | 'configuredInterruptibleCapacity';
+
+/** A workload or capacity as typed: a number of 0 or more, else undefined (blank is not 0). */
+function toCount(text: string): number | undefined {
+    if (text.trim() === '') {
+        return undefined;
+    }
+    const n = Number(text);
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 let eventCounter = 0;
 
 /**
@@ -39,6 +56,10 @@ export default class PresenceSyncRuleDryRun extends LightningElement {
     previousWorkload = '0';
     newWorkload = '1';
     configuredCapacity = '100';
+    /** Empty: Omni-Channel sends no interruptible numbers (an org that routes no interruptible work). */
+    previousInterruptibleWorkload = '';
+    newInterruptibleWorkload = '';
+    configuredInterruptibleCapacity = '';
     events: { key: string; event: DryRunEvent }[] = [];
     steps: DryRunStep[] = [];
     running = false;
@@ -120,9 +141,8 @@ export default class PresenceSyncRuleDryRun extends LightningElement {
         this.value = event.detail.value;
     }
     handleNumber(event: CustomEvent<{ value: string }>): void {
-        const field = (event.target as HTMLElement).dataset.field as
-            'previousWorkload' | 'newWorkload' | 'configuredCapacity';
-        this[field] = event.detail.value;
+        const field = (event.target as HTMLElement).dataset.field as WorkloadField;
+        this[field] = event.detail.value ?? '';
     }
 
     /** The event being entered, or a reason it is incomplete. */
@@ -142,17 +162,43 @@ export default class PresenceSyncRuleDryRun extends LightningElement {
                 return this.value
                     ? { kind: 'omni-work-accepted', serviceChannel: this.value }
                     : 'Choose the service channel of the work.';
-            default: {
-                const numbers = [this.previousWorkload, this.newWorkload, this.configuredCapacity].map(
-                    Number
-                );
-                if (numbers.some((n) => !Number.isFinite(n) || n < 0)) {
-                    return 'Enter the workloads and the capacity as numbers of 0 or more.';
-                }
-                const [previousWorkload, newWorkload, configuredCapacity] = numbers;
-                return { kind: 'omni-workload', previousWorkload, newWorkload, configuredCapacity };
-            }
+            default:
+                return this.buildWorkloadEvent();
         }
+    }
+
+    private buildWorkloadEvent(): DryRunEvent | string {
+        const numbers = [this.previousWorkload, this.newWorkload, this.configuredCapacity].map(toCount);
+        if (numbers.some((n) => n === undefined)) {
+            return 'Enter the workloads and the capacity as numbers of 0 or more.';
+        }
+        const [previousWorkload, newWorkload, configuredCapacity] = numbers as number[];
+        const event: DryRunEvent = {
+            kind: 'omni-workload',
+            previousWorkload,
+            newWorkload,
+            configuredCapacity
+        };
+        const interruptibleTexts = [
+            this.previousInterruptibleWorkload,
+            this.newInterruptibleWorkload,
+            this.configuredInterruptibleCapacity
+        ];
+        if (interruptibleTexts.every((text) => text.trim() === '')) {
+            return event;
+        }
+        const interruptible = interruptibleTexts.map(toCount);
+        if (interruptible.some((n) => n === undefined)) {
+            return 'Enter all three interruptible numbers as numbers of 0 or more, or leave all three empty.';
+        }
+        const [previousInterruptibleWorkload, newInterruptibleWorkload, configuredInterruptibleCapacity] =
+            interruptible as number[];
+        return {
+            ...event,
+            previousInterruptibleWorkload,
+            newInterruptibleWorkload,
+            configuredInterruptibleCapacity
+        };
     }
 
     private push(event: DryRunEvent): void {

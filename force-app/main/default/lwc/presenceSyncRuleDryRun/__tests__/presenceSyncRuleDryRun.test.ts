@@ -178,6 +178,55 @@ describe('c-presence-sync-rule-dry-run', () => {
         expect(all(el, 'tr[data-step]')).toHaveLength(0);
     });
 
+    it('plays interruptible workload: a rule on its percentage fires, and only when Omni-Channel sends it', async () => {
+        const el = mount();
+        el.rules = [
+            buildRule({
+                id: 'interruptible-full',
+                name: 'Full interruptible workload sets Connect Working - Media',
+                source: 'SalesforceWorkloadChanged',
+                operandA: 'SalesforceNewInterruptibleWorkloadPct',
+                comparator: 'GreaterThanOrEqual',
+                operandB: 'StaticValue',
+                operandBValue: '100',
+                destination: 'ConnectAgentState',
+                destinationValue: 'Working - Media'
+            })
+        ];
+        await flushPromises();
+        q(el, 'lightning-combobox[data-id="kind"]').dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'omni-workload' } })
+        );
+        await flushPromises();
+        const number = (field: string, value: string) =>
+            q(el, `lightning-input[data-field="${field}"]`).dispatchEvent(
+                new CustomEvent('change', { detail: { value } })
+            );
+        // No interruptible numbers: an org that routes no interruptible work.
+        await click(el, 'add');
+        number('newInterruptibleWorkload', '4');
+        await click(el, 'add');
+        expect(q(el, '[data-id="input-error"]').textContent).toContain('all three interruptible numbers');
+        number('previousInterruptibleWorkload', '2');
+        number('configuredInterruptibleCapacity', '0');
+        await click(el, 'add');
+        number('configuredInterruptibleCapacity', '4');
+        await click(el, 'add');
+        expect(all(el, '[data-id="events"] li').map((li) => li.textContent?.trim())).toEqual([
+            '1. Omni-Channel: workload 0 → 1 of 100',
+            '2. Omni-Channel: workload 0 → 1 of 100, interruptible 2 → 4 of 0',
+            '3. Omni-Channel: workload 0 → 1 of 100, interruptible 2 → 4 of 4'
+        ]);
+        await click(el, 'run');
+        const rows = all(el, 'tr[data-step]');
+        expect(rows.map((row) => row.querySelector('[data-id="fired"]')?.textContent)).toEqual([
+            'No rule changed anything',
+            'No rule changed anything',
+            'Full interruptible workload sets Connect Working - Media'
+        ]);
+        expect(rows[2].querySelector('[data-id="connect"]')?.textContent).toBe('Working - Media');
+    });
+
     it('uses the org’s on-contact policy: with skip, a Connect change during a call is dropped, not queued', async () => {
         const el = mount(buildSettings({ onContact: 'skip', flapMaxChanges: 8, flapWindowSeconds: 10 }));
         await flushPromises();
