@@ -117,51 +117,124 @@ export function probeEvents(
                 OTHER_VALUE
             ]).map((serviceChannel) => ({ type: source, serviceChannel }));
         case 'SalesforceWorkloadChanged':
-            return workloadProbes(staticValuesOf(rules, source), {
-                capacity: usesOperand(rules, source, 'SalesforceConfiguredCapacity'),
-                previous:
-                    usesOperand(rules, source, 'SalesforcePreviousWorkload') ||
-                    usesOperand(rules, source, 'SalesforcePreviousWorkloadPct'),
-                next:
-                    usesOperand(rules, source, 'SalesforceNewWorkload') ||
-                    usesOperand(rules, source, 'SalesforceNewWorkloadPct')
-            });
+            return workloadProbes(rules);
         default:
             return [];
     }
 }
 
+/** The numbers of one kind of work in a workload event, and the operands that read them. */
+interface WorkloadFamily {
+    fields: { previous: WorkloadField; next: WorkloadField; capacity: WorkloadField };
+    operands: { previous: readonly Operand[]; next: readonly Operand[]; capacity: readonly Operand[] };
+    /** Whether Omni-Channel may leave the fields out (orgs that route no such work). */
+    optional: boolean;
+}
+
+type WorkloadField =
+    | 'previousWorkload'
+    | 'newWorkload'
+    | 'configuredCapacity'
+    | 'previousInterruptibleWorkload'
+    | 'newInterruptibleWorkload'
+    | 'configuredInterruptibleCapacity';
+
+type WorkloadNumbers = Partial<Record<WorkloadField, number>>;
+
+const PRIMARY: WorkloadFamily = {
+    fields: { previous: 'previousWorkload', next: 'newWorkload', capacity: 'configuredCapacity' },
+    operands: {
+        previous: ['SalesforcePreviousWorkload', 'SalesforcePreviousWorkloadPct'],
+        next: ['SalesforceNewWorkload', 'SalesforceNewWorkloadPct'],
+        capacity: ['SalesforceConfiguredCapacity']
+    },
+    optional: false
+};
+
+const INTERRUPTIBLE: WorkloadFamily = {
+    fields: {
+        previous: 'previousInterruptibleWorkload',
+        next: 'newInterruptibleWorkload',
+        capacity: 'configuredInterruptibleCapacity'
+    },
+    operands: {
+        previous: ['SalesforcePreviousInterruptibleWorkload', 'SalesforcePreviousInterruptibleWorkloadPct'],
+        next: ['SalesforceNewInterruptibleWorkload', 'SalesforceNewInterruptibleWorkloadPct'],
+        capacity: ['SalesforceConfiguredInterruptibleCapacity']
+    },
+    optional: true
+};
+
+function familyOperands(family: WorkloadFamily): Operand[] {
+    return [...family.operands.previous, ...family.operands.next, ...family.operands.capacity];
+}
+
+/** Workload rules whose criterion reads an operand of the family. */
+function rulesReading(rules: readonly PresenceSyncRule[], family: WorkloadFamily): PresenceSyncRule[] {
+    const operands = familyOperands(family);
+    return rules.filter(
+        (r) =>
+            r.source === 'SalesforceWorkloadChanged' &&
+            (operands.includes(r.operandA) || operands.includes(r.operandB))
+    );
+}
+
 /*
  * Capacity 100 makes a percentage equal the workload, so one list of numbers reaches every
  * workload and percentage threshold; capacity 0 is the case where percentages are unavailable.
+ * Each family is probed with the thresholds of the rules that read it; a family no rule reads
+ * needs one combination only (and an optional family none at all: its fields are left out).
  */
-function workloadProbes(
-    statics: readonly string[],
-    compared: { capacity: boolean; previous: boolean; next: boolean }
-): PresenceEvent[] {
+function familyCombinations(rules: readonly PresenceSyncRule[], family: WorkloadFamily): WorkloadNumbers[] {
+    const reading = rulesReading(rules, family);
+    if (reading.length === 0) {
+        return family.optional
+            ? [{}]
+            : [{ [family.fields.previous]: 0, [family.fields.next]: 0, [family.fields.capacity]: 100 }];
+    }
+    const statics = staticValuesOf(reading, 'SalesforceWorkloadChanged');
+    const reads = (operands: readonly Operand[]) =>
+        operands.some((operand) => usesOperand(reading, 'SalesforceWorkloadChanged', operand));
     const workloads = numericProbes(statics, [0]);
     // A number no rule reads needs no variety: one value stands for all.
-    const previousWorkloads = compared.previous ? workloads : [0];
-    const newWorkloads = compared.next ? workloads : [0];
-    // 100 and 0 first: if the bound cuts the list, the cases that matter most are in.
-    const capacities = compared.capacity
+    const previous = reads(family.operands.previous) ? workloads : [0];
+    const next = reads(family.operands.next) ? workloads : [0];
+    // 100 and 0 first: they are the cases that matter most.
+    const capacities = reads(family.operands.capacity)
         ? [...new Set([100, 0, ...numericProbes(statics, []).filter((c) => c >= 0)])]
         : [100, 0];
-    const events: PresenceEvent[] = [];
-    for (const configuredCapacity of capacities) {
-        for (const previousWorkload of previousWorkloads) {
-            for (const newWorkload of newWorkloads) {
-                events.push({
-                    type: 'SalesforceWorkloadChanged',
-                    previousWorkload,
-                    newWorkload,
-                    configuredCapacity
+    const combinations: WorkloadNumbers[] = family.optional ? [{}] : [];
+    for (const capacity of capacities) {
+        for (const before of previous) {
+            for (const after of next) {
+                combinations.push({
+                    [family.fields.previous]: before,
+                    [family.fields.next]: after,
+                    [family.fields.capacity]: capacity
                 });
-                if (events.length >= MAX_WORKLOAD_PROBES) {
-                    return events;
-                }
             }
         }
     }
-    return events;
+    return combinations;
+}
+
+/**
+ * Every combination of the primary and the interruptible numbers, so a rule on one kind of work
+ * is weighed against rules on the other. Should that product pass MAX_WORKLOAD_PROBES, each
+ * family's combinations are tried with the other family's first one instead: every rule's own
+ * cases are still reached, only the interplay of many thresholds of both kinds is sampled.
+ */
+function workloadProbes(rules: readonly PresenceSyncRule[]): PresenceEvent[] {
+    const primary = familyCombinations(rules, PRIMARY);
+    const interruptible = familyCombinations(rules, INTERRUPTIBLE);
+    const pairs: [WorkloadNumbers, WorkloadNumbers][] =
+        primary.length * interruptible.length <= MAX_WORKLOAD_PROBES
+            ? primary.flatMap((p) => interruptible.map((i): [WorkloadNumbers, WorkloadNumbers] => [p, i]))
+            : [
+                  ...primary.map((p): [WorkloadNumbers, WorkloadNumbers] => [p, interruptible[0]]),
+                  ...interruptible.slice(1).map((i): [WorkloadNumbers, WorkloadNumbers] => [primary[0], i])
+              ];
+    return pairs
+        .slice(0, MAX_WORKLOAD_PROBES)
+        .map(([p, i]) => ({ type: 'SalesforceWorkloadChanged', ...p, ...i }));
 }

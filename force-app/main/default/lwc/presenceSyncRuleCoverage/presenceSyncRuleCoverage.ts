@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
-import type { PresenceSyncRule } from 'c/presenceSyncEngine';
-import { coverageMatrix } from 'c/presenceSyncRuleAnalysis';
+import { describeRule } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule, SourceEvent } from 'c/presenceSyncEngine';
+import { compareRulePrecedence, coverageMatrix } from 'c/presenceSyncRuleAnalysis';
 import type { AnalysisFinding, CoverageMatrix, SyncDirection } from 'c/presenceSyncRuleAnalysis';
 import type { PresenceStatusInfo } from 'presence-sync/contracts';
 import { statusLabels } from 'c/presenceSyncRuleOptions';
@@ -19,6 +20,12 @@ const KIND_LABELS: Record<AnalysisFinding['kind'], string> = {
     'round-trip': 'Sides disagree',
     loop: 'Flip-flop loop'
 };
+
+/** Sources whose rules react to work, not to a state, so they have no place in the state matrix. */
+const WORK_SOURCES: ReadonlySet<SourceEvent> = new Set<SourceEvent>([
+    'SalesforceWorkAccepted',
+    'SalesforceWorkloadChanged'
+]);
 
 /** Outside the component: a field written while rendering would re-render it. */
 const matrixCache = new WeakMap<
@@ -114,6 +121,19 @@ export default class PresenceSyncRuleCoverage extends LightningElement {
             parts.push(`any other Omni-Channel status sets Connect to ${toConnect}`);
         }
         return parts.length ? `Not-equal rules: ${parts.join('; ')}.` : '';
+    }
+
+    /** Active work and workload rules (interruptible workload included), in words, in the order they are evaluated. */
+    get workRules(): { key: string; text: string }[] {
+        const labels = statusLabels(this.statuses);
+        return this.rules
+            .filter((rule) => rule.active && WORK_SOURCES.has(rule.source))
+            .sort(compareRulePrecedence)
+            .map((rule) => ({ key: rule.id, text: describeRule(rule, { statusLabels: labels }) }));
+    }
+
+    get hasWorkRules(): boolean {
+        return this.workRules.length > 0;
     }
 
     get findingItems() {

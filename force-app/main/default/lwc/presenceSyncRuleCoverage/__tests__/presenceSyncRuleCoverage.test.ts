@@ -57,6 +57,32 @@ describe('c-presence-sync-rule-coverage', () => {
         expect(text(el, '[data-id="no-findings"]')).toContain('No conflicts');
     });
 
+    it('lists the work and workload rules the matrix cannot show, interruptible workload included', async () => {
+        const workload = buildRule({
+            id: 'chat-full',
+            name: 'Interruptible work full',
+            order: 5,
+            source: 'SalesforceWorkloadChanged',
+            operandA: 'SalesforceNewInterruptibleWorkloadPct',
+            comparator: 'GreaterThanOrEqual',
+            operandB: 'StaticValue',
+            operandBValue: '100',
+            destination: 'ConnectAgentState',
+            destinationValue: 'Working - Media'
+        });
+        const el = mount([...buildSeedRules(), workload, { ...workload, id: 'off', active: false }]);
+        await flushPromises();
+        const items = [...(el.shadowRoot?.querySelectorAll('[data-id="work-rules"] li') ?? [])].map((li) =>
+            li.textContent?.trim()
+        );
+        expect(items).toEqual([
+            'When the Omni-Channel workload changes and the new interruptible workload as a percentage of interruptible capacity is at least 100%, set the Connect agent state to Working - Media.'
+        ]);
+        el.rules = buildSeedRules();
+        await flushPromises();
+        expect(el.shadowRoot?.querySelector('[data-id="work-rules"]')).toBeNull();
+    });
+
     it('lists the analysis warnings with their kind', async () => {
         const el = mount([
             ...buildSeedRules(),
