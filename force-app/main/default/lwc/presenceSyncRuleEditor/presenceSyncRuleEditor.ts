@@ -6,6 +6,7 @@ import {
     comparatorOptions,
     destinationFor,
     destinationOptions,
+    operandHint,
     operandOptions,
     sourceOptions,
     statusLabels,
@@ -142,6 +143,13 @@ export default class PresenceSyncRuleEditor extends LightningElement {
 
     get orderText(): string {
         return this.draft.order === undefined ? '' : String(this.draft.order);
+    }
+
+    get operandAHint(): string | undefined {
+        return operandHint(this.draft.operandA);
+    }
+    get operandBHint(): string | undefined {
+        return operandHint(this.draft.operandB);
     }
 
     get isStaticA(): boolean {

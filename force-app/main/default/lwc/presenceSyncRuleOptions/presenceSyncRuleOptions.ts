@@ -7,10 +7,12 @@ import {
     COMPARATOR_LABELS,
     CONNECT_SYSTEM_STATES,
     DESTINATION_LABELS,
+    INTERRUPTIBLE_OPERANDS,
     MAPPING_TYPE_LABELS,
     OMNI_OFFLINE,
     OPERAND_LABELS,
     OPERAND_SOURCES,
+    PERCENT_OPERANDS,
     SOURCE_EVENT_LABELS
 } from 'c/presenceSyncEngine';
 import type { Destination, Operand, SourceEvent } from 'c/presenceSyncEngine';
@@ -77,6 +79,31 @@ export function valueKindFor(operand: Operand | undefined): ValueKind {
         default:
             return 'number';
     }
+}
+
+/**
+ * What an admin should know about a workload operand before comparing it: what a percentage is
+ * of and when it is missing, and where interruptible numbers come from. Undefined for the others.
+ */
+export function operandHint(operand: Operand | undefined): string | undefined {
+    if (!operand) {
+        return undefined;
+    }
+    const interruptible = INTERRUPTIBLE_OPERANDS.has(operand);
+    const hints: string[] = [];
+    if (PERCENT_OPERANDS.has(operand)) {
+        hints.push(
+            interruptible
+                ? 'A percentage of the agent’s interruptible capacity, e.g. 100 for full. While that capacity is 0 there is no percentage and the rule does not match.'
+                : 'A percentage of the agent’s configured capacity, e.g. 80. While the capacity is 0 there is no percentage and the rule does not match.'
+        );
+    }
+    if (interruptible) {
+        hints.push(
+            'Interruptible work is work Omni-Channel routes as interruptible (Is Interruptible on the service channel or routing configuration). Where Omni-Channel sends no interruptible numbers, the rule does not match.'
+        );
+    }
+    return hints.length > 0 ? hints.join(' ') : undefined;
 }
 
 /** "Label (DeveloperName)"; the developer name is what rules store. Offline is added when asked. */

@@ -134,6 +134,47 @@ describe('c-presence-sync-rule-editor', () => {
         expect(options.map((o) => o.value)).toEqual(['SalesforceServiceChannel', 'StaticValue']);
     });
 
+    it('builds a rule on interruptible workload percent, explaining the operand, with a number field', async () => {
+        const el = mount({ name: 'Chats fill the agent', active: true, order: 30 });
+        const saved = jest.fn();
+        el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
+        await flush();
+        await clickButton(el, 'next');
+        change(q(el, 'lightning-radio-group[data-field="source"]'), { value: 'SalesforceWorkloadChanged' });
+        await clickButton(el, 'next');
+        const options = (
+            q(el, 'lightning-combobox[data-field="operandA"]') as unknown as { options: { label: string }[] }
+        ).options;
+        expect(options.map((o) => o.label)).toContain('Salesforce New Interruptible Workload Pct');
+        expect(q(el, '[data-hint-for="operandA"]')).toBeNull();
+        change(q(el, 'lightning-combobox[data-field="operandA"]'), {
+            value: 'SalesforceNewInterruptibleWorkloadPct'
+        });
+        change(q(el, 'lightning-combobox[data-field="comparator"]'), { value: 'GreaterThanOrEqual' });
+        change(q(el, 'lightning-combobox[data-field="operandB"]'), { value: 'StaticValue' });
+        await flush();
+        expect(q(el, '[data-hint-for="operandA"]').textContent).toContain('interruptible capacity');
+        expect((valueField(el, 'operandBValue') as unknown as { kind: string }).kind).toBe('number');
+        pickValue(el, 'operandBValue', '100');
+        await clickButton(el, 'next');
+        pickValue(el, 'destinationValue', 'Working - Media');
+        await clickButton(el, 'next');
+        expect(q(el, '[data-id="sentence"]').textContent).toBe(
+            'When the Omni-Channel workload changes and the new interruptible workload as a percentage of interruptible capacity is at least 100%, set the Connect agent state to Working - Media.'
+        );
+        await clickButton(el, 'save');
+        expect(saved).toHaveBeenCalledWith(
+            expect.objectContaining({
+                source: 'SalesforceWorkloadChanged',
+                operandA: 'SalesforceNewInterruptibleWorkloadPct',
+                comparator: 'GreaterThanOrEqual',
+                operandBValue: '100',
+                destination: 'ConnectAgentState',
+                destinationValue: 'Working - Media'
+            })
+        );
+    });
+
     it('shows a value field for Static Value with the org statuses by developer name', async () => {
         const el = mount({ name: 'Omni', active: true, order: 1, source: 'SalesforceStateChange' });
         await flush();

@@ -1,6 +1,7 @@
 import {
     destinationFor,
     destinationOptions,
+    operandHint,
     operandOptions,
     statusLabels,
     valueKindFor
@@ -21,6 +22,11 @@ describe('rule builder options', () => {
                 'SalesforceNewWorkload',
                 'SalesforceNewWorkloadPct',
                 'SalesforceConfiguredCapacity',
+                'SalesforcePreviousInterruptibleWorkload',
+                'SalesforcePreviousInterruptibleWorkloadPct',
+                'SalesforceNewInterruptibleWorkload',
+                'SalesforceNewInterruptibleWorkloadPct',
+                'SalesforceConfiguredInterruptibleCapacity',
                 'StaticValue'
             ]
         ]
@@ -42,7 +48,22 @@ describe('rule builder options', () => {
         expect(valueKindFor('SalesforceNewState')).toBe('omni-status');
         expect(valueKindFor('SalesforceServiceChannel')).toBe('service-channel');
         expect(valueKindFor('SalesforceNewWorkloadPct')).toBe('number');
+        expect(valueKindFor('SalesforceNewInterruptibleWorkloadPct')).toBe('number');
+        expect(valueKindFor('SalesforceConfiguredInterruptibleCapacity')).toBe('number');
         expect(valueKindFor('StaticValue')).toBe('text');
+    });
+
+    it('explains what a percentage is of and where interruptible numbers come from', () => {
+        expect(operandHint('SalesforceNewWorkloadPct')).toContain('configured capacity');
+        expect(operandHint('SalesforceNewWorkloadPct')).not.toContain('nterruptible');
+        expect(operandHint('SalesforceNewInterruptibleWorkloadPct')).toContain(
+            'percentage of the agent’s interruptible capacity'
+        );
+        expect(operandHint('SalesforceConfiguredInterruptibleCapacity')).toContain('Is Interruptible');
+        expect(operandHint('SalesforceConfiguredInterruptibleCapacity')).not.toContain('percentage');
+        expect(operandHint('SalesforceNewWorkload')).toBeUndefined();
+        expect(operandHint('ConnectNewState')).toBeUndefined();
+        expect(operandHint(undefined)).toBeUndefined();
     });
 
     it('maps status developer names to labels', () => {
