@@ -6,7 +6,7 @@ import {
     validateMapping,
     validateRule
 } from 'c/presenceSyncEngine';
-import type { MappingType, PresenceSyncRule, StateMapping } from 'c/presenceSyncEngine';
+import type { MappingType, PresenceSyncRule, SourceEvent, StateMapping } from 'c/presenceSyncEngine';
 import type { PresenceStatusInfo, RejectedRule } from 'presence-sync/contracts';
 import { mappingTypeOptions } from 'c/presenceSyncRuleOptions';
 import { compareRulePrecedence } from 'c/presenceSyncRuleAnalysis';
@@ -30,6 +30,21 @@ const SHAPE_FIELDS: readonly (keyof PresenceSyncRule)[] = [
     'destinationValue'
 ];
 
+/**
+ * A row pairs states, so only state rules can be its rules. A table rule that the rule editor
+ * turned into a work or workload rule (interruptible workload included) has left the table: it is
+ * not read into a row, and saving the table keeps it.
+ */
+const STATE_SOURCES: ReadonlySet<SourceEvent> = new Set<SourceEvent>([
+    'ConnectStateChange',
+    'SalesforceStateChange',
+    'SalesforceLogout'
+]);
+
+function isTableRule(rule: PresenceSyncRule): boolean {
+    return Boolean(rule.mappingId) && STATE_SOURCES.has(rule.source);
+}
+
 let rowCounter = 0;
 function newMappingId(): string {
     rowCounter += 1;
@@ -49,7 +64,7 @@ function sameShape(a: PresenceSyncRule, b: PresenceSyncRule): boolean {
 export function rowsFromRules(rules: readonly PresenceSyncRule[]): Row[] {
     const groups = new Map<string, PresenceSyncRule[]>();
     for (const rule of [...rules].sort(compareRulePrecedence)) {
-        if (rule.mappingId) {
+        if (rule.mappingId && isTableRule(rule)) {
             groups.set(rule.mappingId, [...(groups.get(rule.mappingId) ?? []), rule]);
         }
     }
@@ -214,7 +229,7 @@ export default class PresenceSyncMappingTable extends LightningElement {
 
     /** The rows as rules, reusing the record ids (and active flags) of the rules they replace. */
     private generate(): PresenceSyncRule[] {
-        const existing = new Map(this.savedRules.filter((r) => r.mappingId).map((r) => [ruleKey(r), r]));
+        const existing = new Map(this.savedRules.filter(isTableRule).map((r) => [ruleKey(r), r]));
         const mappings: StateMapping[] = this.rows.map(({ id, connectState, salesforceStatus, type }) => ({
             id,
             connectState,
@@ -243,7 +258,7 @@ export default class PresenceSyncMappingTable extends LightningElement {
             return;
         }
         const kept = new Set(generated.map((r) => r.id));
-        const deleteIds = this.savedRules.filter((r) => r.mappingId && !kept.has(r.id)).map((r) => r.id);
+        const deleteIds = this.savedRules.filter((r) => isTableRule(r) && !kept.has(r.id)).map((r) => r.id);
         this.dispatchEvent(
             new CustomEvent('savebatch', { detail: { rules: generated, deleteIds, label: 'Mapping table' } })
         );

@@ -146,6 +146,42 @@ describe('c-presence-sync-mapping-table', () => {
         expect(batches[0]).toEqual({ rules: [], deleteIds: saved.map((r) => r.id), label: 'Mapping table' });
     });
 
+    it('lets a table rule turned into a workload rule leave the table instead of deleting it', async () => {
+        const saved = asSaved(
+            expandMappings([
+                {
+                    id: 'media',
+                    connectState: 'Working - Media',
+                    salesforceStatus: 'Working_Media',
+                    type: 'BiDirectional'
+                }
+            ])
+        );
+        // The subscriber rule was rewritten in the rule editor into an interruptible workload rule.
+        const subscriber = saved.findIndex((r) => r.source === 'SalesforceStateChange');
+        saved[subscriber] = {
+            ...saved[subscriber],
+            source: 'SalesforceWorkloadChanged',
+            operandA: 'SalesforceNewInterruptibleWorkloadPct',
+            comparator: 'GreaterThanOrEqual',
+            operandBValue: '100'
+        };
+        const { el, batches } = mount(saved);
+        await flushPromises();
+        const [row] = rows(el);
+        expect(rows(el)).toHaveLength(1);
+        expect(
+            (q(el, 'tr[data-row-id="media"] lightning-combobox') as unknown as { value: string }).value
+        ).toBe('Publisher');
+        setCell(row, 'salesforceStatus', 'Working_Phone');
+        await flushPromises();
+        await click(el, 'save-table');
+        expect(batches[0].deleteIds).toEqual([]);
+        expect(batches[0].rules.map((r) => r.id)).toEqual([
+            saved.find((r) => r.source === 'ConnectStateChange')?.id
+        ]);
+    });
+
     it('refuses rows the engine would refuse, on the row, and sends nothing', async () => {
         const { el, batches } = mount();
         await flushPromises();
