@@ -1,9 +1,26 @@
-import { validateRule } from 'c/presenceSyncEngine';
+import { INTERRUPTIBLE_OPERANDS, validateRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 
 /** Marks our files, so an import can tell a rule set export from any other JSON. */
 export const RULE_FILE_FORMAT = 'presence-sync-rules';
-export const RULE_FILE_VERSION = 1;
+/**
+ * The newest format version this package reads and writes. The version rule: a file is stamped
+ * with the lowest version that holds everything in it, and a reader takes every version up to its
+ * own. Version 1 is the original rule shape; version 2 adds the interruptible workload operands
+ * (the file's shape is unchanged, only operand values are new). So a file without those operands
+ * stays version 1 and older packages import it as before, while one that uses them is version 2
+ * and an older package refuses it as a whole ("written by a newer Presence Sync") rather than
+ * importing only part of the rule set.
+ */
+export const RULE_FILE_VERSION = 2;
+
+/** The lowest format version that holds these rules. */
+export function ruleFileVersion(rules: readonly PresenceSyncRule[]): number {
+    const usesInterruptible = rules.some(
+        (rule) => INTERRUPTIBLE_OPERANDS.has(rule.operandA) || INTERRUPTIBLE_OPERANDS.has(rule.operandB)
+    );
+    return usesInterruptible ? 2 : 1;
+}
 
 export interface RuleFile {
     format: typeof RULE_FILE_FORMAT;
@@ -62,7 +79,7 @@ export function serializeRuleFile(
 ): string {
     const file: RuleFile = {
         format: RULE_FILE_FORMAT,
-        version: RULE_FILE_VERSION,
+        version: ruleFileVersion(rules),
         ruleSetName,
         exportedAt: now.toISOString(),
         rules: rules.map((rule) => pick(rule as unknown as Record<string, unknown>))

@@ -65,6 +65,38 @@ describe('rule files', () => {
         });
     });
 
+    it('stamps version 2 only when a rule uses interruptible workload, and reads both versions', () => {
+        const interruptible = buildRule({
+            id: 'chat-full',
+            name: 'Interruptible work full',
+            order: 50,
+            source: 'SalesforceWorkloadChanged',
+            operandA: 'StaticValue',
+            operandAValue: '100',
+            comparator: 'LessThanOrEqual',
+            operandB: 'SalesforceNewInterruptibleWorkloadPct',
+            destination: 'ConnectAgentState',
+            destinationValue: 'Working - Media'
+        });
+        const withIt = serializeRuleFile('Default', [...buildSeedRules(), interruptible], NOW);
+        expect(JSON.parse(withIt).version).toBe(2);
+        const parsed = parseRuleFile(withIt);
+        expect(parsed.fileError).toBeNull();
+        expect(parsed.accepted.map((r) => r.id)).toContain('chat-full');
+        // A version 1 file, as every earlier package wrote it, reads as before.
+        const older = JSON.stringify({
+            format: 'presence-sync-rules',
+            version: 1,
+            ruleSetName: 'Default',
+            exportedAt: NOW.toISOString(),
+            rules: buildSeedRules()
+        });
+        expect(parseRuleFile(older).accepted).toHaveLength(4);
+        expect(parseRuleFile(JSON.stringify({ ...JSON.parse(withIt), version: 3 })).fileError).toContain(
+            'format version 3'
+        );
+    });
+
     it('accepts a bare array of rules', () => {
         expect(parseRuleFile(JSON.stringify(buildSeedRules())).accepted).toHaveLength(4);
     });
