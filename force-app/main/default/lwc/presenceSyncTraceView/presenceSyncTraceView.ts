@@ -132,8 +132,13 @@ export function describeEvent(event: PresenceEvent): string {
             return 'Omni-Channel logged out';
         case 'SalesforceWorkAccepted':
             return `Omni-Channel work accepted on ${event.serviceChannel ?? 'an unknown channel'}`;
-        case 'SalesforceWorkloadChanged':
-            return `Omni-Channel workload changed from ${event.previousWorkload ?? '?'} to ${event.newWorkload ?? '?'} of ${event.configuredCapacity ?? '?'}`;
+        case 'SalesforceWorkloadChanged': {
+            const primary = `Omni-Channel workload changed from ${event.previousWorkload ?? '?'} to ${event.newWorkload ?? '?'} of ${event.configuredCapacity ?? '?'}`;
+            // Only orgs that route interruptible work send these numbers.
+            return event.configuredInterruptibleCapacity === undefined
+                ? primary
+                : `${primary}, interruptible from ${event.previousInterruptibleWorkload ?? '?'} to ${event.newInterruptibleWorkload ?? '?'} of ${event.configuredInterruptibleCapacity}`;
+        }
         default:
             return 'Unknown event';
     }

@@ -110,6 +110,47 @@ describe('buildTimeline', () => {
     });
 });
 
+describe('describeEntry', () => {
+    const received = (event: TraceEntry['event']): TraceEntry => ({
+        at: 0,
+        seq: 1,
+        correlationId: 'c-1',
+        step: 'event-received',
+        level: 'info',
+        connectState: 'Available',
+        omniStatus: 'Available',
+        side: 'omni',
+        eventType: 'SalesforceWorkloadChanged',
+        event
+    });
+
+    it('reads a workload change with its interruptible numbers when Omni-Channel sent them', () => {
+        expect(
+            describeEntry(
+                received({
+                    type: 'SalesforceWorkloadChanged',
+                    previousWorkload: 2,
+                    newWorkload: 2,
+                    configuredCapacity: 10
+                })
+            )
+        ).toBe('Omni-Channel workload changed from 2 to 2 of 10');
+        expect(
+            describeEntry(
+                received({
+                    type: 'SalesforceWorkloadChanged',
+                    previousWorkload: 2,
+                    newWorkload: 2,
+                    configuredCapacity: 10,
+                    previousInterruptibleWorkload: 3,
+                    newInterruptibleWorkload: 4,
+                    configuredInterruptibleCapacity: 4
+                })
+            )
+        ).toBe('Omni-Channel workload changed from 2 to 2 of 10, interruptible from 3 to 4 of 4');
+    });
+});
+
 describe('buildSwimlanes', () => {
     function lanes(options = {}) {
         return buildSwimlanes(shift.entries, { from: shift.startAt, to: shift.endAt + 10 * S }, options);
