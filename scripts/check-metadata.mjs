@@ -240,10 +240,13 @@ function reachable(start) {
     return seen;
 }
 
-/** Writes a custom permission unlocks: the class that checks it, and what that class sets. */
+/**
+ * Writes a custom permission unlocks in user mode: the class that checks it, and what that class
+ * sets. Run Sync's writes (heartbeat, log rate counters) go through PresenceSyncAgentStateStore in
+ * system mode, stamped by the server, so agents need no edit access for them.
+ */
 const WRITE_GUARDS = {
-    Presence_Sync_Administer_Rules: ['PresenceSyncRuleService'],
-    Presence_Sync_Run_Sync: ['PresenceSyncAgentService']
+    Presence_Sync_Administer_Rules: ['PresenceSyncRuleService']
 };
 const customPermissionNames = new Set(
     list(path.join(src, 'customPermissions'), '.customPermission-meta.xml').map((f) =>
