@@ -187,16 +187,14 @@ async function main() {
     } finally {
         fs.rmSync(workspace, { recursive: true, force: true });
     }
-    const checked = [
-        ...apexFiles(path.join(project, 'force-app')),
-        ...apexFiles(path.join(project, 'scripts', 'apex'))
-    ];
+    const classes = apexFiles(path.join(project, 'force-app'));
+    const checked = [...classes, ...apexFiles(path.join(project, 'scripts', 'apex'))];
     for (const file of checked) {
         for (const problem of soqlFieldProblems(fs.readFileSync(file, 'utf8'), definitions)) {
             problems.push(`${path.relative(project, file)}:${problem.line}:1 Missing: ${problem.message}`);
         }
     }
-    const where = `Java ${javaMajor}${javaMajor < 21 ? ', apex-ls copy for Java 17' : ''}`;
+    const where = `Java ${javaMajor}, ${javaMajor < 21 ? 'apex-ls copied for Java 17' : 'apex-ls jars as shipped'}`;
     if (problems.length > 0) {
         console.error(
             `check-apex-semantic: ${problems.length} problem(s) (${where}):\n  ${problems.join('\n  ')}`
@@ -205,7 +203,7 @@ async function main() {
         return;
     }
     console.log(
-        `check-apex-semantic: ${checked.length} Apex files and ${scripts.size} anonymous script(s) compile (apex-ls 5.3, ${where}; Omni-Channel: ${Object.keys(definitions.objects).join(', ')}).`
+        `check-apex-semantic: ${classes.length} classes and triggers and ${scripts.size} anonymous script(s) compile (apex-ls 5.3, ${where}; Omni-Channel: ${Object.keys(definitions.objects).join(', ')}).`
     );
 }
 

@@ -33,6 +33,13 @@ const USAGE = `Usage: npm run org:setup -- [options]
   --no-open             do not open the org at the end`;
 
 const PERMISSION_SETS = ['Presence_Sync_Admin', 'Presence_Sync_Agent'];
+/** sample-config's grant of the sample presence statuses (metadata, no Apex DML). */
+const SAMPLE_PERMISSION_SET = 'Presence_Sync_Sample_Statuses';
+/** Each script is one transaction with one kind of DML (scripts/lint-apex.mjs checks them). */
+const SAMPLE_SCRIPTS = [
+    ['join-sample-presence-config.apex', 'join the sample presence configuration'],
+    ['join-sample-queue.apex', 'join the sample queue']
+];
 const SAMPLE_RULES = join(root, 'sample-config', 'data', 'seed-rules.json');
 const WORK_DIR = join(root, 'tmp', 'org-setup');
 
@@ -67,19 +74,19 @@ function setUpOrg(org, sample, options) {
         }
     );
 
-    step(`Assigning the permission sets ${PERMISSION_SETS.join(', ')} to you`);
+    const assigned = [...PERMISSION_SETS, SAMPLE_PERMISSION_SET];
+    step(`Assigning the permission sets ${assigned.join(', ')} to you`);
+    info(`${SAMPLE_PERMISSION_SET} grants the sample presence statuses (servicePresenceStatusAccesses).`);
     const permsetArgs = ['org', 'assign', 'permset', '--target-org', org];
-    for (const name of PERMISSION_SETS) {
+    for (const name of assigned) {
         permsetArgs.push('--name', name);
     }
-    sfJson(permsetArgs, { hint: 'Were the permission sets deployed with force-app?' });
+    sfJson(permsetArgs, { hint: 'Were the permission sets deployed with force-app and sample-config?' });
 
-    step('Granting the sample presence statuses to Presence_Sync_Agent; making you a sample agent');
-    runAnonymousApex(
-        join('scripts', 'apex', 'grant-sample-presence.apex'),
-        org,
-        'grant the presence statuses'
-    );
+    step('Making you a sample agent: presence configuration, then queue (one transaction each)');
+    for (const [file, purpose] of SAMPLE_SCRIPTS) {
+        runAnonymousApex(join('scripts', 'apex', file), org, purpose);
+    }
 
     rmSync(WORK_DIR, { recursive: true, force: true });
     mkdirSync(WORK_DIR, { recursive: true });

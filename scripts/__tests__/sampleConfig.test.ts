@@ -20,7 +20,10 @@ const sampleDir = join(root, 'sample-config', 'main', 'default');
 const sample: SampleRules = JSON.parse(
     readFileSync(join(root, 'sample-config', 'data', 'seed-rules.json'), 'utf8')
 );
-const xml = new XMLParser({ isArray: (name) => ['value', 'channel', 'queueSobject'].includes(name) });
+const xml = new XMLParser({
+    isArray: (name) => ['value', 'channel', 'queueSobject', 'servicePresenceStatusAccesses'].includes(name)
+});
+const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 
 function metadataNames(folder: string, suffix: string): string[] {
     return readdirSync(join(sampleDir, folder))
@@ -176,23 +179,26 @@ describe('the sample Omni-Channel configuration', () => {
         }
     });
 
-    it('grants exactly its statuses in the set-up Apex', () => {
-        const apex = readFileSync(join(root, 'scripts', 'apex', 'grant-sample-presence.apex'), 'utf8');
-        const literal = /Set<String> statusNames = new Set<String>\{([^}]*)\}/.exec(apex);
-        expect(literal).not.toBeNull();
-        const granted = [...(literal as RegExpExecArray)[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    it('grants exactly its statuses through the sample permission set, not Apex DML', () => {
+        const meta = readMetadata(
+            join(sampleDir, 'permissionsets', 'Presence_Sync_Sample_Statuses.permissionset-meta.xml')
+        ).PermissionSet as {
+            servicePresenceStatusAccesses: Array<{ servicePresenceStatus: string; enabled: boolean }>;
+        };
+        const granted = meta.servicePresenceStatusAccesses
+            .filter((access) => access.enabled)
+            .map((access) => access.servicePresenceStatus);
         expect(granted.sort()).toEqual([...statuses].sort());
+        expect(read('scripts/org-setup.mjs')).toContain("'Presence_Sync_Sample_Statuses'");
     });
 
     it('names the presence configuration and queue the set-up Apex looks up', () => {
-        const apex = readFileSync(join(root, 'scripts', 'apex', 'grant-sample-presence.apex'), 'utf8');
-        for (const [folder, suffix] of [
-            ['presenceUserConfigs', '.presenceUserConfig-meta.xml'],
-            ['queues', '.queue-meta.xml']
-        ]) {
-            const [name] = metadataNames(folder, suffix);
-            expect(apex).toContain(`DeveloperName = '${name}'`);
-        }
+        const [config] = metadataNames('presenceUserConfigs', '.presenceUserConfig-meta.xml');
+        expect(read('scripts/apex/join-sample-presence-config.apex')).toContain(
+            `DeveloperName = '${config}'`
+        );
+        const [queue] = metadataNames('queues', '.queue-meta.xml');
+        expect(read('scripts/apex/join-sample-queue.apex')).toContain(`DeveloperName = '${queue}'`);
         expect(existsSync(join(sampleDir, 'queueRoutingConfigs'))).toBe(true);
     });
 
@@ -234,7 +240,8 @@ describe('the sample Omni-Channel configuration', () => {
                 'ServiceChannel',
                 'ServicePresenceStatus',
                 'PresenceUserConfig',
-                'QueueRoutingConfig'
+                'QueueRoutingConfig',
+                'PermissionSet'
             ]) {
                 expect(manifest).toContain(`<name>${type}</name>`);
             }

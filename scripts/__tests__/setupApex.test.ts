@@ -32,10 +32,13 @@ describe('the set-up Apex', () => {
         expect(syntaxErrors('Integer i = ;')).not.toEqual([]);
     });
 
-    it('grant-sample-presence.apex parses', () => {
-        const apex = readFileSync(join(root, 'scripts', 'apex', 'grant-sample-presence.apex'), 'utf8');
-        expect(syntaxErrors(apex)).toEqual([]);
-    });
+    it.each(readdirSync(join(root, 'scripts', 'apex')).filter((file) => file.endsWith('.apex')))(
+        '%s parses',
+        (file) => {
+            const apex = readFileSync(join(root, 'scripts', 'apex', file), 'utf8');
+            expect(syntaxErrors(apex)).toEqual([]);
+        }
+    );
 
     it('the settings Apex parses, with a CCP URL that needs escaping too', () => {
         const states = ['Available', "Agent's break", 'Working - Phone'];
