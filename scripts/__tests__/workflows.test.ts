@@ -92,14 +92,29 @@ describe('scratch-org.yml (with a Dev Hub)', () => {
         expect(read('README.md')).toContain('SF_DEVHUB_AUTH_URL');
     });
 
-    it('sets the org up with the one command users run, then runs Apex tests with coverage', () => {
+    it('sets the org up with the one command users run, then Apex tests with 85 % coverage, then the smoke test', () => {
         const commands = runs(org.jobs['apex-tests']);
-        const setup = commands.findIndex((run) => run.startsWith('npm run org:setup'));
-        const tests = commands.findIndex((run) => run.includes('sf apex run test'));
-        expect(setup).toBeGreaterThanOrEqual(0);
-        expect(tests).toBeGreaterThan(setup);
-        expect(commands[tests]).toContain('--code-coverage');
-        expect(commands[tests]).toContain('--result-format human');
+        const at = (prefix: string) => commands.findIndex((run) => run.startsWith(prefix));
+        expect(at('npm run org:setup')).toBeGreaterThanOrEqual(0);
+        expect(at('npm run org:test')).toBeGreaterThan(at('npm run org:setup'));
+        expect(at('npm run org:smoke')).toBeGreaterThan(at('npm run org:test'));
+        expect(commands[at('npm run org:test')]).toContain('--min-coverage 85');
+        expect(read('scripts/org-smoke.mjs')).toContain("'--url-only'");
+    });
+
+    it('takes the Connect side from repository secrets and skips it with a notice without them', () => {
+        expect(text).toContain('secrets.PRESENCE_SYNC_CCP_URL');
+        expect(text).toContain('secrets.PRESENCE_SYNC_CONNECT_USERNAME');
+        expect(text).toContain('secrets.PRESENCE_SYNC_CONNECT_PASSWORD');
+        expect(text).toMatch(/::notice::No PRESENCE_SYNC_CCP_URL secret/);
+        expect(read('scripts/org-smoke.mjs')).toContain('::notice::Connect side skipped');
+        for (const secret of [
+            'PRESENCE_SYNC_CCP_URL',
+            'PRESENCE_SYNC_CONNECT_USERNAME',
+            'SF_DEVHUB_AUTH_URL'
+        ]) {
+            expect(read('README.md')).toContain(secret);
+        }
     });
 
     it('deletes the scratch org whatever happened, as the last step', () => {

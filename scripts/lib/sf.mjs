@@ -72,7 +72,7 @@ function timedOut(result) {
  * Runs `sf <args> --json` and returns its `result`. On failure throws a StepFailure built from
  * the CLI's own message, with `hint` (what the user should do) appended.
  */
-export function sfJson(args, { timeoutSeconds = 120, hint = '' } = {}) {
+export function sfJson(args, { timeoutSeconds = 120, hint = '', okStatuses = [0] } = {}) {
     requireCli();
     const result = spawnSync(sfBin, [...args, '--json'], {
         cwd: root,
@@ -92,7 +92,12 @@ export function sfJson(args, { timeoutSeconds = 120, hint = '' } = {}) {
         const output = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-5).join('\n');
         fail(`\`${command}\` failed without a readable answer:\n${output}\n${hint}`.trim());
     }
-    if (result.status !== 0 || parsed.status !== 0) {
+    // Some commands answer a verdict with their exit code (sf apex run test: 100 = tests failed).
+    if (
+        !okStatuses.includes(result.status) ||
+        !okStatuses.includes(parsed.status) ||
+        (parsed.status !== 0 && !parsed.result)
+    ) {
         fail(`\`${command}\` failed: ${oneLine(parsed.message)}${hint ? `\n  ${hint}` : ''}`);
     }
     return parsed.result;

@@ -1,0 +1,100 @@
+/**
+ * `npm run test:smoke`: the steps of the scratch-org smoke test (steps.mjs) run against the
+ * workbench in Chromium, where Presence Sync's components have the DOM they have in an org.
+ * What only an org has (the console's utility bar, the Omni-Channel widget, the org's log) is
+ * played through the workbench's panels instead and stays for the real run to prove.
+ * The last line is `N passed, M failed`.
+ */
+import assert from 'node:assert/strict';
+import { eventually, findChromium, openWorkbench, startEnvironment } from '../../workbench/e2e/harness.mjs';
+import { agentOmniStatus, agentShown, healthCheckRows, saveMappingRow } from './steps.mjs';
+
+const checks = [
+    {
+        name: 'the agent utility renders and its Omni-Channel status follows a change in the widget',
+        async run(page) {
+            await agentShown(page);
+            await page.locator('[data-id="omni-status-select"]').selectOption('Lunch');
+            await page.locator('[data-id="omni-set-status"]').click();
+            await eventually(async () => /Lunch/.test(await agentOmniStatus(page)), {
+                what: 'the agent to show Lunch'
+            });
+            const log = await page.evaluate(() => window.workbench.log());
+            assert.ok(
+                log.some((e) => e.eventType === 'SalesforceStateChange' && e.omniStatus === 'Lunch'),
+                `the session traced the change: ${JSON.stringify(log.map((e) => [e.step, e.eventType, e.omniStatus]))}`
+            );
+        }
+    },
+    {
+        name: 'the rule builder saves a mapping row',
+        async run(page) {
+            await saveMappingRow(page, { connectState: 'Lunch', omniStatus: 'Lunch' });
+            await eventually(
+                async () =>
+                    (await page.evaluate(() => window.workbench.rules.list())).some(
+                        (r) => r.destination === 'SalesforceAgentState' && r.destinationValue === 'Lunch'
+                    ),
+                { what: 'the saved Lunch rule' }
+            );
+        }
+    },
+    {
+        name: 'the health check renders its checks',
+        async run(page) {
+            const rows = await healthCheckRows(page);
+            assert.ok(rows.length >= 10, `checks: ${JSON.stringify(rows)}`);
+            assert.ok(rows.every((r) => ['green', 'amber', 'red'].includes(r.status)));
+        }
+    }
+];
+
+async function main() {
+    if (!findChromium()) {
+        const message = 'Smoke selectors not checked: no Chromium found (set CHROMIUM_PATH).';
+        if (process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true') {
+            console.error(message);
+            console.log('0 passed, 1 failed');
+            process.exit(1);
+        }
+        console.log(message);
+        console.log('0 passed, 0 failed');
+        return;
+    }
+    const environment = await startEnvironment();
+    let passed = 0;
+    let failed = 0;
+    try {
+        for (const check of checks) {
+            let opened = null;
+            try {
+                await environment.post('/workbench/reset');
+                opened = await openWorkbench(environment);
+                await check.run(opened.page);
+                assert.deepEqual(opened.errors, [], 'no uncaught errors on the page');
+                passed += 1;
+                console.log(`  ✓ ${check.name}`);
+            } catch (error) {
+                failed += 1;
+                console.log(
+                    `  ✗ ${check.name}\n      ${String(error.stack ?? error)
+                        .split('\n')
+                        .slice(0, 4)
+                        .join('\n      ')}`
+                );
+            } finally {
+                await opened?.context.close();
+            }
+        }
+    } finally {
+        await environment.close();
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+    console.error(error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+});
