@@ -87,6 +87,12 @@ export class ApexError extends Error {
 /** Log entries the store keeps at most (the org's storage is bounded by retention; here by count too). */
 const LOG_LIMIT = 20000;
 const LOG_BATCH_LIMIT = 200;
+/** PresenceSyncLogRateLimit: entries one agent may store per window; the rest are dropped and counted. */
+const LOG_RATE_WINDOW_MS = 60_000;
+const LOG_RATE_MAX = 1000;
+/** PresenceSyncHealthSelector.LOG_SAMPLE and OVERDUE_CAP: what one health check reads at most. */
+const LOG_SAMPLE = 5000;
+const OVERDUE_CAP = 1000;
 const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
 
 const ORG_MESSAGES = {
@@ -134,6 +140,7 @@ export class EmulatedOrg {
     private readonly statuses = buildStatuses();
     private readonly channels = buildServiceChannels();
     private readonly grantedStatuses: string[];
+    private logWindow = { start: 0, used: 0, dropped: 0 };
 
     constructor(options: EmulatedOrgOptions = {}) {
         this.store = options.store ?? null;
@@ -270,12 +277,22 @@ export class EmulatedOrg {
         const level = this.data.settings.logLevel;
         let accepted = 0;
         let dropped = 0;
+        const now = this.now();
+        if (now - this.logWindow.start >= LOG_RATE_WINDOW_MS || now < this.logWindow.start) {
+            this.logWindow = { ...this.logWindow, start: now, used: 0 };
+        }
         entries.forEach((entry, i) => {
             const kept = level === 'All' || (level === 'Errors' && entry.level !== 'info');
             if (!kept || i >= LOG_BATCH_LIMIT) {
                 dropped += 1;
                 return;
             }
+            if (this.logWindow.used >= LOG_RATE_MAX) {
+                dropped += 1;
+                this.logWindow.dropped += 1;
+                return;
+            }
+            this.logWindow.used += 1;
             const { tabId, ...trace } = entry;
             this.data.logs.push({
                 ...trace,
@@ -547,7 +564,9 @@ export class EmulatedOrg {
         const settings = this.data.settings;
         const access = buildAccessReport();
         const live = this.data.liveAgents.filter((a) => now - a.lastHeartbeat < LIVE_WINDOW_MS);
-        const recent = this.data.logs.filter((e) => e.at >= now - DAY_MS);
+        const recentAll = this.data.logs.filter((e) => e.at >= now - DAY_MS);
+        // PresenceSyncHealthSelector.newestLevelsSince: the newest LOG_SAMPLE entries, not a count.
+        const recent = [...recentAll].sort((a, b) => b.at - a.at).slice(0, LOG_SAMPLE);
         // One day of grace, as the Apex: the nightly run may not have come yet.
         const overdueBefore = now - (settings.logRetentionDays + 1) * DAY_MS;
         const rulesByRuleSet: Record<string, PresenceSyncRule[]> = {};
@@ -572,7 +591,7 @@ export class EmulatedOrg {
             statusNames: this.statuses.map((s) => s.developerName),
             agents,
             purgeScheduled: this.data.purgeScheduled,
-            overdueEntries: this.data.logs.filter((e) => e.at < overdueBefore).length,
+            overdueEntries: Math.min(OVERDUE_CAP, this.data.logs.filter((e) => e.at < overdueBefore).length),
             entries24h: recent.length,
             errors24h: recent.filter((e) => e.level === 'error').length,
             liveAgents: live.length

@@ -14,8 +14,9 @@ import type { HealthCheckId } from '../jest-mocks/apex/healthFixtures';
 /** PresenceSyncHealthService.LIVE_WINDOW_MS: heartbeats older than this are not live. */
 export const LIVE_WINDOW_MS = 15 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** PresenceSyncHealthSelector.COUNT_CAP: counts stop here. */
-const COUNT_CAP = 20000;
+/** PresenceSyncHealthSelector.LOG_SAMPLE and OVERDUE_CAP: what one report reads at most. */
+const LOG_SAMPLE = 5000;
+const OVERDUE_CAP = 1000;
 const MAX_NAMES = 5;
 const ERROR_RATE = { amber: 2, red: 10 };
 const ERRORS_PER_AGENT = { amber: 2, red: 10 };
@@ -279,7 +280,8 @@ function logStore(facts: HealthFacts): HealthCheckResult {
 function purgeJob(facts: HealthFacts): HealthCheckResult {
     const retention = `${facts.settings.logRetentionDays}-day retention`;
     if (!facts.purgeScheduled) {
-        const already = facts.overdueEntries > 0 ? ` (${count(facts.overdueEntries)} already are)` : '';
+        const already =
+            facts.overdueEntries > 0 ? ` (${count(facts.overdueEntries, OVERDUE_CAP)} already are)` : '';
         return result(
             'purge-job',
             'amber',
@@ -290,7 +292,7 @@ function purgeJob(facts: HealthFacts): HealthCheckResult {
         return result(
             'purge-job',
             'red',
-            `${count(facts.overdueEntries)} entries are older than the ${retention} although the purge job is scheduled.`
+            `${count(facts.overdueEntries, OVERDUE_CAP)} entries are older than the ${retention} although the purge job is scheduled.`
         );
     }
     return result(
@@ -321,7 +323,9 @@ function logVolume(facts: HealthFacts): HealthCheckResult {
         return result(
             'log-volume',
             colour(rate, ERROR_RATE),
-            `${count(facts.entries24h)} entries in the last 24 hours, ${rate.toFixed(1)}% of them errors.`
+            facts.entries24h >= LOG_SAMPLE
+                ? `More than ${count(facts.entries24h, Infinity)} entries in the last 24 hours; ${rate.toFixed(1)}% of the newest ${count(facts.entries24h, Infinity)} are errors.`
+                : `${count(facts.entries24h, Infinity)} entries in the last 24 hours, ${rate.toFixed(1)}% of them errors.`
         );
     }
     // Only warnings and errors are stored: judge errors per agent instead of a share.
@@ -329,7 +333,7 @@ function logVolume(facts: HealthFacts): HealthCheckResult {
     return result(
         'log-volume',
         colour(perAgent, ERRORS_PER_AGENT),
-        `${count(facts.errors24h)} errors in the last 24 hours (log level ${logLevel} stores only warnings ` +
+        `${facts.entries24h >= LOG_SAMPLE ? 'At least ' : ''}${count(facts.errors24h, Infinity)} errors in the last 24 hours (log level ${logLevel} stores only warnings ` +
             `and errors), ${perAgent.toFixed(1)} per agent.`
     );
 }
@@ -393,9 +397,9 @@ function plural(n: number, noun: string): string {
     return `${n} ${n === 1 ? noun : noun.endsWith('s') ? `${noun}es` : `${noun}s`}`;
 }
 
-function count(n: number): string {
+function count(n: number, cap: number): string {
     const shown = n.toLocaleString('en-US');
-    return n >= COUNT_CAP ? `More than ${shown}` : shown;
+    return n >= cap ? `More than ${shown}` : shown;
 }
 
 function names(all: string[]): string {

@@ -179,6 +179,23 @@ describe('emulated org', () => {
         expect(page.nextPageToken).toBe('3');
     });
 
+    it('keeps each agent within the log rate of PresenceSyncLogRateLimit and drops the rest', async () => {
+        const batch = JSON.stringify(
+            Array.from({ length: 200 }, (_, i) => ({ ...buildTraceEntries()[0], seq: i, level: 'info' }))
+        );
+        org.updateSettings({ logLevel: 'All' });
+        let accepted = 0;
+        let dropped = 0;
+        for (let call = 0; call < 6; call++) {
+            const result = (await org.call('PresenceSyncAgentController.writeLogEntries', {
+                entriesJson: batch
+            })) as { accepted: number; dropped: number };
+            accepted += result.accepted;
+            dropped += result.dropped;
+        }
+        expect({ accepted, dropped }).toEqual({ accepted: 1000, dropped: 200 });
+    });
+
     it('gives the rule builder the org’s settings, so the dry run simulates with them', async () => {
         org.updateSettings({ onContact: 'skip', flapMaxChanges: 3 });
         const data = (await org.call('PresenceSyncRuleController.getRuleBuilderData')) as RuleBuilderData;
