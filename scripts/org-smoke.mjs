@@ -53,6 +53,11 @@ function query(org, soql) {
     return sfJson(['data', 'query', '--target-org', org, '--query', soql], { timeoutSeconds: 120 }).records;
 }
 
+/** Waits until the query finds a record (what the components wrote reaches the org). */
+function recordAppears(org, soql, what) {
+    return eventually(() => query(org, soql).length > 0, what);
+}
+
 async function eventually(check, what, timeoutMs = 90_000) {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
@@ -107,12 +112,9 @@ async function run(options) {
         await page.goto(`${base}/${RULES_PATH}`, { timeout: 120_000 });
         await saveMappingRow(page, SAVED_ROW, { timeout: 120_000 });
         await shot('3-rule-builder');
-        await eventually(
-            () =>
-                query(
-                    org,
-                    `SELECT Id FROM Presence_Sync_Rule__c WHERE Destination__c = 'SalesforceAgentState' AND Destination_Value__c = '${SAVED_ROW.omniStatus}' AND CreatedDate >= ${startedIso}`
-                ).length > 0,
+        await recordAppears(
+            org,
+            `SELECT Id FROM Presence_Sync_Rule__c WHERE Destination__c = 'SalesforceAgentState' AND Destination_Value__c = '${SAVED_ROW.omniStatus}' AND CreatedDate >= ${startedIso}`,
             'the saved rule in the org'
         );
         info('The rule is in the org.');
@@ -139,12 +141,9 @@ async function run(options) {
             async () => (await agentOmniStatus(page)).includes(status),
             `the agent to show ${status}`
         );
-        await eventually(
-            () =>
-                query(
-                    org,
-                    `SELECT Id FROM Presence_Sync_Log__c WHERE User__c = '${user.id}' AND Event_Type__c = 'SalesforceStateChange' AND CreatedDate >= ${startedIso}`
-                ).length > 0,
+        await recordAppears(
+            org,
+            `SELECT Id FROM Presence_Sync_Log__c WHERE User__c = '${user.id}' AND Event_Type__c = 'SalesforceStateChange' AND CreatedDate >= ${startedIso}`,
             'the Omni-Channel change in the Presence Sync log'
         );
         await shot('6-traced');
