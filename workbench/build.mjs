@@ -1,8 +1,9 @@
 /**
  * Builds the workbench: TypeScript first (the components in place, then the workbench and the
- * emulators into dist/workbench/ts), then three rollup bundles: the page (LWC open source with
+ * emulators into dist/workbench/ts), then the rollup bundles: the page (LWC open source with
  * lightning-base-components, synthetic shadow, and the workbench's platform modules), the
- * emulated CCP page, and the emulated org for the Node server.
+ * emulated CCP page, the emulated org for the Node server, and for the Lightning Web Security
+ * mode (`?lws=1`) the `c` namespace as AMD modules plus a page that holds everything but them.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -69,6 +70,18 @@ export const HOSTED = [
     }
 ];
 
+/**
+ * Lightning Web Security mode: the namespace LWS gives its own sandbox (the project has no org
+ * namespace, so its components are `c`), the global its AMD modules define themselves with, and
+ * where they are served.
+ */
+export const LWS = {
+    key: 'c',
+    defineName: 'workbenchLwsDefine',
+    url: '/workbench/lws/c.js',
+    file: join(OUT, 'lws', 'c.js')
+};
+
 /** Platform modules the components import, served by the workbench's own implementations. */
 const PLATFORM_MODULES = {
     'lightning/empApi': 'empApi',
@@ -110,8 +123,40 @@ function customLabels() {
     return Object.fromEntries(labels.map((l) => [l.fullName, String(l.value ?? '')]));
 }
 
-/** Resolves the platform's scoped imports (`@salesforce/...`) and the workbench's generated modules. */
-function workbenchModules({ userId }) {
+/**
+ * `workbench/components` when the components run in the LWS sandbox: the page imports every
+ * platform module the namespace needs (so they are platform code, outside the sandbox), hands them
+ * to the sandbox host, and evaluates a component's module in the sandbox when the page mounts it.
+ */
+function sandboxedComponentsModule(platformModules) {
+    const host = join(TS_OUT, 'workbench', 'lws', 'host.js');
+    const imports = platformModules.map((id, i) => `import * as P${i} from ${JSON.stringify(id)};`);
+    const platform = platformModules.map((id, i) => `    ${JSON.stringify(id)}: P${i}`).join(',\n');
+    const agent = HOSTED.find((c) => c.key === 'agent');
+    return `import { loadSandboxedNamespace } from ${JSON.stringify(host)};
+${imports.join('\n')}
+const namespace = await loadSandboxedNamespace({
+    key: ${JSON.stringify(LWS.key)},
+    url: ${JSON.stringify(LWS.url)},
+    defineName: ${JSON.stringify(LWS.defineName)},
+    platform: {
+${platform}
+    }
+});
+const mount = (c) => ({ ...c, ctor: namespace.has('${LWS.key}/' + c.folder) ? namespace.require('${LWS.key}/' + c.folder).default : null });
+export const catalogue = ${JSON.stringify(HOSTED)};
+export const agent = mount(${JSON.stringify(agent)});
+export const loadOthers = () => Promise.resolve(catalogue.filter((c) => c.key !== 'agent').map(mount));
+window.workbenchLws = { key: namespace.key, evaluated: () => namespace.evaluated() };
+`;
+}
+
+/**
+ * Resolves the platform's scoped imports (`@salesforce/...`) and the workbench's generated modules.
+ * With `sandboxed` (the platform modules the namespace imports), the components come from the
+ * LWS sandbox instead of the page's own bundle.
+ */
+function workbenchModules({ userId, sandboxed = null }) {
     const labels = customLabels();
     const apexClient = join(TS_OUT, 'workbench', 'platform', 'apex.js');
     const gateOff = '\0gate-off';
@@ -146,6 +191,9 @@ function workbenchModules({ userId }) {
             const name = id.slice(1);
             if (name === 'workbench/entry') {
                 return `import ${JSON.stringify(LWC_RUNTIME.syntheticShadow)};\nimport ${JSON.stringify(join(TS_OUT, 'workbench', 'page', 'main.js'))};`;
+            }
+            if (name === 'workbench/components' && sandboxed) {
+                return sandboxedComponentsModule(sandboxed);
             }
             if (name === 'workbench/components' || name === 'workbench/other-components') {
                 const agentOnly = name === 'workbench/components';
@@ -189,6 +237,7 @@ function workbenchModules({ userId }) {
  */
 async function bundle(options, output) {
     const build = await rollup({ ...options, onwarn: () => undefined });
+    const { cache } = build;
     try {
         const { output: chunks } = await build.generate(output);
         const target = output.file ?? output.dir;
@@ -208,25 +257,39 @@ async function bundle(options, output) {
             rmSync(target, { recursive: true, force: true });
         }
         renameSync(temporary, target);
+        return cache;
     } finally {
         await build.close();
     }
 }
 
-async function buildPage(userId) {
-    const platform = Object.entries(PLATFORM_MODULES).map(([name, file]) => ({
+/** The workbench's platform modules, for the LWC plugin's module resolution. */
+function platformModuleEntries() {
+    return Object.entries(PLATFORM_MODULES).map(([name, file]) => ({
         name,
         path: join(TS_OUT, 'workbench', 'platform', `${file}.js`)
     }));
-    const components = componentFolders().map((folder) => ({
+}
+
+function componentModuleEntries() {
+    return componentFolders().map((folder) => ({
         name: `c/${folder}`,
         path: join(LWC_DIR, folder, `${folder}.js`)
     }));
-    await bundle(
+}
+
+/**
+ * The page: plain (the components bundled with it) or, given the platform modules the sandboxed
+ * namespace imports, the LWS page without the components. Returns rollup's cache, which the
+ * second page build reuses for the modules both share.
+ */
+async function buildPage(userId, { sandboxed = null, cache } = {}) {
+    return bundle(
         {
             input: 'workbench/entry',
+            cache,
             plugins: [
-                workbenchModules({ userId }),
+                workbenchModules({ userId, sandboxed }),
                 replace({
                     preventAssignment: true,
                     values: {
@@ -236,7 +299,11 @@ async function buildPage(userId) {
                 }),
                 lwc({
                     rootDir: ROOT,
-                    modules: [...platform, ...components, { npm: 'lightning-base-components' }],
+                    modules: [
+                        ...platformModuleEntries(),
+                        ...(sandboxed ? [] : componentModuleEntries()),
+                        { npm: 'lightning-base-components' }
+                    ],
                     defaultModules: [
                         { name: 'lwc', path: LWC_RUNTIME.engine },
                         { name: '@lwc/synthetic-shadow', path: LWC_RUNTIME.syntheticShadow },
@@ -249,13 +316,76 @@ async function buildPage(userId) {
             ]
         },
         // ES modules in chunks: the components other than the agent load after it has started.
+        // Synthetic shadow shares the engine's chunk, ahead of it: the engine decides at load
+        // whether synthetic shadow is there (and a chunk's imports run before the importer).
         {
-            dir: join(OUT, 'page'),
+            dir: join(OUT, sandboxed ? 'page-lws' : 'page'),
             format: 'es',
             entryFileNames: 'page.js',
-            chunkFileNames: '[name]-[hash].js'
+            chunkFileNames: '[name]-[hash].js',
+            manualChunks: (id) =>
+                id === LWC_RUNTIME.syntheticShadow || id === LWC_RUNTIME.engine ? 'lwc-runtime' : undefined
         }
     );
+}
+
+/**
+ * An import that names another module (a component bundle or a platform module), not a file of the
+ * importing bundle nor one of the LWC compiler's own resources.
+ */
+function isModuleSpecifier(id) {
+    return (
+        !id.startsWith('.') &&
+        !id.startsWith('/') &&
+        !id.startsWith('\0') &&
+        !id.startsWith('@lwc/resources/') &&
+        !/^[A-Za-z]:[\\/]/.test(id)
+    );
+}
+
+/**
+ * The `c` namespace as the platform serves it to LWS: one AMD module per component bundle
+ * (`define('c/name', ['exports', 'lwc', …], exporter)`), compiled with the LWC compiler's LWS
+ * transforms (async functions to generators, `location`/`top` references made sandbox-safe).
+ * Every other module stays external. Returns the platform modules the namespace imports.
+ */
+async function buildNamespace() {
+    const build = await rollup({
+        input: Object.fromEntries(
+            componentModuleEntries().map(({ name, path }) => [name.split('/')[1], path])
+        ),
+        external: (id, importer) => importer !== undefined && isModuleSpecifier(id),
+        onwarn: () => undefined,
+        plugins: [
+            replace({
+                preventAssignment: true,
+                values: { 'process.env.NODE_ENV': JSON.stringify('development') }
+            }),
+            lwc({
+                rootDir: ROOT,
+                modules: componentModuleEntries(),
+                enableLightningWebSecurityTransforms: true
+            })
+        ]
+    });
+    try {
+        const { output } = await build.generate({
+            format: 'amd',
+            amd: { autoId: true, define: LWS.defineName },
+            entryFileNames: `${LWS.key}/[name].js`,
+            chunkFileNames: `${LWS.key}/_chunk-[hash].js`,
+            exports: 'named',
+            interop: 'esModule'
+        });
+        mkdirSync(dirname(LWS.file), { recursive: true });
+        const temporary = `${LWS.file}.${process.pid}.tmp`;
+        writeFileSync(temporary, output.map((chunk) => chunk.code).join('\n'));
+        renameSync(temporary, LWS.file);
+        const imports = new Set(output.flatMap((chunk) => chunk.imports));
+        return [...imports].filter((id) => !id.startsWith(`${LWS.key}/`)).sort();
+    } finally {
+        await build.close();
+    }
 }
 
 async function buildCcpPage() {
@@ -305,6 +435,7 @@ export function sourcesStamp() {
     walk(LWC_DIR);
     walk(join(ROOT, 'workbench', 'page'));
     walk(join(ROOT, 'workbench', 'platform'));
+    walk(join(ROOT, 'workbench', 'lws'));
     walk(join(ROOT, 'force-app', 'test', 'emulators'));
     if (existsSync(LABELS_FILE)) {
         newest = Math.max(newest, statSync(LABELS_FILE).mtimeMs);
@@ -314,7 +445,13 @@ export function sourcesStamp() {
 
 /** Whether the last build is newer than every source (and than this script): then nothing needs building. */
 export function buildIsFresh() {
-    const outputs = [join('page', 'page.js'), 'ccp.js', 'org.mjs'].map((file) => join(OUT, file));
+    const outputs = [
+        join('page', 'page.js'),
+        join('page-lws', 'page.js'),
+        join('lws', 'c.js'),
+        'ccp.js',
+        'org.mjs'
+    ].map((file) => join(OUT, file));
     if (!outputs.every((file) => existsSync(file))) {
         return false;
     }
@@ -332,7 +469,14 @@ export async function build() {
     const fixtures = await import(
         pathToFileURL(join(TS_OUT, 'force-app', 'test', 'jest-mocks', 'apex', 'fixtures.js')).href
     );
-    await Promise.all([buildPage(fixtures.AGENT_USER_ID), buildCcpPage(), buildOrg()]);
+    const userId = fixtures.AGENT_USER_ID;
+    const [cache, sandboxed] = await Promise.all([
+        buildPage(userId),
+        buildNamespace(),
+        buildCcpPage(),
+        buildOrg()
+    ]);
+    await buildPage(userId, { sandboxed, cache });
     return {
         ms: Date.now() - started,
         typeErrors,

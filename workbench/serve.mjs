@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, buildIsFresh, OUT, ROOT, sourcesStamp } from './build.mjs';
+import { build, buildIsFresh, LWS, OUT, ROOT, sourcesStamp } from './build.mjs';
 
 const DEFAULT_DATA_DIR = join(ROOT, '.workbench-data');
 const SLDS_ASSETS = join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -64,12 +64,30 @@ function fileStore(dataDir) {
     };
 }
 
-function pageHtml() {
+/**
+ * Which page a query asks for: `?lws=1` runs the components in the Lightning Web Security sandbox;
+ * `?ccpOrigin=cross` (implied by `lws=1`) puts the CCP on another origin than the page, as a real
+ * CCP is.
+ */
+function pageMode(search) {
+    const params = new URLSearchParams(search);
+    const lws = params.get('lws') === '1';
+    return { lws, crossOriginCcp: lws || params.get('ccpOrigin') === 'cross' };
+}
+
+/** The same server under the other loopback name: another origin for the browser. */
+function otherOrigin(host) {
+    const [name, port] = host.split(/:(?=\d+$)/);
+    const other = name === 'localhost' ? '127.0.0.1' : 'localhost';
+    return port ? `${other}:${port}` : other;
+}
+
+function pageHtml({ lws }) {
     return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Presence Sync workbench</title>
+<title>Presence Sync workbench${lws ? ' (Lightning Web Security)' : ''}</title>
 <link rel="stylesheet" href="/slds/styles/salesforce-lightning-design-system.min.css">
 <style>
 body { background: #f3f3f3; padding: 0.75rem 0.75rem 3.5rem; }
@@ -82,7 +100,7 @@ body { background: #f3f3f3; padding: 0.75rem 0.75rem 3.5rem; }
 </head>
 <body class="slds-scope">
 <div id="workbench-root" class="slds-p-around_large">Loading the workbench…</div>
-<script type="module" src="/workbench/page/page.js"></script>
+<script type="module" src="/workbench/${lws ? 'page-lws' : 'page'}/page.js"></script>
 </body>
 </html>`;
 }
@@ -186,8 +204,9 @@ export async function startWorkbench({
     const server = createServer();
     let org = null;
     /**
-     * The CCP page is this server, reached by whatever host name the browser used. A query kept in
-     * the stored URL passes through: `/ccp-v2/?acknowledge=false` gives a CCP that never answers.
+     * The CCP page is this server, reached by whatever host name the browser used, or by the other
+     * loopback name when the page asked for a CCP on another origin. A query kept in the stored
+     * URL passes through: `/ccp-v2/?acknowledge=false` gives a CCP that never answers.
      */
     const ccpUrlFor = (request, stored) => {
         let query = '';
@@ -196,7 +215,16 @@ export async function startWorkbench({
         } catch {
             // No stored URL, or not one: the plain CCP page.
         }
-        return `http://${request.headers.host}/ccp-v2/${query}`;
+        let pageSearch = '';
+        try {
+            pageSearch = new URL(request.headers.referer ?? '').search;
+        } catch {
+            // No page to go by: the page's own origin.
+        }
+        const host = pageMode(pageSearch).crossOriginCcp
+            ? otherOrigin(request.headers.host)
+            : request.headers.host;
+        return `http://${host}/ccp-v2/${query}`;
     };
 
     server.on('request', async (request, response) => {
@@ -205,13 +233,15 @@ export async function startWorkbench({
         try {
             if (request.method === 'GET' && (path === '/' || path === '/index.html')) {
                 await freshBuild();
-                send(response, 200, pageHtml(), TYPES['.html']);
+                send(response, 200, pageHtml(pageMode(url.search)), TYPES['.html']);
             } else if (request.method === 'GET' && path === '/ccp-v2/') {
                 send(response, 200, ccpHtml(), TYPES['.html']);
             } else if (request.method === 'GET' && path === '/workbench/ccp.js') {
                 sendFile(response, join(OUT, 'ccp.js'));
-            } else if (request.method === 'GET' && /^\/workbench\/page\/[\w.-]+\.js$/.test(path)) {
-                sendFile(response, join(OUT, 'page', path.slice('/workbench/page/'.length)));
+            } else if (request.method === 'GET' && /^\/workbench\/page(-lws)?\/[\w.-]+\.js$/.test(path)) {
+                sendFile(response, join(OUT, path.slice('/workbench/'.length)));
+            } else if (request.method === 'GET' && path === LWS.url) {
+                sendFile(response, LWS.file);
             } else if (request.method === 'GET' && path === '/resources/amazonConnectStreams') {
                 // The static resource the project deploys (built from the locked package), else the package itself.
                 sendFile(response, existsSync(STATIC_RESOURCE) ? STATIC_RESOURCE : STREAMS_RELEASE);

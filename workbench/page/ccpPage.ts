@@ -4,6 +4,7 @@
  * state as a small CCP would. The workbench page (same origin) drives it through `window.emulatedCcp`.
  */
 import { EmulatedCcp } from '../../force-app/test/emulators/ccp';
+import { offerControlPort, offerSitePort } from './ccpControl';
 
 declare global {
     interface Window {
@@ -26,8 +27,13 @@ function sameOriginParent(): ParentHooks | null {
     }
 }
 
+let posted = 0;
+let sitePortReady = false;
+let pushControl: (() => void) | null = null;
+
 const ccp = new EmulatedCcp({
     post: (message) => {
+        posted += 1;
         sameOriginParent()?.workbenchTouch?.();
         parentWindow.postMessage(message, '*');
     },
@@ -56,5 +62,22 @@ function render(): void {
 ccp.subscribe(render);
 render();
 ccp.start();
-sameOriginParent()?.workbenchCcpLoaded?.(ccp);
+const workbenchPage = sameOriginParent();
+if (workbenchPage?.workbenchCcpLoaded) {
+    workbenchPage.workbenchCcpLoaded(ccp);
+} else {
+    // A workbench page on another origin (a real CCP is on one) drives the emulator through a port.
+    pushControl = offerControlPort(ccp, parentWindow, () => ({
+        state: ccp.state(),
+        nextState: ccp.nextState(),
+        onContact: ccp.onContact(),
+        calls: ccp.calls(),
+        posted,
+        sitePortReady
+    }));
+}
+offerSitePort(parentWindow, () => {
+    sitePortReady = true;
+    pushControl?.();
+});
 window.addEventListener('unload', () => ccp.stop());

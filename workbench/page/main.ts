@@ -16,21 +16,26 @@ import { onToast, onUtilityState } from '../platform/shellEvents';
 import type { ToastRequest } from '../platform/shellEvents';
 import { card, h } from './dom';
 import { connectPanel, omniPanel } from './panels';
+import { listenForRemoteCcp } from './remoteCcp';
+import type { CcpHandle } from './remoteCcp';
 import { createWorkbenchApi } from './workbenchApi';
 
 type ParentHooks = Window & { workbenchCcpLoaded?: (ccp: EmulatedCcp) => void; workbenchTouch?: () => void };
 
 const omni = new EmulatedOmni();
-let currentCcp: EmulatedCcp | null = null;
-let resolveCcp: (ccp: EmulatedCcp) => void = () => undefined;
-const ccpLoaded = new Promise<EmulatedCcp>((resolve) => (resolveCcp = resolve));
+let currentCcp: CcpHandle | null = null;
+let resolveCcp: (ccp: CcpHandle) => void = () => undefined;
+const ccpLoaded = new Promise<CcpHandle>((resolve) => (resolveCcp = resolve));
 
-// The emulated CCP page (same origin) announces itself when Streams' iframe loads it.
-(window as ParentHooks).workbenchCcpLoaded = (ccp) => {
+function ccpArrived(ccp: CcpHandle): void {
     currentCcp = ccp;
     ccp.subscribe(touch);
     resolveCcp(ccp);
-};
+}
+// The emulated CCP page announces itself when Streams' iframe loads it: directly on the same
+// origin, through a control port from another origin.
+(window as ParentHooks).workbenchCcpLoaded = ccpArrived;
+listenForRemoteCcp(ccpArrived);
 (window as ParentHooks).workbenchTouch = touch;
 // Every conduit message the page receives counts as activity for settle().
 window.addEventListener('message', touch, true);

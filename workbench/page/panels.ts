@@ -3,9 +3,10 @@
  * calls), the other plays the agent and the router in Omni-Channel (status, work, workload).
  */
 import { CCP_SELECTABLE_STATES } from '../../force-app/test/emulators/ccp';
-import type { CallPhase, EmulatedCcp } from '../../force-app/test/emulators/ccp';
+import type { CallPhase } from '../../force-app/test/emulators/ccp';
 import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
 import { button, card, h, numberInput, select } from './dom';
+import type { CcpHandle } from './remoteCcp';
 
 /** Shows a refusal from an emulator in plain words next to the controls. */
 function errorLine(testId: string): {
@@ -38,7 +39,7 @@ function stateLine(label: string, testId: string): { element: HTMLElement; value
     return { element: h('p', { 'aria-live': 'polite' }, `${label}: `, value), value };
 }
 
-export function connectPanel(ccp: () => EmulatedCcp | null, ccpLoaded: Promise<EmulatedCcp>): HTMLElement {
+export function connectPanel(ccp: () => CcpHandle | null, ccpLoaded: Promise<CcpHandle>): HTMLElement {
     const state = stateLine('State', 'connect-state');
     const next = stateLine('Next state', 'connect-next-state');
     const error = errorLine('connect-error');
@@ -48,7 +49,7 @@ export function connectPanel(ccp: () => EmulatedCcp | null, ccpLoaded: Promise<E
         CCP_SELECTABLE_STATES.map((s) => s.name),
         'connect-state-select'
     );
-    const act = (f: (c: EmulatedCcp) => void) => () => {
+    const act = (f: (c: CcpHandle) => void | Promise<void>) => () => {
         error.clear();
         const current = ccp();
         if (!current) {
@@ -56,7 +57,8 @@ export function connectPanel(ccp: () => EmulatedCcp | null, ccpLoaded: Promise<E
             return;
         }
         try {
-            f(current);
+            // A CCP on another origin answers later: its refusals arrive as rejections.
+            Promise.resolve(f(current)).catch((e: unknown) => error.show(e));
         } catch (e) {
             error.show(e);
         }

@@ -4,18 +4,18 @@
  * once the emulator applied the change and raised its events.
  */
 import type { PresenceSyncRule, RuleIssue, SyncSession, TraceEntry } from 'c/presenceSyncEngine';
-import type { EmulatedCcp } from '../../force-app/test/emulators/ccp';
 import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
 import { begin, busy, touch, whenQuiet } from '../platform/activity';
 import { callApex, onApexCall } from '../platform/apex';
 import { componentInstance } from './componentInstance';
+import type { CcpHandle } from './remoteCcp';
 import { subscribe, subscriberCount } from '../platform/empApi';
 import type { ToastRequest } from '../platform/shellEvents';
 
 export interface WorkbenchApiOptions {
     omni: EmulatedOmni;
-    ccp: () => EmulatedCcp | null;
-    ccpLoaded: Promise<EmulatedCcp>;
+    ccp: () => CcpHandle | null;
+    ccpLoaded: Promise<CcpHandle>;
     agentElement: HTMLElement | null;
     rulesCache: { rules: PresenceSyncRule[] };
     toasts: ToastRequest[];
@@ -155,7 +155,7 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
     // An unhandled rejection would be noise when nobody awaits `ready` (e.g. a person at the page).
     ready.catch(() => undefined);
 
-    async function loadedCcp(): Promise<EmulatedCcp> {
+    async function loadedCcp(): Promise<CcpHandle> {
         const current = ccp();
         if (current) {
             return current;
@@ -206,7 +206,7 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
         connect: {
             async setState(name: string): Promise<void> {
                 const current = await loadedCcp();
-                current.setState(name);
+                await current.setState(name);
                 touch();
                 // The agent has the CCP's update once this resolves: log() shows its event-received.
                 await messagesDelivered();
@@ -222,7 +222,7 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             },
             /** Beyond the contract: the agent closes the contact after call work. */
             async endCall(): Promise<void> {
-                (await loadedCcp()).endContact();
+                await (await loadedCcp()).endContact();
                 touch();
                 await messagesDelivered();
             }
@@ -269,10 +269,10 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             await settle();
             await omni.reset();
             const current = ccp();
-            current?.reset();
+            await current?.reset();
             await settle();
             omni.clearCalls();
-            current?.clearCalls();
+            await current?.clearCalls();
             cleared = new Set(everyEntry().map(traceKey));
             shipped = [];
             toasts.length = 0;

@@ -8,6 +8,7 @@
 import { loadScript } from 'lightning/platformResourceLoader';
 import STREAMS_URL from '@salesforce/resourceUrl/amazonConnectStreams';
 import type { ConnectPort, ConnectWriteResult, SessionInput, SessionSettings } from 'c/presenceSyncEngine';
+import { resendUncloneableMessages } from 'c/presenceSyncStreamsConduit';
 
 /** The slice of amazon-connect-streams this port uses (see the package's index.d.ts). */
 interface StreamsAgentState {
@@ -271,6 +272,8 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
                 return;
             }
             const connect = streams();
+            // Lightning Web Security can leave Streams unable to post to the CCP: see the module.
+            resendUncloneableMessages(connect as never);
             if (retired.has(win)) {
                 retired.delete(win);
                 connect.core.terminate();
