@@ -60,25 +60,44 @@ export async function startEnvironment({ log = () => undefined } = {}) {
 }
 
 /**
- * Opens the workbench in a fresh browser context (its own tabs, storage and CCP) and waits until
- * the agent component reports sync ready (unless `waitForReady` is false, for a start that is
- * meant to fail). `query` is the page's query string, e.g. `?ccpTimeoutSeconds=1`. Page errors
- * are collected for the caller to check.
+ * The workbench's address for a query string, e.g. `?ccpTimeoutSeconds=1`; `lws` adds `lws=1`
+ * (the components in the Lightning Web Security sandbox, the CCP on another origin).
  */
-export async function openWorkbench(
-    environment,
-    { viewport = { width: 1440, height: 1000 }, query = '', waitForReady = true } = {}
-) {
-    const context = await environment.browser.newContext({ viewport });
+export function workbenchUrl(environment, { query = '', lws = false } = {}) {
+    const url = new URL(query, environment.server.url);
+    if (lws) {
+        url.searchParams.set('lws', '1');
+    }
+    return url.href;
+}
+
+/**
+ * Opens the workbench in a tab of `context` and waits until the agent component reports sync
+ * ready (unless `waitForReady` is false, for a start that is meant to fail). Page errors are
+ * collected for the caller to check.
+ */
+export async function openTab(environment, context, { query = '', lws = false, waitForReady = true } = {}) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const started = Date.now();
-    await page.goto(new URL(query, environment.server.url).href);
+    await page.goto(workbenchUrl(environment, { query, lws }));
     if (waitForReady) {
         await page.evaluate(() => window.workbench.ready);
     }
-    return { page, context, errors, readyMs: Date.now() - started };
+    return { page, errors, readyMs: Date.now() - started };
+}
+
+/**
+ * Opens the workbench in a fresh browser context (its own tabs, storage and CCP); see openTab
+ * for the options.
+ */
+export async function openWorkbench(
+    environment,
+    { viewport = { width: 1440, height: 1000 }, ...options } = {}
+) {
+    const context = await environment.browser.newContext({ viewport });
+    return { context, ...(await openTab(environment, context, options)) };
 }
 
 /** Polls `condition` (an async function) until it returns a truthy value or `timeoutMs` passes. */

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTED, ROOT } from '../build.mjs';
 import { eventually, findChromium, openWorkbench, startEnvironment } from './harness.mjs';
+import { withLwsScenarios } from './lws.mjs';
 
 const LWC_DIR = join(ROOT, 'force-app', 'main', 'default', 'lwc');
 const hosted = (key) => {
@@ -92,6 +93,7 @@ async function pickCombobox(combobox, value) {
 const scenarios = [
     {
         name: 'seed table, Connect to Omni-Channel, played through the panels',
+        lws: true,
         async run(page) {
             await connectPanelSet(page, 'Available');
             assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
@@ -107,6 +109,7 @@ const scenarios = [
     },
     {
         name: 'seed table, Omni-Channel to Connect, played through the panels',
+        lws: true,
         async run(page) {
             await omniPanelSet(page, 'Available');
             assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
@@ -249,6 +252,7 @@ const scenarios = [
     },
     {
         name: 'Omni-Channel refuses a status: the agent sees the error and a toast, with no retry storm',
+        lws: true,
         async run(page) {
             const seed = await wb(page, () => window.workbench.rules.list());
             await wb(page, (rules) => window.workbench.rules.replace(rules), [
@@ -528,6 +532,7 @@ const scenarios = [
     },
     {
         name: 'a CCP that never answers: the agent is told in words what to check',
+        lws: true,
         // Stored before the page loads, as an admin would; the reset before the next scenario restores it.
         settings: { ccpUrl: 'http://localhost/ccp-v2/?acknowledge=false' },
         open: { query: '?ccpTimeoutSeconds=1', waitForReady: false },
@@ -606,7 +611,8 @@ async function main() {
     let passed = 0;
     let failed = 0;
     try {
-        for (const scenario of scenarios) {
+        const only = process.env.E2E_ONLY ?? '';
+        for (const scenario of withLwsScenarios(scenarios).filter((s) => s.name.includes(only))) {
             const needs = scenario.needs ?? ['agent'];
             const missing = needs.filter((key) => !hosted(key));
             if (missing.length > 0) {
