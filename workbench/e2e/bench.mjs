@@ -5,6 +5,12 @@
  * interval are read from the page's clock. Prints a table, writes .bench/e2e.json, and exits
  * non-zero when a target is missed.
  *
+ * The same figures are then taken, in the same run, under Lightning Web Security (`?lws=1`) and
+ * in plain mode with the CCP on another origin (`?ccpOrigin=cross`), as it is under LWS; the LWS
+ * overhead is printed as ratios to both plain modes. With the CCP on another origin a change
+ * starts and ends in another process than the page, so only the cross-origin plain mode
+ * isolates what the sandbox costs. The LWS figures have no targets of their own.
+ *
  * The flapping guard would rightly pause sync after a few automated writes in a short window;
  * for the measurement the org's settings raise its limit.
  */
@@ -72,24 +78,17 @@ async function measure({ direction, changes }) {
     return { samples };
 }
 
-async function main() {
-    if (!findChromium()) {
-        console.error('bench:e2e needs Chromium (apt-get install -y chromium, or set CHROMIUM_PATH).');
-        process.exit(1);
+/** Page loads, then changes both ways, in one mode of the workbench (see openWorkbench). */
+async function measureMode(environment, open) {
+    const readySamples = [];
+    for (let i = 0; i < PAGE_LOADS; i++) {
+        const opened = await openWorkbench(environment, open);
+        readySamples.push(await opened.page.evaluate(() => window.workbench.readyAt()));
+        await opened.context.close();
     }
-    const environment = await startEnvironment();
-    const results = {};
+    const results = { ready: stats(readySamples) };
+    const opened = await openWorkbench(environment, open);
     try {
-        await environment.post('/workbench/reset');
-        await environment.post('/workbench/settings', { flapMaxChanges: 100000 });
-        const readySamples = [];
-        for (let i = 0; i < PAGE_LOADS; i++) {
-            const opened = await openWorkbench(environment);
-            readySamples.push(await opened.page.evaluate(() => window.workbench.readyAt()));
-            await opened.context.close();
-        }
-        results.ready = stats(readySamples);
-        const opened = await openWorkbench(environment);
         for (const direction of ['connect-to-omni', 'omni-to-connect']) {
             const outcome = await opened.page.evaluate(measure, { direction, changes: CHANGES });
             if (outcome.error) {
@@ -97,7 +96,63 @@ async function main() {
             }
             results[direction] = stats(outcome.samples);
         }
+    } finally {
         await opened.context.close();
+    }
+    return results;
+}
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+
+/** Median and p95 ratios of one mode's figures to another's. */
+function ratios(mode, base) {
+    return Object.fromEntries(
+        Object.keys(base).map((key) => [
+            key,
+            { median: ratio(mode[key].median, base[key].median), p95: ratio(mode[key].p95, base[key].p95) }
+        ])
+    );
+}
+
+const MEASURES = [
+    ['ready', 'page load → sync ready'],
+    ['connect-to-omni', 'Connect change → Omni setServicePresenceStatus'],
+    ['omni-to-connect', 'Omni change → Connect putAgentState']
+];
+
+function printLws({ plain, crossOriginCcp, lws }) {
+    const overCross = ratios(lws, crossOriginCcp);
+    const overPlain = ratios(lws, plain);
+    console.log('\nUnder Lightning Web Security (?lws=1; medians, p95 in brackets)');
+    console.log(
+        `${'measure'.padEnd(48)} ${'plain'.padStart(20)} ${'plain, CCP x-origin'.padStart(20)} ${'LWS'.padStart(20)} ${'LWS ÷ x-origin'.padStart(16)} ${'LWS ÷ plain'.padStart(14)}`
+    );
+    const cell = (s) => `${ms(s.median)} (${ms(s.p95)})`.padStart(20);
+    const times = (r) => `×${r.median} (×${r.p95})`;
+    for (const [key, name] of MEASURES) {
+        console.log(
+            `${name.padEnd(48)} ${cell(plain[key])} ${cell(crossOriginCcp[key])} ${cell(lws[key])} ${times(overCross[key]).padStart(16)} ${times(overPlain[key]).padStart(14)}`
+        );
+    }
+    return { overCrossOriginPlain: overCross, overPlain };
+}
+
+async function main() {
+    if (!findChromium()) {
+        console.error('bench:e2e needs Chromium (apt-get install -y chromium, or set CHROMIUM_PATH).');
+        process.exit(1);
+    }
+    const environment = await startEnvironment();
+    let results;
+    let crossOriginCcp;
+    let lws;
+    try {
+        await environment.post('/workbench/reset');
+        await environment.post('/workbench/settings', { flapMaxChanges: 100000 });
+        results = await measureMode(environment, {});
+        crossOriginCcp = await measureMode(environment, { query: '?ccpOrigin=cross' });
+        lws = await measureMode(environment, { lws: true });
     } finally {
         await environment.close();
     }
@@ -126,17 +181,18 @@ async function main() {
         if (!ok) {
             failures.push(name);
         }
-        const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
         console.log(
-            `${name.padEnd(48)} ${String(s.count).padStart(4)} ${ms(s.median)} ${ms(s.p95)} ${ms(s.max)}  ${target} ${ok ? 'met' : 'MISSED'}`
+            `${name.padEnd(48)} ${String(s.count).padStart(4)} ${ms(s.median).padStart(9)} ${ms(s.p95).padStart(9)} ${ms(s.max).padStart(9)}  ${target} ${ok ? 'met' : 'MISSED'}`
         );
     }
+    const overhead = printLws({ plain: results, crossOriginCcp, lws });
     const report = {
         generatedAt: new Date().toISOString(),
         changes: CHANGES,
         pageLoads: PAGE_LOADS,
         targets: TARGETS,
         results,
+        lws: { crossOriginCcp, lws, ...overhead },
         missed: failures
     };
     mkdirSync(join(ROOT, '.bench'), { recursive: true });

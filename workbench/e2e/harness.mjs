@@ -82,6 +82,9 @@ export async function openTab(environment, context, { query = '', lws = false, w
     page.on('pageerror', (error) => errors.push(error.message));
     const started = Date.now();
     await page.goto(workbenchUrl(environment, { query, lws }));
+    // Under LWS the page's module awaits the sandbox before it defines window.workbench, and the
+    // load event does not wait for a module's top-level await.
+    await page.waitForFunction(() => window.workbench !== undefined, null, { timeout: 20000 });
     if (waitForReady) {
         await page.evaluate(() => window.workbench.ready);
     }

@@ -187,6 +187,7 @@ const scenarios = [
     },
     {
         name: 'log() shows what the agent traced without waiting for its log shipper',
+        lws: true,
         async run(page) {
             const log = await wb(page, async () => {
                 await window.workbench.connect.setState('Available');
