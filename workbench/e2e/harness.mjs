@@ -72,6 +72,23 @@ export function workbenchUrl(environment, { query = '', lws = false } = {}) {
 }
 
 /**
+ * Awaits `window.workbench.ready`. While an LWS page starts (the sandbox's frame and the CCP frame
+ * come and go), Chromium's DevTools protocol now and then reports the awaited promise as garbage
+ * collected although the page still holds it; asking again then works.
+ */
+async function untilReady(page) {
+    for (let attempt = 1; ; attempt++) {
+        try {
+            return await page.evaluate(() => window.workbench.ready);
+        } catch (error) {
+            if (attempt >= 5 || !/garbage collected/.test(error.message)) {
+                throw error;
+            }
+        }
+    }
+}
+
+/**
  * Opens the workbench in a tab of `context` and waits until the agent component reports sync
  * ready (unless `waitForReady` is false, for a start that is meant to fail). Page errors are
  * collected for the caller to check.
@@ -86,7 +103,7 @@ export async function openTab(environment, context, { query = '', lws = false, w
     // load event does not wait for a module's top-level await.
     await page.waitForFunction(() => window.workbench !== undefined, null, { timeout: 20000 });
     if (waitForReady) {
-        await page.evaluate(() => window.workbench.ready);
+        await untilReady(page);
     }
     return { page, errors, readyMs: Date.now() - started };
 }
