@@ -65,9 +65,16 @@ async function measure({ direction, changes }) {
         } else {
             await omni.setStatus(pairs.values[k]);
         }
+        const landedNow = () => (direction === 'connect-to-omni' ? omni.status() : ccp.state());
+        // Settled normally means landed; a loaded machine may need a moment more.
+        const deadline = performance.now() + 5000;
         await wb.settle();
+        while ((seenAt === null || landedNow() !== pairs.expect[k]) && performance.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            await wb.settle();
+        }
         unsubscribe();
-        const landed = direction === 'connect-to-omni' ? omni.status() : ccp.state();
+        const landed = landedNow();
         if (seenAt === null || landed !== pairs.expect[k]) {
             return {
                 error: `change ${i + 1} (${pairs.values[k]}) did not reach the other side: it is ${landed}`

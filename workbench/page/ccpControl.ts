@@ -25,7 +25,8 @@ export interface CcpSnapshot {
     sitePortReady: boolean;
 }
 
-export type ControlCommand = 'setState' | 'enterCallPhase' | 'endContact' | 'reset' | 'clearCalls';
+/** The emulator's own methods, and `drain`, which only answers (with a snapshot). */
+export type ControlCommand = 'setState' | 'enterCallPhase' | 'endContact' | 'reset' | 'clearCalls' | 'drain';
 
 export type ControlMessage =
     | { kind: 'snapshot'; snapshot: CcpSnapshot }
@@ -33,7 +34,7 @@ export type ControlMessage =
 
 export const CONTROL_OFFER = 'workbench-ccp-control';
 
-const COMMANDS: ReadonlySet<ControlCommand> = new Set([
+const EMULATOR_COMMANDS: ReadonlySet<ControlCommand> = new Set([
     'setState',
     'enterCallPhase',
     'endContact',
@@ -64,10 +65,13 @@ export function offerControlPort(ccp: EmulatedCcp, parent: Window, snapshot: () 
         const { id, method, args } = event.data;
         let error: string | null = null;
         try {
-            if (!COMMANDS.has(method)) {
+            if (EMULATOR_COMMANDS.has(method)) {
+                (ccp[method as Exclude<ControlCommand, 'drain'>] as (...a: unknown[]) => void)(
+                    ...(args ?? [])
+                );
+            } else if (method !== 'drain') {
                 throw new Error(`The emulated CCP has no command ${String(method)}.`);
             }
-            (ccp[method] as (...a: unknown[]) => void)(...(args ?? []));
         } catch (e) {
             error = e instanceof Error ? e.message : String(e);
         }

@@ -20,6 +20,11 @@ export interface CcpHandle extends Pick<
     endContact(): void | Promise<void>;
     reset(): void | Promise<void>;
     clearCalls(): void | Promise<void>;
+    /**
+     * A CCP in another process: resolves once it has handled what reached it so far and the page
+     * has handled what it sent back.
+     */
+    drain?(): Promise<void>;
 }
 
 export class RemoteCcp implements CcpHandle {
@@ -82,6 +87,10 @@ export class RemoteCcp implements CcpHandle {
 
     clearCalls(): Promise<void> {
         return this.command('clearCalls', []);
+    }
+
+    drain(): Promise<void> {
+        return this.command('drain', []);
     }
 
     private async command(method: ControlCommand, args: unknown[]): Promise<void> {

@@ -195,6 +195,12 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
 
     async function settle(): Promise<void> {
         await whenQuiet();
+        // A CCP on another origin answers from another process, maybe after the quiet spell.
+        const remote = ccp();
+        if (remote?.drain) {
+            await remote.drain();
+            await whenQuiet();
+        }
         if (agentElement) {
             flushAgentLog();
             await whenQuiet();

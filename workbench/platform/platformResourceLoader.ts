@@ -1,6 +1,8 @@
 /**
  * `lightning/platformResourceLoader` for the workbench: each URL loads once per page, as on the
- * platform, and later calls share the first load.
+ * platform, and later calls share the first load. In the LWS mode (`?lws=1`) the sandbox hands the
+ * `c` namespace its own `loadScript`/`loadStyle` instead (`wrapDependency` in workbench/lws/host.ts),
+ * which evaluate the script inside the namespace's sandbox; these then serve platform code only.
  */
 import { begin } from './activity';
 
