@@ -5,9 +5,10 @@
  * interval are read from the page's clock. Prints a table, writes .bench/e2e.json, and exits
  * non-zero when a target is missed.
  *
- * The same figures are then taken, in the same run, under Lightning Web Security (`?lws=1`) and
- * in plain mode with the CCP on another origin (`?ccpOrigin=cross`), as it is under LWS; the LWS
- * overhead is printed as ratios to both plain modes. With the CCP on another origin a change
+ * The same figures are taken, in the same run, under Lightning Web Security (`?lws=1`) and in
+ * plain mode with the CCP on another origin (`?ccpOrigin=cross`), as it is under LWS; the LWS
+ * overhead is printed as ratios to both plain modes. Page loads and rounds of changes take turns
+ * between the modes, so a busy spell on the machine does not land on one mode only. With the CCP on another origin a change
  * starts and ends in another process than the page, so only the cross-origin plain mode
  * isolates what the sandbox costs. The LWS figures have no targets of their own.
  *
@@ -85,28 +86,53 @@ async function measure({ direction, changes }) {
     return { samples };
 }
 
-/** Page loads, then changes both ways, in one mode of the workbench (see openWorkbench). */
-async function measureMode(environment, open) {
-    const readySamples = [];
+/** The modes measured, with what openWorkbench needs to open each. */
+const MODES = { plain: {}, crossOriginCcp: { query: '?ccpOrigin=cross' }, lws: { lws: true } };
+const DIRECTIONS = ['connect-to-omni', 'omni-to-connect'];
+/** Changes are measured in rounds that take turns between the modes, so load on the machine falls on all of them. */
+const ROUNDS = 4;
+
+/** Page loads, then changes both ways, in every mode, interleaved. */
+async function measureModes(environment) {
+    const samples = Object.fromEntries(
+        Object.keys(MODES).map((mode) => [
+            mode,
+            { ready: [], ...Object.fromEntries(DIRECTIONS.map((d) => [d, []])) }
+        ])
+    );
     for (let i = 0; i < PAGE_LOADS; i++) {
-        const opened = await openWorkbench(environment, open);
-        readySamples.push(await opened.page.evaluate(() => window.workbench.readyAt()));
-        await opened.context.close();
+        for (const [mode, open] of Object.entries(MODES)) {
+            const opened = await openWorkbench(environment, open);
+            samples[mode].ready.push(await opened.page.evaluate(() => window.workbench.readyAt()));
+            await opened.context.close();
+        }
     }
-    const results = { ready: stats(readySamples) };
-    const opened = await openWorkbench(environment, open);
+    const pages = {};
     try {
-        for (const direction of ['connect-to-omni', 'omni-to-connect']) {
-            const outcome = await opened.page.evaluate(measure, { direction, changes: CHANGES });
-            if (outcome.error) {
-                throw new Error(`${direction}: ${outcome.error}`);
+        for (const [mode, open] of Object.entries(MODES)) {
+            pages[mode] = await openWorkbench(environment, open);
+        }
+        for (let round = 0; round < ROUNDS; round++) {
+            const changes = Math.ceil(CHANGES / ROUNDS);
+            for (const mode of Object.keys(MODES)) {
+                for (const direction of DIRECTIONS) {
+                    const outcome = await pages[mode].page.evaluate(measure, { direction, changes });
+                    if (outcome.error) {
+                        throw new Error(`${mode}, ${direction}: ${outcome.error}`);
+                    }
+                    samples[mode][direction].push(...outcome.samples);
+                }
             }
-            results[direction] = stats(outcome.samples);
         }
     } finally {
-        await opened.context.close();
+        await Promise.all(Object.values(pages).map((opened) => opened.context.close()));
     }
-    return results;
+    return Object.fromEntries(
+        Object.entries(samples).map(([mode, figures]) => [
+            mode,
+            Object.fromEntries(Object.entries(figures).map(([key, values]) => [key, stats(values)]))
+        ])
+    );
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`;
@@ -151,18 +177,15 @@ async function main() {
         process.exit(1);
     }
     const environment = await startEnvironment();
-    let results;
-    let crossOriginCcp;
-    let lws;
+    let modes;
     try {
         await environment.post('/workbench/reset');
         await environment.post('/workbench/settings', { flapMaxChanges: 100000 });
-        results = await measureMode(environment, {});
-        crossOriginCcp = await measureMode(environment, { query: '?ccpOrigin=cross' });
-        lws = await measureMode(environment, { lws: true });
+        modes = await measureModes(environment);
     } finally {
         await environment.close();
     }
+    const { plain: results, crossOriginCcp, lws } = modes;
 
     const rows = [
         ['page load → sync ready', results.ready, TARGETS.readyMs, null],
