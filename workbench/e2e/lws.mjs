@@ -108,6 +108,10 @@ const scenarios = [
             assert.equal(await wb(page, () => window.workbench.connect.nextState()), null);
             assert.match(await agentText(page, 'sync-status'), /In sync/);
             assert.match(await page.locator('[data-id="utility-label"]').textContent(), /in sync/);
+            // Streams' keep-alive kept going: a synchronize is sent a second after each acknowledge.
+            await eventually(() => wb(page, () => window.workbench.emulators.ccp().keepalives() >= 2), {
+                what: "Streams' keep-alive synchronize/acknowledge rounds"
+            });
         }
     },
     {

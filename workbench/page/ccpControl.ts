@@ -21,6 +21,8 @@ export interface CcpSnapshot {
     calls: CcpApiCall[];
     /** Conduit messages the CCP has posted to the page so far. */
     posted: number;
+    /** Streams' keep-alive `synchronize` messages the CCP has received (and acknowledged). */
+    keepalives: number;
     /** Whether Streams answered the SDK port handshake. */
     sitePortReady: boolean;
 }

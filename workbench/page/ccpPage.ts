@@ -42,8 +42,13 @@ const ccp = new EmulatedCcp({
 });
 window.emulatedCcp = ccp;
 
+let keepalives = 0;
+
 window.addEventListener('message', (event) => {
     if (event.source === parentWindow) {
+        if ((event.data as { event?: unknown } | null)?.event === 'synchronize') {
+            keepalives += 1;
+        }
         ccp.receive(event.data);
     }
 });
@@ -73,6 +78,7 @@ if (workbenchPage?.workbenchCcpLoaded) {
         onContact: ccp.onContact(),
         calls: ccp.calls(),
         posted,
+        keepalives,
         sitePortReady
     }));
 }

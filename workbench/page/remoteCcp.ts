@@ -59,6 +59,11 @@ export class RemoteCcp implements CcpHandle {
         return this.snapshot.calls.map((c) => ({ ...c }));
     }
 
+    /** How many keep-alive `synchronize` messages of Streams the CCP has received. */
+    keepalives(): number {
+        return this.snapshot.keepalives;
+    }
+
     /** Whether Streams answered the SDK MessagePort the CCP handed it. */
     sitePortReady(): boolean {
         return this.snapshot.sitePortReady;
