@@ -6,8 +6,9 @@
  *   LATER as an ordinary session input (the echo), by default on a timer after the call resolved;
  *   all reports arrive in the order the changes happened (an agent's change made meanwhile waits
  *   behind the echo);
- * - Connect refuses a plain change while the agent is in a system state (on a contact) and keeps
- *   a change sent with `enqueueNextState` until `endContact()`;
+ * - Connect refuses a plain change while the agent is on a contact, queues only a not-routable
+ *   state or Offline that is not the availability state, and returns to the queued next state or
+ *   the availability state at `endContact()`; every report carries the contact activity;
  * - Omni-Channel reports toolkit changes with reason `OmniToolkitStatusChange`, and `Offline` as a
  *   logout;
  * - calls can be made to fail (`failNext`) or held until released (`hold` / `release`).
@@ -22,7 +23,9 @@
 import { CONNECT_SYSTEM_STATES, OMNI_OFFLINE, createSyncSession } from 'c/presenceSyncEngine';
 import type {
     Clock,
+    ConnectActivity,
     ConnectPort,
+    ConnectSelectableType,
     OmniPort,
     PresenceSyncRule,
     SessionInput,
@@ -160,50 +163,107 @@ abstract class FakePlatform {
     }
 }
 
-/** Amazon Connect as the session sees it through Streams. */
+/** Connect's selectable states in the fakes: Available routes, Offline is offline, the rest are custom (not routable). */
+export function fakeStateType(stateName: string): ConnectSelectableType | null {
+    if (CONNECT_SYSTEM_STATES.has(stateName)) {
+        return null;
+    }
+    if (stateName === 'Available') {
+        return 'routable';
+    }
+    return stateName === OMNI_OFFLINE ? 'offline' : 'not_routable';
+}
+
+/**
+ * Amazon Connect as the session sees it through Streams: a state, the contacts (one voice
+ * contact at a time here), the availability state the agent returns to after a contact, and a
+ * next state. It refuses what Connect refuses: a plain change during a contact
+ * (`contactStarted`), a next state that is routable or the availability state
+ * (InvalidStateException).
+ */
 export class FakeConnect extends FakePlatform implements ConnectPort {
     readonly calls: { stateName: string; enqueueNextState: boolean }[] = [];
     nextState: string | null = null;
+    onContact = false;
+    /** The agent's own state: where Connect returns after a contact. */
+    availability: string;
 
     constructor(public state: string = 'Available') {
         super();
+        this.availability = state;
+    }
+
+    stateType(stateName: string): ConnectSelectableType | null {
+        return fakeStateType(stateName);
+    }
+
+    activity(): ConnectActivity {
+        return { onContact: this.onContact, availabilityState: this.availability, nextState: this.nextState };
     }
 
     setState(stateName: string, options: { enqueueNextState: boolean }): Promise<void> {
         this.calls.push({ stateName, enqueueNextState: options.enqueueNextState });
         return this.call(() => {
-            if (CONNECT_SYSTEM_STATES.has(this.state)) {
+            if (this.onContact) {
                 if (!options.enqueueNextState) {
+                    throw Object.assign(
+                        new Error(
+                            'Amazon Connect cannot change your state right now: the agent is on a contact.'
+                        ),
+                        { contactStarted: true }
+                    );
+                }
+                const type = this.stateType(stateName);
+                if ((type !== 'not_routable' && type !== 'offline') || stateName === this.availability) {
                     throw new Error(
-                        '{"type":"InvalidStateException","message":"Agent cannot change state during a contact."}'
+                        '{"type":"InvalidStateException","message":"Cannot change agent state: Invalid agent or contact state."}'
                     );
                 }
                 this.nextState = stateName;
-                return undefined;
+                return this.input(this.state);
+            }
+            if (this.stateType(stateName) === null) {
+                throw new Error(`{"type":"InvalidStateException","message":"${stateName} cannot be set."}`);
             }
             const oldState = this.state;
             this.state = stateName;
-            return { kind: 'connect-state', oldState, newState: stateName };
+            this.availability = stateName;
+            return this.input(oldState);
         });
     }
 
-    /** The agent (or Connect itself) changes state: reported to the session at once. */
+    /** The agent picks a state in the CCP (or Connect itself changes it): reported to the session at once. */
     agentSets(newState: string): void {
         const oldState = this.state;
         this.state = newState;
-        this.report({ kind: 'connect-state', oldState, newState });
+        if (!this.onContact && this.stateType(newState) !== null) {
+            this.availability = newState;
+        }
+        this.report(this.input(oldState));
     }
 
     /** A contact starts: Connect moves the agent to a system state. */
     startContact(systemState = 'Busy'): void {
+        this.onContact = true;
         this.agentSets(systemState);
     }
 
-    /** The contact ends: the queued next state if there is one, else `otherwise`. */
-    endContact(otherwise = 'Available'): void {
-        const next = this.nextState ?? otherwise;
+    /** A chat or task arrives: a contact, but Connect's state stays what it was (no system state). */
+    startChat(): void {
+        this.onContact = true;
+        this.report(this.input(this.state));
+    }
+
+    /** The contact ends: Connect applies the queued next state, else returns to the availability state. */
+    endContact(): void {
+        const next = this.nextState ?? this.availability;
+        this.onContact = false;
         this.nextState = null;
         this.agentSets(next);
+    }
+
+    private input(oldState: string): SessionInput {
+        return { kind: 'connect-state', oldState, newState: this.state, ...this.activity() };
     }
 }
 
@@ -276,6 +336,7 @@ export interface EngineRigOptions {
     omniStatus?: string;
     settings?: Partial<SessionSettings>;
     idPrefix?: string;
+    writeLease?: () => boolean;
     /** False leaves the session not ready: call setRules / sideReady yourself. */
     ready?: boolean;
 }
@@ -292,13 +353,14 @@ export function createEngineRig(options: EngineRigOptions = {}): EngineRig {
         clock,
         trace: sink,
         settings: options.settings,
-        idPrefix: options.idPrefix
+        idPrefix: options.idPrefix,
+        writeLease: options.writeLease
     });
     connect.attach((input) => session.receive(input));
     omni.attach((input) => session.receive(input));
     if (options.ready !== false) {
         session.setRules(options.rules ?? []);
-        session.sideReady('connect', connect.state);
+        session.sideReady('connect', connect.state, connect.activity());
         session.sideReady('omni', omni.status);
     }
     return { session, connect, omni, clock, sink };

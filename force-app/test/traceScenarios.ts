@@ -11,8 +11,10 @@
  * -  55 s  Connect Working - Phone → Omni-Channel Working_Phone, the toolkit answers in 185 ms
  * -  58 s  the agent picks Working_Media in Omni-Channel → Connect Working - Media
  * -  88 s  a call arrives (Connect Busy, no rule matches); the agent sets Omni-Channel
- *          Available during the call → Connect Available is queued as the next state
- * - 108 s  the call ends; Connect takes the queued Available (echo, suppressed)
+ *          Available during the call → Connect Available, which Connect cannot queue (it is
+ *          routable), is held until the contact ends
+ * - 108 s  the call ends; Connect returns to Working - Media (no rules run) and the held
+ *          Available is written (echo, suppressed)
  */
 import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
 import type { SyncLogEntry } from 'presence-sync/contracts';

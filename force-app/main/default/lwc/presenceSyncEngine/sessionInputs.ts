@@ -1,5 +1,5 @@
 import { finiteNumber } from './ruleCatalog';
-import type { Side, SessionInput } from './sessionTypes';
+import type { ConnectActivity, Side, SessionInput } from './sessionTypes';
 import type { PresenceEvent } from './types';
 import { OMNI_OFFLINE } from './vocabulary';
 
@@ -9,12 +9,27 @@ export interface ReadInput {
     event: PresenceEvent;
     /** The side's new state, for inputs that change it (state changes and logout). */
     state?: string;
-    /** True when Omni-Channel itself says our own toolkit call caused the change. */
-    toolkitChange: boolean;
+    /** What Connect's snapshot says besides the state (only the fields the input carries). */
+    activity?: Partial<ConnectActivity>;
 }
 
 function isText(value: unknown): value is string {
     return typeof value === 'string' && value !== '';
+}
+
+/** The fields of a Connect activity the input carries, with wrong types dropped. */
+export function readActivity(input: Partial<ConnectActivity> | undefined): Partial<ConnectActivity> {
+    const activity: Partial<ConnectActivity> = {};
+    if (typeof input?.onContact === 'boolean') {
+        activity.onContact = input.onContact;
+    }
+    for (const key of ['availabilityState', 'nextState'] as const) {
+        const value = input?.[key];
+        if (value === null || isText(value)) {
+            activity[key] = value;
+        }
+    }
+    return activity;
 }
 
 /** The input in rule terms, or undefined when it is not an input the session understands. */
@@ -30,7 +45,7 @@ export function readInput(input: SessionInput): ReadInput | undefined {
             return {
                 side: 'connect',
                 state: input.newState,
-                toolkitChange: false,
+                activity: readActivity(input),
                 event: {
                     type: 'ConnectStateChange',
                     connectNewState: input.newState,
@@ -44,14 +59,12 @@ export function readInput(input: SessionInput): ReadInput | undefined {
             return {
                 side: 'omni',
                 state: input.statusDeveloperName,
-                toolkitChange: input.reason === 'OmniToolkitStatusChange',
                 event: { type: 'SalesforceStateChange', salesforceNewState: input.statusDeveloperName }
             };
         case 'omni-logout':
             return {
                 side: 'omni',
                 state: OMNI_OFFLINE,
-                toolkitChange: false,
                 event: { type: 'SalesforceLogout', salesforceNewState: OMNI_OFFLINE }
             };
         case 'omni-work-accepted':
@@ -60,13 +73,11 @@ export function readInput(input: SessionInput): ReadInput | undefined {
             }
             return {
                 side: 'omni',
-                toolkitChange: false,
                 event: { type: 'SalesforceWorkAccepted', serviceChannel: input.serviceChannel }
             };
         case 'omni-workload':
             return {
                 side: 'omni',
-                toolkitChange: false,
                 event: {
                     type: 'SalesforceWorkloadChanged',
                     previousWorkload: finiteNumber(input.previousWorkload),
@@ -80,4 +91,14 @@ export function readInput(input: SessionInput): ReadInput | undefined {
         default:
             return undefined;
     }
+}
+
+/** The rule event for a side's current state, as if it had just changed to it (sync now, start-up check). */
+export function eventForState(side: Side, state: string): PresenceEvent {
+    if (side === 'connect') {
+        return { type: 'ConnectStateChange', connectNewState: state, connectOldState: state };
+    }
+    return state === OMNI_OFFLINE
+        ? { type: 'SalesforceLogout', salesforceNewState: OMNI_OFFLINE }
+        : { type: 'SalesforceStateChange', salesforceNewState: state };
 }

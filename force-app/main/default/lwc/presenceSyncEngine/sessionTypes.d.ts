@@ -4,24 +4,31 @@ import type { Destination, SourceEvent } from './vocabulary';
 /** The two platforms whose agent state the session keeps in step. */
 export type Side = 'connect' | 'omni';
 
-/** What Connect did with a state change, when it differs from what the session asked for. */
-export interface ConnectWriteResult {
-    /**
-     * Connect queued the state as the next one: the agent turned out to be on a contact the
-     * session had not heard of yet, and the port asked again with enqueueNextState.
-     */
-    queued: boolean;
+/** The types of the Connect states an agent may choose (Streams' `AgentStateType`, selectable ones). */
+export type ConnectSelectableType = 'routable' | 'not_routable' | 'offline';
+
+/**
+ * What Connect's latest snapshot says beyond the state name: whether the agent is on a contact
+ * (decided from the snapshot's contacts and the state's type, never from state names), the
+ * state the agent returns to after the contacts (`agent.getAvailabilityState()`), and the next
+ * state queued in Connect (`agent.getNextState()`), if any.
+ */
+export interface ConnectActivity {
+    onContact: boolean;
+    availabilityState: string | null;
+    nextState: string | null;
 }
 
 /**
- * Writes to Amazon Connect. Resolves once the platform accepted the request (with
- * `{ queued: true }` if it was queued as the next state although the session did not ask for
- * that); rejects with an Error whose message is the platform's own (e.g. Streams'
- * InvalidStateException text). The new state itself arrives later as an ordinary
- * ConnectStateChange input.
+ * Writes to Amazon Connect. Resolves once the platform accepted the request; the new state
+ * itself arrives later as an ordinary `connect-state` input. Rejects with an Error whose message
+ * is the platform's own words; `contactStarted: true` on the error says Connect refused a plain
+ * change because the agent is on a contact the session had not heard of yet.
  */
 export interface ConnectPort {
-    setState(stateName: string, options: { enqueueNextState: boolean }): Promise<ConnectWriteResult | void>;
+    setState(stateName: string, options: { enqueueNextState: boolean }): Promise<void>;
+    /** The type of one of the agent's selectable states, null when Connect does not list it. */
+    stateType(stateName: string): ConnectSelectableType | null;
 }
 
 /**
@@ -90,7 +97,7 @@ export interface TraceEntry {
 
 /** What the platform adapters feed the session. */
 export type SessionInput =
-    | { kind: 'connect-state'; oldState: string; newState: string }
+    | ({ kind: 'connect-state'; oldState: string; newState: string } & Partial<ConnectActivity>)
     | { kind: 'omni-status'; statusDeveloperName: string; reason?: string }
     | { kind: 'omni-logout'; reason?: string }
     | { kind: 'omni-work-accepted'; serviceChannel: string }
@@ -106,7 +113,7 @@ export type SessionInput =
       };
 
 export interface SessionSettings {
-    /** What to do with a Connect decision while the agent is in a system state (on a contact). */
+    /** What to do with a Connect decision while the agent is on a contact. */
     onContact: 'queue-next' | 'skip';
     /** Flapping guard: more than `flapMaxChanges` automated writes within `flapWindowMs` pauses sync. */
     flapMaxChanges: number;
@@ -122,25 +129,42 @@ export interface SessionSettings {
     echoTimeoutMs?: number;
 }
 
-export type SyncStatus = 'not-ready' | 'in-sync' | 'syncing' | 'out-of-sync' | 'paused' | 'read-only';
+/**
+ * - `pending`: a Connect decision waits for the contact to end (queued in Connect, or held by
+ *   the session because Connect cannot queue it);
+ * - `no-rule`: the last state change matched no rule for the other side.
+ */
+export type SyncStatus =
+    'not-ready' | 'in-sync' | 'syncing' | 'pending' | 'no-rule' | 'out-of-sync' | 'paused' | 'read-only';
+
+export interface AppliedRule {
+    ruleId: string;
+    ruleName: string;
+    destination: Destination;
+    value: string;
+    at: number;
+}
 
 export interface SessionSnapshot {
     status: SyncStatus;
+    /** The status in the agent's words, e.g. `No rule for Training`, `Out of sync: Omni refused Lunch`. */
+    statusText: string;
     ready: boolean;
     /** False in a tab that only watches (another tab is the writer). */
     writer: boolean;
     connectState: string | null;
+    /** The next state queued in Connect (Connect applies it when the contact ends). */
     connectNextState: string | null;
+    /** A Connect decision the session applies itself when the contact ends (Connect cannot queue it). */
+    connectDeferredState: string | null;
     omniStatus: string | null;
-    lastDecision: {
-        ruleId: string;
-        ruleName: string;
-        destination: Destination;
-        value: string;
-        at: number;
-    } | null;
+    /** The latest decision made, applied or not. */
+    lastDecision: AppliedRule | null;
+    /** The latest decision a platform accepted: what "last rule applied" shows. */
+    lastApplied: AppliedRule | null;
     lastError: { message: string; at: number; side: Side } | null;
     pausedReason: string | null;
+    /** Active, well-formed rules in use. */
     ruleCount: number;
 }
 
@@ -152,27 +176,35 @@ export interface SessionOptions {
     settings?: Partial<SessionSettings>;
     /** Prefix for correlation ids, e.g. a tab id, so ids from several tabs never collide. */
     idPrefix?: string;
+    /**
+     * Asked right before every call: whether this tab still holds the writer role (the tab
+     * leader's lock or lease). A write it refuses is skipped and traced.
+     */
+    writeLease?: () => boolean;
 }
 
 export interface SyncSession {
     /** Replace the rules (hot reload). The first call makes the rules side ready. */
     setRules(rules: PresenceSyncRule[]): void;
-    /** A side finished loading; `state` is its current state (`Offline` when logged out). */
-    sideReady(side: Side, state: string): void;
+    /**
+     * A side finished loading; `state` is its current state (`Offline` when logged out), taken as
+     * the initial state, never as a change. Connect also gives what its snapshot says.
+     */
+    sideReady(side: Side, state: string, activity?: Partial<ConnectActivity>): void;
     /** An event from one of the platforms. Kept in order while the session is not ready. */
     receive(input: SessionInput): void;
     /** Whether this tab applies decisions (one writer across tabs). */
     setWriter(writer: boolean): void;
     /** Re-applies the rules to the current states. */
     syncNow(): void;
-    /** Lifts a flapping-guard pause. */
+    /** Lifts a flapping-guard pause and applies the rules to the current states again. */
     resume(): void;
     snapshot(): SessionSnapshot;
     /** Trace entries kept in memory, oldest first (bounded by `traceLimit`). */
     traceEntries(): TraceEntry[];
     /** Called after every change to the snapshot. Returns an unsubscribe function. */
     subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
-    /** Resolves when no event, decision or call is pending. */
+    /** Resolves when no call is in flight or waiting. */
     idle(): Promise<void>;
     /** Stops processing; later inputs are ignored. */
     dispose(): void;

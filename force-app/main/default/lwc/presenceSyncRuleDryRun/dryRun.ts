@@ -1,5 +1,7 @@
-import { createSyncSession, OMNI_OFFLINE } from 'c/presenceSyncEngine';
+import { CONNECT_SYSTEM_STATES, createSyncSession, OMNI_OFFLINE } from 'c/presenceSyncEngine';
 import type {
+    ConnectActivity,
+    ConnectSelectableType,
     PresenceSyncRule,
     SessionInput,
     SessionSettings,
@@ -68,32 +70,77 @@ export function describeEvent(event: DryRunEvent): string {
 }
 
 /**
+ * Connect's voice-contact states (Streams' AgentAvailStates): the admin enters state names only,
+ * so the simulator reads a contact from them. The agent component never does: it reads contacts
+ * from Streams' snapshot.
+ */
+const CONTACT_STATES = new Set([
+    'Busy',
+    'Pending',
+    'PendingBusy',
+    'CallingCustomer',
+    'AfterCallWork',
+    'Dialing',
+    'Joining',
+    'PendingAvailable'
+]);
+
+/**
  * The two platforms, in memory. A write is accepted at once and reported back like the real
- * platforms do (the echo), so the session's echo suppression and queueing run as they do for
- * agents. A Connect write made during a contact is held as the next state.
+ * platforms do (the echo), so the session's echo suppression and contact handling run as they do
+ * for agents. In Connect, Available is the only routable state and custom states are not
+ * routable; during a contact Connect queues a not-routable state or Offline as the next state.
  */
 class DryRunWorld {
     connectState: string;
     omniStatus: string;
+    /** The state Connect returns to after a contact. */
+    private availability: string;
+    private nextState: string | null = null;
     session!: SyncSession;
 
     constructor(start: DryRunStart) {
         this.connectState = start.connectState;
         this.omniStatus = start.omniStatus;
+        this.availability = start.connectState;
     }
 
     private echo(input: SessionInput): void {
         queueMicrotask(() => this.session.receive(input));
     }
 
+    activity(): ConnectActivity {
+        return {
+            onContact: CONTACT_STATES.has(this.connectState),
+            availabilityState: this.availability,
+            nextState: this.nextState
+        };
+    }
+
+    private connectInput(oldState: string): SessionInput {
+        return { kind: 'connect-state', oldState, newState: this.connectState, ...this.activity() };
+    }
+
     readonly connectPort = {
         setState: async (state: string, options: { enqueueNextState: boolean }): Promise<void> => {
             if (options.enqueueNextState) {
+                this.nextState = state;
+                this.echo(this.connectInput(this.connectState));
                 return;
             }
             const oldState = this.connectState;
             this.connectState = state;
-            this.echo({ kind: 'connect-state', oldState, newState: state });
+            this.availability = state;
+            this.echo(this.connectInput(oldState));
+        },
+        stateType: (state: string): ConnectSelectableType | null => {
+            if (CONNECT_SYSTEM_STATES.has(state)) {
+                return null;
+            }
+            if (state === 'Available') {
+                return 'routable';
+            }
+            return state === OMNI_OFFLINE ? 'offline' : 'not_routable';
         }
     };
 
@@ -111,12 +158,9 @@ class DryRunWorld {
     /** The admin's event: changes the world and tells the session, as the platform adapters would. */
     apply(event: DryRunEvent): void {
         switch (event.kind) {
-            case 'connect-state': {
-                const oldState = this.connectState;
-                this.connectState = event.state;
-                this.session.receive({ kind: 'connect-state', oldState, newState: event.state });
+            case 'connect-state':
+                this.setConnect(event.state);
                 return;
-            }
             case 'omni-status':
                 this.omniStatus = event.status;
                 this.session.receive({
@@ -132,6 +176,22 @@ class DryRunWorld {
             default:
                 this.session.receive(event);
         }
+    }
+
+    /** A contact state starts or continues a contact; any other state ends it (Connect's next state wins). */
+    private setConnect(state: string): void {
+        const oldState = this.connectState;
+        const wasOnContact = CONTACT_STATES.has(oldState);
+        if (CONTACT_STATES.has(state)) {
+            this.connectState = state;
+        } else {
+            this.connectState = wasOnContact ? (this.nextState ?? state) : state;
+            this.availability = CONNECT_SYSTEM_STATES.has(this.connectState)
+                ? this.availability
+                : this.connectState;
+            this.nextState = null;
+        }
+        this.session.receive(this.connectInput(oldState));
     }
 }
 
@@ -157,6 +217,9 @@ function actionText(entry: TraceEntry): string | undefined {
     }
     if (entry.step === 'call-result' && entry.result === 'failure') {
         return `${target} refused ${entry.value}: ${entry.message}`;
+    }
+    if (entry.step === 'decision' && entry.result === 'queued') {
+        return `“${entry.ruleName}” wants ${target} ${entry.value}: ${entry.message}`;
     }
     if (entry.step === 'decision' && entry.result === 'skipped') {
         return `“${entry.ruleName}” wants ${target} ${entry.value}, skipped: ${entry.message}`;
@@ -192,7 +255,7 @@ export async function runDryRun(
     world.session = session;
     const names = new Map(rules.map((r) => [r.id, r.name]));
     session.setRules([...rules]);
-    session.sideReady('connect', start.connectState);
+    session.sideReady('connect', start.connectState, world.activity());
     session.sideReady('omni', start.omniStatus);
     await settle(session);
 

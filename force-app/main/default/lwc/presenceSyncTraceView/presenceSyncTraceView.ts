@@ -510,7 +510,12 @@ export function buildSwimlanes(
                 correlationId: entry.correlationId,
                 actualValue: current(side),
                 leadingValue: current(otherSide(side)),
-                cause: entry.result === 'skipped' ? (entry.message ?? 'skipped') : null
+                cause:
+                    entry.result === 'skipped'
+                        ? (entry.message ?? 'skipped')
+                        : entry.result === 'queued'
+                          ? `queued until the contact ends (${entry.message ?? 'held'})`
+                          : null
             };
         } else if (
             expectation &&

@@ -54,14 +54,29 @@ describe('runDryRun', () => {
         expect(step.connectState).toBe('Lunch');
     });
 
-    it('queues a Connect change while the agent is on a contact', async () => {
+    it('queues a not-routable Connect change as the next state while the agent is on a contact', async () => {
         const steps = await runDryRun(buildSeedRules(), { connectState: 'Available', omniStatus: 'Lunch' }, [
             { kind: 'connect-state', state: 'Busy' },
-            { kind: 'omni-status', status: 'Available' }
+            { kind: 'omni-status', status: 'Working_Media' }
         ]);
         expect(steps[1].connectState).toBe('Busy');
-        expect(steps[1].connectNextState).toBe('Available');
+        expect(steps[1].connectNextState).toBe('Working - Media');
         expect(steps[1].actions.join(' ')).toContain('when the contact ends');
+    });
+
+    it('holds a routable Connect change (Available) until the contact ends, as Connect cannot queue it', async () => {
+        const steps = await runDryRun(
+            buildSeedRules(),
+            { connectState: 'Working - Media', omniStatus: 'Working_Media' },
+            [
+                { kind: 'connect-state', state: 'Busy' },
+                { kind: 'omni-status', status: 'Available' },
+                { kind: 'connect-state', state: 'Working - Media' }
+            ]
+        );
+        expect(steps[1].connectNextState).toBeNull();
+        expect(steps[1].actions.join(' ')).toContain('Presence Sync sets Available when the contact ends');
+        expect(steps[2].connectState).toBe('Available');
     });
 
     it('skips the Connect change during a call when the org says skip', async () => {
@@ -78,7 +93,7 @@ describe('runDryRun', () => {
         expect(steps[1].connectNextState).toBeNull();
         expect(steps[1].firedRules).toEqual([]);
         expect(steps[1].actions).toEqual([
-            '“Omni-Channel Available sets Connect Available” wants Connect Available, skipped: The agent is in the Connect system state Busy (on a contact) and the on-contact setting is skip.'
+            '“Omni-Channel Available sets Connect Available” wants Connect Available, skipped: The agent is on a contact and the on-contact setting is skip: Connect stays as it is.'
         ]);
     });
 

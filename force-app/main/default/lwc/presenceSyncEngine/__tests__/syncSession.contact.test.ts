@@ -1,0 +1,162 @@
+import { createEngineRig, settle } from '../../../../../test/engineFakes';
+import { bidirectional } from '../../../../../test/sessionTestRules';
+
+describe('sync session: Connect on a contact', () => {
+    it('queues a not-routable decision as Connect’s next state, and its arrival after the contact is an echo', async () => {
+        const rig = createEngineRig({ rules: bidirectional() });
+        rig.connect.startContact('Busy');
+        await settle(rig);
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([{ stateName: 'Lunch', enqueueNextState: true }]);
+        expect(rig.session.snapshot()).toMatchObject({
+            connectNextState: 'Lunch',
+            status: 'pending',
+            statusText: 'Waiting for the contact to end: Connect will be Lunch'
+        });
+        expect(rig.sink.entries.find((e) => e.step === 'call-issued')?.message).toBe(
+            'The agent is on a contact: asking Connect to queue Lunch as the next state.'
+        );
+        rig.connect.agentSets('AfterCallWork');
+        await settle(rig);
+        rig.connect.endContact();
+        await settle(rig);
+        // Connect reached the queued state: an echo, so no rules ran and Omni keeps Lunch.
+        expect(rig.session.snapshot()).toMatchObject({
+            connectState: 'Lunch',
+            connectNextState: null,
+            omniStatus: 'Lunch',
+            status: 'in-sync'
+        });
+        expect(rig.omni.calls).toEqual([]);
+    });
+
+    it('holds a routable decision (Available) and applies it when the contact ends, without running rules on the return', async () => {
+        const rig = createEngineRig({ rules: bidirectional(), connectState: 'Lunch', omniStatus: 'Lunch' });
+        rig.connect.startContact('Busy');
+        await settle(rig);
+        rig.omni.agentSets('Available');
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([]);
+        expect(rig.session.snapshot()).toMatchObject({
+            connectDeferredState: 'Available',
+            connectNextState: null,
+            status: 'pending',
+            statusText: 'Waiting for the contact to end: Connect will be Available'
+        });
+        const held = rig.sink.entries.find((e) => e.step === 'decision' && e.value === 'Available');
+        expect(held).toMatchObject({ result: 'queued' });
+        expect(held?.message).toMatch(/Connect can queue only a custom not-routable state or Offline/);
+        rig.connect.endContact();
+        await settle(rig);
+        // Connect returned to Lunch; the held Available applies, and Omni-Channel keeps the agent's Available.
+        expect(rig.connect.calls).toEqual([{ stateName: 'Available', enqueueNextState: false }]);
+        expect(rig.session.snapshot()).toMatchObject({
+            connectState: 'Available',
+            omniStatus: 'Available',
+            connectDeferredState: null,
+            status: 'in-sync'
+        });
+        expect(rig.omni.calls).toEqual([]);
+        expect(
+            rig.sink.entries.some((e) =>
+                /The contact ended and Connect returned to Lunch/.test(e.message ?? '')
+            )
+        ).toBe(true);
+    });
+
+    it('skips a decision for the availability state: Connect returns there by itself', async () => {
+        const rig = createEngineRig({
+            rules: bidirectional(),
+            connectState: 'Available',
+            omniStatus: 'Lunch'
+        });
+        rig.connect.startContact('Busy');
+        rig.omni.agentSets('Available');
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([]);
+        const skipped = rig.sink.entries.find((e) => e.step === 'decision' && e.result === 'skipped');
+        expect(skipped?.message).toBe(
+            "Connect returns to Available by itself when the contact ends (it is the agent's availability state)."
+        );
+        expect(rig.session.snapshot().statusText).toBe(
+            'Waiting for the contact to end: Connect will be Available'
+        );
+        rig.connect.endContact();
+        await settle(rig);
+        expect(rig.session.snapshot()).toMatchObject({ connectState: 'Available', status: 'in-sync' });
+    });
+
+    it('treats an error state (MissedCallAgent) as no contact: a change is written at once', async () => {
+        const rig = createEngineRig({ rules: bidirectional(), omniStatus: 'Available' });
+        rig.connect.agentSets('MissedCallAgent');
+        await settle(rig);
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([{ stateName: 'Lunch', enqueueNextState: false }]);
+        expect(rig.connect.state).toBe('Lunch');
+    });
+
+    it('sees a chat contact, which has no system state, and queues during it', async () => {
+        const rig = createEngineRig({ rules: bidirectional() });
+        rig.connect.startChat();
+        await settle(rig);
+        expect(rig.session.snapshot().connectState).toBe('Available');
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([{ stateName: 'Lunch', enqueueNextState: true }]);
+        rig.connect.endContact();
+        await settle(rig);
+        expect(rig.session.snapshot()).toMatchObject({ connectState: 'Lunch', status: 'in-sync' });
+    });
+
+    it('releases a held decision when a chat ends without a state change', async () => {
+        const rig = createEngineRig({ rules: bidirectional(), connectState: 'Lunch', omniStatus: 'Lunch' });
+        rig.connect.startChat();
+        rig.omni.agentSets('Available');
+        await settle(rig);
+        expect(rig.session.snapshot().connectDeferredState).toBe('Available');
+        rig.connect.endContact();
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([{ stateName: 'Available', enqueueNextState: false }]);
+        expect(rig.connect.state).toBe('Available');
+    });
+
+    it('asks again as the next state when Connect refuses a plain change because a contact just started', async () => {
+        const rig = createEngineRig({ rules: bidirectional() });
+        rig.connect.onContact = true; // the snapshot saying so has not arrived yet
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([
+            { stateName: 'Lunch', enqueueNextState: false },
+            { stateName: 'Lunch', enqueueNextState: true }
+        ]);
+        expect(rig.connect.nextState).toBe('Lunch');
+        expect(rig.session.snapshot().lastError).toBeNull();
+        const results = rig.sink.entries.filter((e) => e.step === 'call-result').map((e) => e.result);
+        expect(results).toEqual(['skipped', 'queued']);
+    });
+
+    it('forgets a queued state when the agent replaces Connect’s next state', async () => {
+        const rig = createEngineRig({ rules: bidirectional() });
+        rig.connect.startContact('Busy');
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        rig.connect.nextState = null; // the agent cleared it in the CCP
+        rig.connect.endContact();
+        await settle(rig);
+        expect(rig.session.snapshot().connectNextState).toBeNull();
+        // Back to Available is the agent's return, a change: the rules set Omni-Channel Available.
+        expect(rig.omni.calls).toEqual(['Available']);
+    });
+
+    it('skips the Connect decision when the on-contact setting says skip', async () => {
+        const rig = createEngineRig({ rules: bidirectional(), settings: { onContact: 'skip' } });
+        rig.connect.startContact('Busy');
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.connect.calls).toEqual([]);
+        const skipped = rig.sink.entries.find((e) => e.step === 'decision' && e.result === 'skipped');
+        expect(skipped?.message).toMatch(/on a contact.*skip/);
+    });
+});

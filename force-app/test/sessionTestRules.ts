@@ -1,0 +1,36 @@
+/** Rule sets and trace helpers the sync session's tests share. */
+import { expandMappings } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
+
+/** Connect Lunch ⇄ Omni Lunch, Connect Available ⇄ Omni Available, Omni Offline → Connect Offline. */
+export function bidirectional(): PresenceSyncRule[] {
+    return expandMappings([
+        { id: 'lunch', connectState: 'Lunch', salesforceStatus: 'Lunch', type: 'BiDirectional' },
+        { id: 'avail', connectState: 'Available', salesforceStatus: 'Available', type: 'BiDirectional' },
+        { id: 'off', connectState: 'Offline', salesforceStatus: 'Offline', type: 'Subscriber' }
+    ]);
+}
+
+/** A Connect Lunch → Omni Lunch rule unless told otherwise. */
+export function rule(partial: Partial<PresenceSyncRule> & Pick<PresenceSyncRule, 'id'>): PresenceSyncRule {
+    return {
+        name: partial.id,
+        active: true,
+        order: 10,
+        source: 'ConnectStateChange',
+        operandA: 'ConnectNewState',
+        comparator: 'Equal',
+        operandB: 'StaticValue',
+        operandBValue: 'Lunch',
+        destination: 'SalesforceAgentState',
+        destinationValue: 'Lunch',
+        ...partial
+    };
+}
+
+/** `step` or `step:result` of each entry, optionally of one correlation only. */
+export function steps(entries: TraceEntry[], correlationId?: string): string[] {
+    return entries
+        .filter((e) => correlationId === undefined || e.correlationId === correlationId)
+        .map((e) => (e.result ? `${e.step}:${e.result}` : e.step));
+}
