@@ -1,31 +1,28 @@
 /**
- * An emulated Amazon Connect CCP: the page Streams' `initCCP` puts in its iframe, reduced to what
- * the agent state needs. It speaks the parent↔iframe protocol of amazon-connect-streams 2.28.2 as
- * the CCP's shared worker does (`ClientEngine` in the bundle): it acknowledges the parent, pushes
- * `agent::update` with the data the worker would send after its own normalisation, and answers
- * `api_request` with `api_response` (errors as the JSON text `AWSClient._formatCallError` makes).
+ * An emulated Amazon Connect CCP: the page Streams' `initCCP` puts in its iframe. It speaks the
+ * parent↔iframe protocol of amazon-connect-streams 2.28.2 as the CCP and its shared worker do
+ * (`ClientEngine` in the bundle): it acknowledges the parent, pushes `agent::update`, answers
+ * `api_request` with `api_response` (errors as the JSON text `AWSClient._formatCallError` makes),
+ * sends `auth_fail` and answers nothing while the agent is signed out, and competes for the
+ * softphone and ringtone master roles when the parent's `configure` asks for audio.
  *
- * Transport-agnostic: `post` carries a message to the parent window and `receive` takes one from
- * it. In a browser the CCP page wires them to `parent.postMessage` and its `message` listener; in
- * jsdom see `jsdomCcp.ts` (jsdom sets no `source`, which Streams checks).
+ * The agent's state lives in a `CcpWorker`, which several CCPs may share (tabs, or our CCP
+ * beside the agent's own softphone). Transport-agnostic: `post` carries a message to the parent
+ * window and `receive` takes one from it (see `jsdomCcp.ts` for jsdom, `ccpPage.ts` for a browser).
  */
+import { agentData } from './ccpData';
+import { CcpWorker, isCallPhase, isCcpErrorState } from './ccpWorker';
+import type { CcpError, CcpSelectableState, CallPhase } from './ccpWorker';
 
-/** Streams' agent state types (`connect.AgentStateType`). */
-export type CcpStateType = 'init' | 'routable' | 'not_routable' | 'offline' | 'system' | 'error';
-
-export interface CcpAgentState {
-    name: string;
-    type: CcpStateType;
-    agentStateARN: string | null;
-    startTimestamp: Date;
-}
-
-/** An entry of `configuration.agentStates`: what `agent.getAgentStates()` returns. */
-export interface CcpSelectableState {
-    agentStateARN: string;
-    type: 'routable' | 'not_routable' | 'offline';
-    name: string;
-}
+export {
+    CCP_ERROR_STATES,
+    CCP_SELECTABLE_STATES,
+    CcpWorker,
+    isCallPhase,
+    isCcpErrorState,
+    isCcpSystemState
+} from './ccpWorker';
+export type { CallPhase, CcpAgentState, CcpSelectableState, CcpStateType, CcpWorkerState } from './ccpWorker';
 
 /** A message on the conduit, as `Conduit.sendUpstream`/`sendDownstream` frame it. */
 export interface ConduitMessage {
@@ -38,15 +35,21 @@ export interface CcpApiCall {
     params: unknown;
 }
 
-/** The phases of an inbound voice call, named by the agent state Connect reports during each. */
-export type CallPhase = 'PendingBusy' | 'Busy' | 'AfterCallWork';
+/** What the parent's `initCCP` asked of this CCP in its `configure` message. */
+export interface CcpConfiguration {
+    softphone?: { allowFramedSoftphone?: boolean; disableRingtone?: boolean };
+    chat?: { disableRingtone?: boolean };
+    task?: { disableRingtone?: boolean };
+}
 
 export interface EmulatedCcpOptions {
     /** Carries a message to the parent window (Streams' side of the conduit). */
     post: (message: ConduitMessage) => void;
-    /** False: the CCP never acknowledges (as when the CCP cannot load or the agent is not logged in). */
+    /** The agent's Connect, shared by every CCP of the browser; a fresh one by default. */
+    worker?: CcpWorker;
+    /** False: the CCP never acknowledges (as when it cannot load at all). */
     acknowledge?: boolean;
-    /** The agent's state when the CCP starts. */
+    /** The agent's state when a fresh worker starts. */
     initialState?: string;
     /** Milliseconds since the epoch; defaults to Date.now. */
     now?: () => number;
@@ -57,118 +60,49 @@ export interface EmulatedCcpOptions {
      * fires `onRefresh` without a state change). 0 (default) repeats nothing.
      */
     refreshEveryMs?: number;
-}
-
-/** Connect's selectable states in the seed's org: the names admins create in Connect. */
-export const CCP_SELECTABLE_STATES: ReadonlyArray<Pick<CcpSelectableState, 'name' | 'type'>> = [
-    { name: 'Available', type: 'routable' },
-    { name: 'Offline', type: 'offline' },
-    { name: 'Lunch', type: 'not_routable' },
-    { name: 'Training', type: 'not_routable' },
-    { name: 'Working - Phone', type: 'not_routable' },
-    { name: 'Working - Media', type: 'not_routable' }
-];
-
-/** The states Streams knows Connect sets by itself (`connect.AgentAvailStates`, `connect.AgentErrorStates`). */
-const SYSTEM_STATE_NAMES: ReadonlySet<string> = new Set([
-    'Init',
-    'Busy',
-    'AfterCallWork',
-    'CallingCustomer',
-    'Dialing',
-    'Joining',
-    'PendingAvailable',
-    'PendingBusy',
-    'Pending',
-    'Error',
-    'AgentHungUp',
-    'BadAddressAgent',
-    'BadAddressCustomer',
-    'Default',
-    'FailedConnectAgent',
-    'FailedConnectCustomer',
-    'InvalidLocale',
-    'LineEngagedAgent',
-    'LineEngagedCustomer',
-    'MissedCallAgent',
-    'MissedCallCustomer',
-    'MultipleCcpWindows',
-    'RealtimeCommunicationError'
-]);
-
-const CALL_PHASES: readonly CallPhase[] = ['PendingBusy', 'Busy', 'AfterCallWork'];
-
-const INSTANCE_ARN = 'arn:aws:connect:us-west-2:123456789012:instance/4f1c2a9e-1111-4b3c-9d5e-0a1b2c3d4e5f';
-const QUEUE = { queueARN: `${INSTANCE_ARN}/queue/6a7b8c9d-2222-4e5f-8a9b-0c1d2e3f4a5b`, name: 'BasicQueue' };
-const AGENT_ID = '5d6e7f80-4444-4c3d-9e8f-1a2b3c4d5e6f';
-/** Every agent has a personal queue; Streams finds the agent's resource id in its ARN. */
-const AGENT_QUEUE = { queueARN: `${INSTANCE_ARN}/queue/agent/${AGENT_ID}`, name: null };
-const ROUTING_PROFILE_ARN = `${INSTANCE_ARN}/routing-profile/9e8d7c6b-3333-4a2b-8c1d-5e6f7a8b9c0d`;
-
-function stateArn(index: number): string {
-    return `${INSTANCE_ARN}/agent-state/0000000${index}-aaaa-4bbb-8ccc-ddddeeeeffff`;
-}
-
-export function isCcpSystemState(name: string): boolean {
-    return SYSTEM_STATE_NAMES.has(name);
-}
-
-export function isCallPhase(name: string): name is CallPhase {
-    return (CALL_PHASES as readonly string[]).includes(name);
-}
-
-/** The connection and contact state types Connect reports in each call phase. */
-const CONTACT_STATE_BY_PHASE: Record<CallPhase, string> = {
-    PendingBusy: 'connecting',
-    Busy: 'connected',
-    AfterCallWork: 'ended'
-};
-
-interface ContactRecord {
-    contactId: string;
-    phase: CallPhase;
-    since: Date;
-    /** The agent's own state before the call: where the agent returns when it ends. */
-    returnTo: CcpSelectableState;
+    /** After an accepted putAgentState: the response first (default), or the new snapshot first. */
+    responseOrder?: 'response-first' | 'snapshot-first';
+    /** How the CCP names itself as a master holder, e.g. `presence-sync` or `softphone`. */
+    portId?: string;
 }
 
 export class EmulatedCcp {
+    readonly worker: CcpWorker;
+    readonly portId: string;
     private readonly post: (message: ConduitMessage) => void;
     private readonly now: () => number;
     private readonly skewMs: number;
     private readonly refreshEveryMs: number;
-    private readonly selectable: CcpSelectableState[];
     private acknowledging: boolean;
+    responseOrder: 'response-first' | 'snapshot-first';
     private started = false;
     private refreshTimer: ReturnType<typeof setInterval> | null = null;
-    private readonly portId = `emulated-ccp-${Math.random().toString(36).slice(2, 10)}`;
-    private current: CcpAgentState;
-    /** The agent's chosen (non-system) state: what Connect returns to after a call. */
-    private chosen: CcpSelectableState;
-    private next: CcpSelectableState | null = null;
-    private contact: ContactRecord | null = null;
-    private contactCount = 0;
+    private unsubscribeWorker: (() => void) | null = null;
     private apiCalls: CcpApiCall[] = [];
+    private configuration: CcpConfiguration | null = null;
     private readonly listeners = new Set<() => void>();
+    /** Pushes are held while the CCP answers a request, so the order of the two stays chosen. */
+    private holdPush = false;
 
     constructor(options: EmulatedCcpOptions) {
         this.post = options.post;
         this.now = options.now ?? (() => Date.now());
+        this.worker = options.worker ?? new CcpWorker({ initialState: options.initialState, now: this.now });
         this.skewMs = options.skewMs ?? 0;
         this.refreshEveryMs = options.refreshEveryMs ?? 0;
         this.acknowledging = options.acknowledge ?? true;
-        this.selectable = CCP_SELECTABLE_STATES.map((s, i) => ({ ...s, agentStateARN: stateArn(i + 1) }));
-        this.chosen = this.selectableNamed(options.initialState ?? 'Offline') ?? this.selectable[1];
-        this.current = this.stateFrom(this.chosen);
+        this.responseOrder = options.responseOrder ?? 'response-first';
+        this.portId = options.portId ?? `emulated-ccp-${Math.random().toString(36).slice(2, 10)}`;
     }
 
     /**
-     * The CCP page finished loading: the worker acknowledges the parent's port (with its id, which
-     * Streams keeps as `portStreamId`) and pushes the first snapshot.
+     * The CCP page finished loading: once signed in, the worker acknowledges the parent's port
+     * (with its id, which Streams keeps as `portStreamId`) and pushes the first snapshot.
      */
     start(): void {
         this.started = true;
-        if (!this.acknowledging) {
+        this.unsubscribeWorker ??= this.worker.subscribe(() => this.pushSnapshot());
+        if (!this.acknowledging || !this.worker.signedIn) {
             return;
         }
         this.post({ event: 'acknowledge', data: { id: this.portId } });
@@ -178,16 +112,19 @@ export class EmulatedCcp {
         }
     }
 
-    /** Stops the snapshot repeat timer (a page unload). */
+    /** The page unloads: timers stop, master roles are free. */
     stop(): void {
         if (this.refreshTimer !== null) {
             clearInterval(this.refreshTimer);
             this.refreshTimer = null;
         }
+        this.unsubscribeWorker?.();
+        this.unsubscribeWorker = null;
+        this.worker.release(this.portId);
         this.started = false;
     }
 
-    /** False: the CCP stops answering (nothing acknowledged, nothing pushed, no API answers). */
+    /** False: the CCP stops answering altogether (nothing acknowledged, nothing pushed). */
     setAcknowledging(acknowledging: boolean): void {
         const wasSilent = !this.acknowledging;
         this.acknowledging = acknowledging;
@@ -204,7 +141,10 @@ export class EmulatedCcp {
         const { event, data } = message as ConduitMessage;
         switch (event) {
             case 'synchronize':
-                this.post({ event: 'acknowledge', data: { id: this.portId } });
+                // The keep-alive: a signed-out CCP stops answering, so Streams' ACK_TIMEOUT follows.
+                if (this.worker.signedIn) {
+                    this.post({ event: 'acknowledge', data: { id: this.portId } });
+                }
                 break;
             case 'api_request':
                 this.handleApiRequest(data as { requestId: string; method: string; params?: unknown });
@@ -214,90 +154,55 @@ export class EmulatedCcp {
                     data as { requestId: string; method: string; params?: { topic?: string } }
                 );
                 break;
+            case 'configure':
+                this.configure(data as CcpConfiguration);
+                break;
             default:
-                // configure, outer_context_info, tab_id, logs, metrics…: the worker consumes them silently.
+                // outer_context_info, tab_id, logs, metrics…: the worker consumes them silently.
                 break;
         }
     }
 
-    // ----- what the agent does in the CCP (and what Connect does during a call) -----
+    // ----- what the agent does in this CCP -----
 
     /**
-     * The agent picks a state in the CCP, or Connect moves the agent through a call. A call phase
-     * name (PendingBusy, Busy, AfterCallWork) starts or advances a voice call. A selectable state
-     * while on a call closes the contact: the queued next state wins if there is one (the
-     * platform applies it when the contact ends), else the state picked.
+     * The agent or Connect in the CCP: a selectable state is the agent's pick (the next status
+     * during a contact); a call phase (PendingBusy, Busy, AfterCallWork) plays a voice call; an
+     * error state (MissedCallAgent…) is Connect's, with no contact.
      */
     setState(name: string): void {
         if (isCallPhase(name)) {
-            this.enterCallPhase(name);
-            return;
-        }
-        const target = this.selectableNamed(name);
-        if (!target) {
-            throw new Error(`The CCP has no state "${name}".`);
-        }
-        if (this.contact) {
-            this.contact = null;
-            this.chosen = this.next ?? target;
+            this.worker.callPhase(name);
+        } else if (isCcpErrorState(name)) {
+            this.worker.errorState(name);
         } else {
-            this.chosen = target;
+            this.worker.pickState(name);
         }
-        this.next = null;
-        this.current = this.stateFrom(this.chosen);
-        this.pushSnapshot();
     }
 
-    /** A call arrives (PendingBusy), is answered (Busy), ends (AfterCallWork). */
     enterCallPhase(phase: CallPhase): void {
-        if (!this.contact) {
-            this.contactCount += 1;
-            this.contact = {
-                contactId: `emulated-contact-${this.contactCount}`,
-                phase,
-                since: new Date(this.now()),
-                returnTo: this.chosen
-            };
-        }
-        this.contact.phase = phase;
-        this.current = {
-            name: phase,
-            type: 'system',
-            agentStateARN: null,
-            startTimestamp: new Date(this.now())
-        };
-        this.pushSnapshot();
+        this.worker.callPhase(phase);
     }
 
-    /**
-     * The agent closes the contact after call work: Connect applies the queued next state, or
-     * returns the agent to the state chosen before the call.
-     */
+    /** The agent clears the newest contact (after-contact work done). */
     endContact(): void {
-        if (!this.contact) {
-            return;
-        }
-        this.chosen = this.next ?? this.contact.returnTo;
-        this.contact = null;
-        this.next = null;
-        this.current = this.stateFrom(this.chosen);
-        this.pushSnapshot();
+        this.worker.endContact();
     }
 
     state(): string {
-        return this.current.name;
+        return this.worker.current.name;
     }
 
     nextState(): string | null {
-        return this.next?.name ?? null;
+        return this.worker.next?.name ?? null;
     }
 
     onContact(): boolean {
-        return this.contact !== null;
+        return this.worker.contacts.length > 0;
     }
 
     selectableStates(): CcpSelectableState[] {
-        return this.selectable.map((s) => ({ ...s }));
+        return this.worker.selectable.map((s) => ({ ...s }));
     }
 
     calls(): CcpApiCall[] {
@@ -308,21 +213,18 @@ export class EmulatedCcp {
         this.apiCalls = [];
     }
 
-    /** Back to Offline with no call, no next state and no recorded calls. */
-    reset(): void {
-        this.contact = null;
-        this.next = null;
-        this.apiCalls = [];
-        const offline = this.selectableNamed('Offline')!;
-        const changed = this.chosen !== offline || this.current.name !== 'Offline';
-        this.chosen = offline;
-        if (changed) {
-            this.current = this.stateFrom(offline);
-            this.pushSnapshot();
-        }
+    /** What the parent asked for in `configure` (null before it did). */
+    configured(): CcpConfiguration | null {
+        return this.configuration;
     }
 
-    /** Called after every change the CCP makes (a state, a call phase, a recorded call). */
+    /** Back to Offline with no contact, no next state, no recorded calls, signed in. */
+    reset(): void {
+        this.apiCalls = [];
+        this.worker.reset();
+    }
+
+    /** Called after every change the CCP sees (its worker's, and each call it records). */
     subscribe(listener: () => void): () => void {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
@@ -332,75 +234,42 @@ export class EmulatedCcp {
 
     private handleApiRequest(request: { requestId: string; method: string; params?: unknown }): void {
         this.apiCalls.push({ method: request.method, params: request.params ?? {} });
-        let outcome: { data: unknown; err: Record<string, unknown> | null };
-        switch (request.method) {
-            case 'putAgentState':
-                outcome = this.putAgentState(
-                    request.params as { state?: unknown; enqueueNextState?: boolean }
-                );
-                break;
-            case 'getAgentStates':
-                outcome = { data: { states: this.selectableStates() }, err: null };
-                break;
-            default:
-                // Logs, metrics and the rest reach a service that accepts them; nothing in the agent state changes.
-                outcome = { data: {}, err: null };
-        }
-        this.post({
-            event: 'api_response',
-            data: {
-                event: 'api_response',
-                requestId: request.requestId,
-                data: outcome.data,
-                err: outcome.err === null ? null : JSON.stringify(outcome.err)
-            }
-        });
-        // As with the real service, the new state arrives afterwards, in a snapshot.
-        if (request.method === 'putAgentState' && outcome.err === null) {
-            this.pushSnapshot();
-        } else {
+        if (!this.worker.signedIn) {
+            // The service answers 401; the worker tells the parent and sends no api_response.
+            this.post({ event: 'auth_fail', data: { authorize: false } });
             this.notify();
+            return;
         }
-    }
-
-    /** PutAgentState as the service answers it (see docs/workbench.md for the rules it follows). */
-    private putAgentState(params: { state?: unknown; enqueueNextState?: boolean }): {
-        data: unknown;
-        err: Record<string, unknown> | null;
-    } {
-        const requested = (
-            typeof params?.state === 'object' && params.state !== null ? params.state : {}
-        ) as Partial<CcpSelectableState & { name: string }>;
-        const name = typeof requested.name === 'string' ? requested.name : String(params?.state);
-        const target = this.selectable.find((s) => s.agentStateARN === requested.agentStateARN);
-        if (!target) {
-            if (isCcpSystemState(name)) {
-                return failure(
-                    'InvalidStateException',
-                    `Agent state "${name}" is a system state: only Amazon Connect can put an agent in it.`
-                );
-            }
-            return failure(
-                'ResourceNotFoundException',
-                `Agent state ${requested.agentStateARN ?? `"${name}"`} does not exist in this instance.`
-            );
+        const put = request.method === 'putAgentState';
+        this.holdPush = true;
+        let err: CcpError | null = null;
+        try {
+            err = put ? this.worker.putAgentState(request.params as { state?: unknown }) : null;
+        } finally {
+            this.holdPush = false;
         }
-        if (this.contact) {
-            if (!params.enqueueNextState) {
-                return failure(
-                    'InvalidStateException',
-                    `The agent is on a contact: the state cannot change to "${target.name}" until the contact ends.`
-                );
-            }
-            this.next = target;
-            return { data: {}, err: null };
+        const response = (): void =>
+            this.post({
+                event: 'api_response',
+                data: {
+                    event: 'api_response',
+                    requestId: request.requestId,
+                    data: err
+                        ? null
+                        : request.method === 'getAgentStates'
+                          ? { states: this.selectableStates() }
+                          : {},
+                    err: err ? JSON.stringify(err) : null
+                }
+            });
+        if (put && err === null && this.responseOrder === 'snapshot-first') {
+            this.pushSnapshot();
+            response();
+        } else {
+            response();
+            // As with the real service, the new state arrives afterwards, in a snapshot.
+            this.pushSnapshot();
         }
-        this.chosen = target;
-        this.next = null;
-        if (this.current.name !== target.name) {
-            this.current = this.stateFrom(target);
-        }
-        return { data: {}, err: null };
     }
 
     private handleMasterRequest(request: {
@@ -408,22 +277,43 @@ export class EmulatedCcp {
         method: string;
         params?: { topic?: string };
     }): void {
-        // One parent per emulated CCP: that parent is always the master of every topic.
-        const topic = request.params?.topic;
-        const data =
-            request.method === 'becomeMaster'
-                ? { masterId: this.portId, takeOver: false, topic }
-                : { masterId: this.portId, isMaster: true, topic };
+        const topic = request.params?.topic ?? '';
+        const result = this.worker.master(topic, `${this.portId}/parent`, request.method === 'becomeMaster');
         this.post({
             event: 'master_response',
-            data: { event: 'master_response', requestId: request.requestId, data, err: null }
+            data: {
+                event: 'master_response',
+                requestId: request.requestId,
+                data: { ...result, takeOver: request.method === 'becomeMaster', topic },
+                err: null
+            }
         });
+    }
+
+    /**
+     * The framed CCP starts its softphone only when the parent allows a framed softphone, and
+     * then takes the softphone master role from whichever CCP held it (Streams 2.28.2,
+     * `initSoftphoneManager`: on `configure` with `allowFramedSoftphone`, `becomeMaster(SOFTPHONE)`);
+     * its ringtones play unless the parent disabled them.
+     */
+    private configure(configuration: CcpConfiguration): void {
+        this.configuration = configuration ?? {};
+        if (this.configuration.softphone?.allowFramedSoftphone) {
+            this.worker.master('softphone', this.portId, true);
+            if (!this.configuration.softphone.disableRingtone) {
+                this.worker.master('ringtone', this.portId, true);
+            }
+        }
+        this.notify();
     }
 
     /** The worker's `agent::update`: snapshot + configuration, after `ClientEngine.updateAgent`. */
     private pushSnapshot(): void {
-        if (this.started && this.acknowledging) {
-            this.post({ event: 'agent::update', data: this.agentData() });
+        if (!this.holdPush && this.started && this.acknowledging && this.worker.signedIn) {
+            this.post({
+                event: 'agent::update',
+                data: agentData(this.worker, new Date(this.now()), this.skewMs)
+            });
         }
         this.notify();
     }
@@ -433,110 +323,4 @@ export class EmulatedCcp {
             listener();
         }
     }
-
-    private agentData(): Record<string, unknown> {
-        const now = new Date(this.now());
-        const state = { ...this.current };
-        const queue = { ...QUEUE, queueId: QUEUE.queueARN };
-        return {
-            snapshot: {
-                state,
-                status: state,
-                agentAvailabilityState: { state: this.chosen.name, timeStamp: state.startTimestamp },
-                nextState: this.next ? { ...this.next } : null,
-                contacts: this.contact ? [this.contactData(this.contact)] : [],
-                snapshotTimestamp: now,
-                localTimestamp: now,
-                skew: this.skewMs
-            },
-            configuration: {
-                name: 'Avery Agent',
-                username: 'avery.agent',
-                agentARN: `${INSTANCE_ARN}/agent/${AGENT_ID}`,
-                extension: '',
-                softphoneEnabled: false,
-                softphoneAutoAccept: false,
-                dialableCountries: ['us'],
-                agentPreferences: { LANGUAGE: 'en_US', locale: 'en_US' },
-                permissions: ['outboundCall', 'transfer'],
-                agentStates: this.selectableStates(),
-                routingProfile: {
-                    name: 'Basic Routing Profile',
-                    routingProfileARN: ROUTING_PROFILE_ARN,
-                    routingProfileId: ROUTING_PROFILE_ARN,
-                    queues: [queue, { ...AGENT_QUEUE, queueId: AGENT_QUEUE.queueARN }],
-                    defaultOutboundQueue: queue,
-                    channelConcurrencyMap: { VOICE: 1, CHAT: 3, TASK: 10 }
-                }
-            }
-        };
-    }
-
-    private contactData(contact: ContactRecord): Record<string, unknown> {
-        const stateType = CONTACT_STATE_BY_PHASE[contact.phase];
-        const since = new Date(this.now());
-        const contactState = { type: stateType, timestamp: since };
-        const endpoint = {
-            endpointARN: null,
-            phoneNumber: '+15555550123',
-            agentLogin: null,
-            name: null,
-            type: 'telephone_number'
-        };
-        const queue = { ...QUEUE, queueId: QUEUE.queueARN };
-        return {
-            contactId: contact.contactId,
-            initialContactId: contact.contactId,
-            type: 'voice',
-            state: contactState,
-            status: contactState,
-            queue,
-            queueTimestamp: contact.since,
-            attributes: {},
-            contactDuration: '0',
-            contactFeatures: {
-                attachmentsEnabled: false,
-                messagingMarkdownEnabled: false,
-                multiPartyConferenceEnabled: false
-            },
-            connections: [
-                {
-                    connectionId: `${contact.contactId}-agent`,
-                    type: 'agent',
-                    initial: false,
-                    endpoint: { ...endpoint, phoneNumber: null, type: 'agent' },
-                    address: { ...endpoint, phoneNumber: null, type: 'agent' },
-                    state: contactState,
-                    mute: null
-                },
-                {
-                    connectionId: `${contact.contactId}-customer`,
-                    type: 'inbound',
-                    initial: true,
-                    endpoint,
-                    address: endpoint,
-                    state: { type: stateType === 'ended' ? 'disconnected' : stateType, timestamp: since },
-                    mute: null
-                }
-            ]
-        };
-    }
-
-    private selectableNamed(name: string): CcpSelectableState | undefined {
-        return this.selectable.find((s) => s.name === name);
-    }
-
-    private stateFrom(selectable: CcpSelectableState): CcpAgentState {
-        return {
-            name: selectable.name,
-            type: selectable.type,
-            agentStateARN: selectable.agentStateARN,
-            startTimestamp: new Date(this.now())
-        };
-    }
-}
-
-/** An error as the worker serialises it (`AWSClient._formatCallError`) before `JSON.stringify`. */
-function failure(type: string, message: string): { data: null; err: Record<string, unknown> } {
-    return { data: null, err: { type, message, stack: [], retryStatus: 'none', statusCode: 400 } };
 }

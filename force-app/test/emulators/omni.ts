@@ -4,16 +4,18 @@
  * arrive as OmniRequests and are answered through `handleOmniResponse`; every change raises the
  * Aura application event's payload through `handleOmniEvent`.
  *
- * It behaves as the platform does where it matters to sync (see docs/workbench.md): a status the
- * agent's presence configuration does not grant is refused; a toolkit change says
- * `OmniToolkitStatusChange`, a change in the widget `OmniManualStatusChange`; a change while
- * logged out logs the agent in first (`loginSuccess`); work is only routed on the channels of the
- * current status and within capacity. Events carry 15-character status ids and toolkit results
- * 18-character ones: the platform hands out both, so a component must normalise.
+ * It behaves as the platform does where it matters to sync (docs/workbench.md gives each rule's
+ * source): a status the agent's presence configuration does not grant is refused; each status
+ * change carries the `reason` Omni-Channel gives (toolkit, widget, supervisor, login); a change
+ * while logged out logs the agent in first (`loginSuccess`); when the console loads, the widget is
+ * not ready at first (toolkit calls are refused) and then logs the agent back in to the status
+ * they had; work is only routed on the channels of the current status and within capacity.
+ * Events carry 15-character status ids and toolkit results 18-character ones: the platform hands
+ * out both, so a component must normalise.
  */
 import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
 import type { OmniEventName, OmniEventPayloads, OmniRequest } from 'presence-sync/omni-bridge';
-import { buildServiceChannels, buildStatuses } from '../jest-mocks/apex/fixtures';
+import { OmniCatalogue } from './omniCatalogue';
 
 /** What the Aura item calls on the LWC (and what the workbench page calls on the real element). */
 export interface OmniBridgeTarget {
@@ -41,17 +43,18 @@ export interface EmulatedOmniOptions {
     configuredInterruptibleCapacity?: number;
 }
 
-/** Which channels each seed status routes; a status without channels is a busy status. */
-const STATUS_CHANNELS: Record<string, string[]> = {
-    Available: ['sfdc_phone', 'sfdc_chat', 'sfdc_case'],
-    Busy: [],
-    Lunch: [],
-    Working_Phone: ['sfdc_phone'],
-    Working_Media: ['sfdc_chat', 'sfdc_case']
-};
+/** What survives a page reload (and what the agent's other tabs see): the presence itself. */
+export interface OmniSavedState {
+    status: string | null;
+    workload: number;
+    capacity: number;
+    interruptibleWorkload: number;
+    interruptibleCapacity: number;
+    granted: string[];
+}
 
-/** Capacity units one work item takes per channel (the routing configurations' weights). */
-const CHANNEL_UNITS: Record<string, number> = { sfdc_phone: 5, sfdc_chat: 2, sfdc_case: 1 };
+/** The words the toolkit's promise rejects with before the widget has loaded. */
+export const WIDGET_NOT_READY = 'Omni-Channel is not ready yet: the Omni-Channel widget is still loading.';
 
 const OFFLINE = 'Offline';
 const WORK_KEY_PREFIX = '0Bz';
@@ -60,10 +63,7 @@ const WORK_KEY_PREFIX = '0Bz';
 const nextTurn = (): Promise<void> => Promise.resolve();
 
 export class EmulatedOmni {
-    private readonly statuses: PresenceStatusInfo[];
-    private readonly channels: ServiceChannelInfo[];
-    private readonly allGranted: string[];
-    private granted: Set<string>;
+    private readonly catalogue: OmniCatalogue;
     private readonly initialCapacity: number;
     private readonly initialInterruptibleCapacity: number;
     private current: PresenceStatusInfo | null = null;
@@ -76,19 +76,18 @@ export class EmulatedOmni {
     private targets = new Set<OmniBridgeTarget>();
     private readonly listeners = new Set<() => void>();
     private pending = 0;
+    /** The Omni-Channel widget has loaded (toolkit calls work only then). */
+    private widgetReady = true;
     private readonly eventQueue: Array<{ name: OmniEventName; payload: unknown }> = [];
 
     constructor(options: EmulatedOmniOptions = {}) {
-        this.statuses = options.statuses ?? buildStatuses();
-        this.channels = options.serviceChannels ?? buildServiceChannels();
-        this.allGranted = options.granted ?? this.statuses.map((s) => s.developerName);
-        this.granted = new Set(this.allGranted);
+        this.catalogue = new OmniCatalogue(options);
         this.initialCapacity = options.configuredCapacity ?? 10;
         this.capacity = this.initialCapacity;
         this.initialInterruptibleCapacity = options.configuredInterruptibleCapacity ?? this.initialCapacity;
         this.interruptibleCapacity = this.initialInterruptibleCapacity;
         if (options.initialStatus) {
-            this.current = this.statusNamed(options.initialStatus) ?? null;
+            this.current = this.catalogue.statusNamed(options.initialStatus) ?? null;
         }
     }
 
@@ -108,6 +107,9 @@ export class EmulatedOmni {
             let result: unknown;
             let error: string | null = null;
             try {
+                if (!this.widgetReady) {
+                    throw new Error(WIDGET_NOT_READY);
+                }
                 result = await this.runToolkit(request);
             } catch (e) {
                 error = e instanceof Error ? e.message : String(e);
@@ -132,7 +134,7 @@ export class EmulatedOmni {
 
     /** The agent picks a status in the widget. Refused (rejects) when the status is not granted. */
     async setStatus(developerName: string): Promise<void> {
-        const status = this.grantedStatus(developerName);
+        const status = this.catalogue.grantedStatus(developerName);
         this.changeStatus(status, 'OmniManualStatusChange');
         await this.flushEvents();
     }
@@ -147,21 +149,54 @@ export class EmulatedOmni {
         await this.flushEvents();
     }
 
+    /** A supervisor changes the agent's status (Omni Supervisor): reason `OmniSupervisorStatusChange`. */
+    async supervisorSetStatus(developerName: string): Promise<void> {
+        this.changeStatus(this.catalogue.grantedStatus(developerName), 'OmniSupervisorStatusChange');
+        await this.flushEvents();
+    }
+
+    /** A supervisor logs the agent out: `logout` with reason `OmniSupervisorLogout`. */
+    async supervisorLogout(): Promise<void> {
+        if (this.current !== null) {
+            this.current = null;
+            this.queueEvent('logout', { reason: 'OmniSupervisorLogout' });
+            await this.flushEvents();
+        }
+    }
+
+    /**
+     * The console loads (a page reload): the widget is not ready, toolkit calls are refused, and
+     * after `loginAfterMs` the widget logs the agent back in to the status they had, with
+     * `loginSuccess` and a `statusChanged` whose reason is `OmniLoginStatusChange`.
+     */
+    async loadConsole(loginAfterMs: number): Promise<void> {
+        this.widgetReady = false;
+        const restored = this.current;
+        this.current = null;
+        this.notify();
+        await new Promise((resolve) => setTimeout(resolve, loginAfterMs));
+        this.widgetReady = true;
+        if (restored) {
+            this.changeStatus(restored, 'OmniLoginStatusChange');
+        }
+        await this.flushEvents();
+    }
+
     /** Omni routes a work item on the channel and the agent accepts it. */
     async acceptWork(channelDeveloperName: string): Promise<{ workItemId: string; workId: string }> {
-        const channel = this.channels.find((c) => c.developerName === channelDeveloperName);
+        const channel = this.catalogue.channels.find((c) => c.developerName === channelDeveloperName);
         if (!channel) {
             throw new Error(`There is no service channel "${channelDeveloperName}".`);
         }
         if (this.current === null) {
             throw new Error('Omni-Channel routes no work while the agent is logged out.');
         }
-        if (!(STATUS_CHANNELS[this.current.developerName] ?? []).includes(channelDeveloperName)) {
+        if (!this.catalogue.routes(this.current, channelDeveloperName)) {
             throw new Error(
                 `Omni-Channel routes no ${channel.label} work while the agent is ${this.current.label}: that status has no ${channelDeveloperName} channel.`
             );
         }
-        const units = CHANNEL_UNITS[channelDeveloperName] ?? 1;
+        const units = this.catalogue.unitsOf(channelDeveloperName);
         if (this.workload + units > this.capacity) {
             throw new Error(
                 `Omni-Channel routes no more work: ${this.workload + units} exceeds capacity ${this.capacity}.`
@@ -201,9 +236,9 @@ export class EmulatedOmni {
     /** Withdraws or restores a status from the agent's presence configuration. */
     grant(developerName: string, granted: boolean): void {
         if (granted) {
-            this.granted.add(developerName);
+            this.catalogue.granted.add(developerName);
         } else {
-            this.granted.delete(developerName);
+            this.catalogue.granted.delete(developerName);
         }
     }
 
@@ -241,15 +276,62 @@ export class EmulatedOmni {
     }
 
     statusList(): PresenceStatusInfo[] {
-        return this.statuses.map((s) => ({ ...s }));
+        return this.catalogue.statuses.map((s) => ({ ...s }));
     }
 
     channelList(): ServiceChannelInfo[] {
-        return this.channels.map((c) => ({ ...c }));
+        return this.catalogue.channels.map((c) => ({ ...c }));
     }
 
     grantedStatuses(): string[] {
-        return this.statuses.map((s) => s.developerName).filter((name) => this.granted.has(name));
+        return this.catalogue.statuses
+            .map((s) => s.developerName)
+            .filter((name) => this.catalogue.granted.has(name));
+    }
+
+    save(): OmniSavedState {
+        return {
+            status: this.current?.developerName ?? null,
+            workload: this.workload,
+            capacity: this.capacity,
+            interruptibleWorkload: this.interruptibleWorkload,
+            interruptibleCapacity: this.interruptibleCapacity,
+            granted: [...this.catalogue.granted]
+        };
+    }
+
+    /**
+     * Takes over the presence as saved (before a reload, or by the agent's other tab). With
+     * `announce`, a different status is raised as the other tab's widget shows it: the same
+     * change, seen here.
+     */
+    async restore(
+        saved: OmniSavedState,
+        announce: boolean,
+        reason = 'OmniToolkitStatusChange'
+    ): Promise<void> {
+        const status = saved.status === null ? null : (this.catalogue.statusNamed(saved.status) ?? null);
+        this.workload = saved.workload;
+        this.capacity = saved.capacity;
+        this.interruptibleWorkload = saved.interruptibleWorkload ?? 0;
+        this.interruptibleCapacity = saved.interruptibleCapacity ?? this.initialInterruptibleCapacity;
+        this.catalogue.granted = new Set(saved.granted);
+        if (status?.developerName === this.current?.developerName) {
+            this.notify();
+            return;
+        }
+        if (!announce) {
+            this.current = status;
+            this.notify();
+            return;
+        }
+        if (status) {
+            this.changeStatus(status, reason);
+        } else {
+            this.current = null;
+            this.queueEvent('logout', {});
+        }
+        await this.flushEvents();
     }
 
     /** Logged out (raising `logout` if logged in), no work, calls cleared, every status granted again. */
@@ -259,7 +341,7 @@ export class EmulatedOmni {
         this.capacity = this.initialCapacity;
         this.interruptibleWorkload = 0;
         this.interruptibleCapacity = this.initialInterruptibleCapacity;
-        this.granted = new Set(this.allGranted);
+        this.catalogue.grantAll();
         this.toolkitCalls = [];
         this.notify();
     }
@@ -275,12 +357,12 @@ export class EmulatedOmni {
     private async runToolkit(request: OmniRequest): Promise<unknown> {
         switch (request.method) {
             case 'setServicePresenceStatus': {
-                const status = this.grantedStatusById(request.args.statusId);
+                const status = this.catalogue.grantedStatusById(request.args.statusId);
                 this.changeStatus(status, 'OmniToolkitStatusChange');
-                return this.statusResult(status, true);
+                return this.catalogue.statusResult(status, true);
             }
             case 'login': {
-                const status = this.grantedStatusById(request.args.statusId);
+                const status = this.catalogue.grantedStatusById(request.args.statusId);
                 this.changeStatus(status, 'OmniToolkitStatusChange');
                 return true;
             }
@@ -291,7 +373,7 @@ export class EmulatedOmni {
                 }
                 return true;
             case 'getServicePresenceStatusId':
-                return this.statusResult(this.loggedInStatus(), false);
+                return this.catalogue.statusResult(this.loggedInStatus(), false);
             case 'getAgentWorkload':
                 this.loggedInStatus();
                 return this.workloadNow();
@@ -309,25 +391,7 @@ export class EmulatedOmni {
         return this.current;
     }
 
-    private statusResult(status: PresenceStatusInfo, withChannels: boolean): Record<string, unknown> {
-        const result: Record<string, unknown> = {
-            statusId: status.id,
-            statusName: status.label,
-            statusApiName: status.developerName
-        };
-        if (withChannels) {
-            result.channels = this.channelsOf(status);
-        }
-        return result;
-    }
-
-    private channelsOf(status: PresenceStatusInfo): Array<{ channelId: string; developerName: string }> {
-        const names = STATUS_CHANNELS[status.developerName] ?? [];
-        return this.channels
-            .filter((c) => names.includes(c.developerName))
-            .map((c) => ({ channelId: c.id, developerName: c.developerName }));
-    }
-
+    /** A change that logs the agent in raises `loginSuccess` first, and its reason is the login's. */
     private changeStatus(status: PresenceStatusInfo, reason: string): void {
         const wasLoggedOut = this.current === null;
         this.current = status;
@@ -338,35 +402,9 @@ export class EmulatedOmni {
             statusId: status.id15,
             statusName: status.label,
             statusApiName: status.developerName,
-            channels: this.channelsOf(status),
-            reason
+            channels: this.catalogue.channelsOf(status),
+            reason: wasLoggedOut ? 'OmniLoginStatusChange' : reason
         });
-    }
-
-    private grantedStatus(developerName: string): PresenceStatusInfo {
-        const status = this.statusNamed(developerName);
-        if (!status) {
-            throw new Error(`There is no presence status "${developerName}".`);
-        }
-        return this.checkGranted(status);
-    }
-
-    private grantedStatusById(statusId: string): PresenceStatusInfo {
-        const id15 = typeof statusId === 'string' ? statusId.slice(0, 15) : '';
-        const status = this.statuses.find((s) => s.id15 === id15);
-        if (!status) {
-            throw new Error(`There is no presence status with id "${String(statusId)}".`);
-        }
-        return this.checkGranted(status);
-    }
-
-    private checkGranted(status: PresenceStatusInfo): PresenceStatusInfo {
-        if (!this.granted.has(status.developerName)) {
-            throw new Error(
-                `The presence status "${status.label}" is not available to you: it is not assigned to your profile or permission sets.`
-            );
-        }
-        return status;
     }
 
     private queueWorkload(newWorkload: number, configuredCapacity: number): void {
@@ -405,10 +443,6 @@ export class EmulatedOmni {
         this.notify();
     }
 
-    private statusNamed(developerName: string): PresenceStatusInfo | undefined {
-        return this.statuses.find((s) => s.developerName === developerName);
-    }
-
     private notify(): void {
         for (const listener of [...this.listeners]) {
             listener();
@@ -421,19 +455,4 @@ function recordId(prefix: string, n: number): string {
     return `${prefix}Wb0000${String(n).padStart(6, '0')}AAA`;
 }
 
-/**
- * Wires a real element (the agent LWC) to the emulated Omni-Channel as the Aura item does: its
- * `omnirequest` events run toolkit calls, and responses and events go to its `@api` methods.
- */
-export function attachOmniBridge(element: HTMLElement & OmniBridgeTarget, omni: EmulatedOmni): () => void {
-    const onRequest = (event: Event): void => {
-        const request = (event as CustomEvent<OmniRequest>).detail;
-        void omni.handleRequest(request, element);
-    };
-    element.addEventListener('omnirequest', onRequest);
-    const disconnect = omni.connect(element);
-    return () => {
-        element.removeEventListener('omnirequest', onRequest);
-        disconnect();
-    };
-}
+export { attachOmniBridge } from './omniBridge';

@@ -2,7 +2,9 @@
  * The emulated CCP against the real amazon-connect-streams bundle in jsdom: if Streams accepts
  * what it sends, so will the agent component's Connect port.
  */
+import { CcpWorker, EmulatedCcp } from '../ccp';
 import { emulateCcpInJsdom } from '../jsdomCcp';
+import type { JsdomCcpOptions } from '../jsdomCcp';
 
 type StreamsAgent = {
     getState(): { name: string; type: string; agentStateARN: string | null };
@@ -16,9 +18,14 @@ type StreamsAgent = {
     ): void;
     onStateChange(f: (change: { oldState: string; newState: string }) => void): void;
     onEnqueuedNextState(f: () => void): void;
+    getAvailabilityState(): { state: string };
 };
 type Streams = {
-    core: { initCCP(container: HTMLElement, params: Record<string, unknown>): void; getEventBus(): unknown };
+    core: {
+        initCCP(container: HTMLElement, params: Record<string, unknown>): void;
+        getEventBus(): unknown;
+        onAuthFail(f: () => void): void;
+    };
     agent(f: (agent: StreamsAgent) => void): void;
 };
 
@@ -50,7 +57,10 @@ function setState(agent: StreamsAgent, name: string, enqueueNextState = false): 
     );
 }
 
-async function startStreams(options: { acknowledge?: boolean } = {}) {
+async function startStreams(
+    options: JsdomCcpOptions = {},
+    softphone: Record<string, unknown> = { allowFramedSoftphone: false, disableRingtone: true }
+) {
     const ccp = emulateCcpInJsdom({ initialState: 'Offline', ...options });
     const connect = await loadStreams();
     const container = document.createElement('div');
@@ -58,7 +68,7 @@ async function startStreams(options: { acknowledge?: boolean } = {}) {
     connect.core.initCCP(container, {
         ccpUrl: 'https://presence-sync-demo.my.connect.aws/ccp-v2/',
         loginPopup: false,
-        softphone: { allowFramedSoftphone: false }
+        softphone
     });
     const changes: string[] = [];
     let agent: StreamsAgent | null = null;
@@ -175,5 +185,143 @@ describe('emulated CCP with the real Streams bundle', () => {
         const run = await startStreams({ acknowledge: false });
         detach = run.ccp.detach;
         expect(run.agent()).toBeNull();
+    });
+
+    it('queues only a custom not-routable state or Offline, never a routable state or the availability state', async () => {
+        const run = await startStreams();
+        detach = run.ccp.detach;
+        const agent = run.agent()!;
+        await setState(agent, 'Lunch');
+        run.ccp.setState('Busy');
+        await flush();
+        await expect(setState(agent, 'Available', true)).rejects.toThrow(/InvalidStateException/);
+        // Issue #465 of amazon-connect-streams: queueing the current (availability) state is refused.
+        await expect(setState(agent, 'Lunch', true)).rejects.toThrow(
+            /Cannot change agent state: Invalid agent or contact state/
+        );
+        await setState(agent, 'Offline', true);
+        await flush();
+        expect(agent.getNextState()).toMatchObject({ name: 'Offline' });
+        expect(agent.getAvailabilityState()).toMatchObject({ state: 'Lunch' });
+    });
+
+    it('puts the agent in an error state with no contact, from which a plain change works', async () => {
+        const run = await startStreams();
+        detach = run.ccp.detach;
+        const agent = run.agent()!;
+        await setState(agent, 'Available');
+        run.ccp.setState('PendingBusy');
+        run.ccp.setState('MissedCallAgent');
+        await flush();
+        expect(agent.getState()).toMatchObject({ name: 'MissedCallAgent', type: 'error' });
+        expect(agent.getContacts()).toEqual([]);
+        await setState(agent, 'Available');
+        await flush();
+        expect(agent.getState()).toMatchObject({ name: 'Available', type: 'routable' });
+    });
+
+    it('gives chat and task contacts no system state, refuses plain changes while they last, and applies the next state when the last contact clears', async () => {
+        const run = await startStreams();
+        detach = run.ccp.detach;
+        const agent = run.agent()!;
+        await setState(agent, 'Available');
+        run.ccp.worker.startContact('chat');
+        run.ccp.worker.startContact('task');
+        await flush();
+        expect(agent.getState()).toMatchObject({ name: 'Available', type: 'routable' });
+        expect(agent.getContacts().map((c) => (c as { getType(): string }).getType())).toEqual([
+            'chat',
+            'task'
+        ]);
+        await expect(setState(agent, 'Lunch')).rejects.toThrow(/InvalidStateException/);
+        await setState(agent, 'Lunch', true);
+        run.ccp.endContact();
+        await flush();
+        expect(agent.getState().name).toBe('Available');
+        run.ccp.endContact();
+        await flush();
+        expect(agent.getState().name).toBe('Lunch');
+    });
+
+    it('keeps a call and a chat at once: the state follows the call, the next state waits for both', async () => {
+        const run = await startStreams();
+        detach = run.ccp.detach;
+        const agent = run.agent()!;
+        await setState(agent, 'Available');
+        run.ccp.worker.startContact('chat');
+        run.ccp.setState('Busy');
+        await setState(agent, 'Training', true);
+        await flush();
+        expect(agent.getContacts()).toHaveLength(2);
+        expect(agent.getState().name).toBe('Busy');
+        run.ccp.worker.endContact('emulated-contact-2');
+        await flush();
+        expect(agent.getState().name).toBe('Available');
+        run.ccp.endContact();
+        await flush();
+        expect(agent.getState().name).toBe('Training');
+    });
+
+    it('answers no request while the agent is signed out: auth_fail instead, and snapshots again after sign-in', async () => {
+        const run = await startStreams();
+        detach = run.ccp.detach;
+        const agent = run.agent()!;
+        let authFails = 0;
+        run.connect.core.onAuthFail(() => authFails++);
+        run.ccp.worker.signOut();
+        let answered = false;
+        void setState(agent, 'Available').then(
+            () => (answered = true),
+            () => (answered = true)
+        );
+        await flush();
+        expect(authFails).toBe(1);
+        expect(answered).toBe(false);
+        run.ccp.worker.signIn();
+        run.ccp.setState('Lunch');
+        await flush();
+        expect(agent.getState().name).toBe('Lunch');
+        expect(answered).toBe(false);
+    });
+
+    it('leaves the softphone to the agent’s own CCP unless the parent allows a framed softphone', async () => {
+        for (const allowFramedSoftphone of [false, true]) {
+            const worker = new CcpWorker({ initialState: 'Offline' });
+            const native = new EmulatedCcp({ post: () => undefined, worker, portId: 'native-ccp' });
+            native.receive({ event: 'configure', data: { softphone: { allowFramedSoftphone: true } } });
+            const run = await startStreams({ worker, portId: 'presence-sync-ccp' }, { allowFramedSoftphone });
+            expect(run.ccp.configured()?.softphone?.allowFramedSoftphone).toBe(allowFramedSoftphone);
+            expect(worker.masters.get('softphone')).toBe(
+                allowFramedSoftphone ? 'presence-sync-ccp' : 'native-ccp'
+            );
+            expect(worker.takeovers).toEqual(
+                allowFramedSoftphone
+                    ? [
+                          { topic: 'softphone', from: 'native-ccp', to: 'presence-sync-ccp' },
+                          { topic: 'ringtone', from: 'native-ccp', to: 'presence-sync-ccp' }
+                      ]
+                    : []
+            );
+            run.ccp.detach();
+            delete (window as unknown as { connect?: unknown }).connect;
+            document.body.innerHTML = '';
+        }
+    });
+
+    it('may send the new snapshot before or after the response to putAgentState', async () => {
+        for (const responseOrder of ['response-first', 'snapshot-first'] as const) {
+            const run = await startStreams({ responseOrder });
+            const agent = run.agent()!;
+            const seen: string[] = [];
+            agent.onStateChange(({ newState }) => seen.push(`state ${newState}`));
+            await setState(agent, 'Lunch').then(() => seen.push('success'));
+            await flush();
+            expect(seen).toEqual(
+                responseOrder === 'response-first' ? ['success', 'state Lunch'] : ['state Lunch', 'success']
+            );
+            run.ccp.detach();
+            delete (window as unknown as { connect?: unknown }).connect;
+            document.body.innerHTML = '';
+        }
     });
 });

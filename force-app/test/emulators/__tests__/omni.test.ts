@@ -44,15 +44,70 @@ describe('emulated Omni-Channel', () => {
 
     const idOf = (name: string): string => omni.statusList().find((s) => s.developerName === name)!.id;
 
-    it('a manual change while logged out logs in first and says OmniManualStatusChange', async () => {
+    it('a change while logged out logs in first: loginSuccess, then statusChanged with OmniLoginStatusChange', async () => {
         await omni.setStatus('Lunch');
         expect(omni.status()).toBe('Lunch');
         expect(lwc.events.map((e) => e.name)).toEqual(['loginSuccess', 'statusChanged']);
         expect(lwc.events[1].payload).toMatchObject({
             statusApiName: 'Lunch',
             statusId: idOf('Lunch').slice(0, 15),
-            reason: 'OmniManualStatusChange'
+            reason: 'OmniLoginStatusChange'
         });
+        lwc.events = [];
+        await omni.setStatus('Available');
+        expect(lwc.events).toEqual([
+            { name: 'statusChanged', payload: expect.objectContaining({ reason: 'OmniManualStatusChange' }) }
+        ]);
+    });
+
+    it('when the console loads: refuses toolkit calls until the widget is ready, then logs the agent back in', async () => {
+        await omni.setStatus('Lunch');
+        lwc.events = [];
+        const loading = omni.loadConsole(30);
+        lwc.request({ method: 'getServicePresenceStatusId', args: {} });
+        await settle();
+        expect(lwc.responses[0]).toEqual(['r1', false, null, expect.stringMatching(/not ready yet/)]);
+        await loading;
+        expect(lwc.events.map((e) => [e.name, e.payload.reason])).toEqual([
+            ['loginSuccess', undefined],
+            ['statusChanged', 'OmniLoginStatusChange']
+        ]);
+        lwc.request({ method: 'getServicePresenceStatusId', args: {} });
+        await settle();
+        expect(lwc.responses[1]).toEqual([
+            'r2',
+            true,
+            expect.objectContaining({ statusApiName: 'Lunch' }),
+            null
+        ]);
+    });
+
+    it('says who changed the status: a supervisor, with its own reasons for a change and a logout', async () => {
+        await omni.setStatus('Available');
+        lwc.events = [];
+        await omni.supervisorSetStatus('Busy');
+        await omni.supervisorLogout();
+        expect(lwc.events).toEqual([
+            {
+                name: 'statusChanged',
+                payload: expect.objectContaining({ reason: 'OmniSupervisorStatusChange' })
+            },
+            { name: 'logout', payload: { reason: 'OmniSupervisorLogout' } }
+        ]);
+    });
+
+    it('takes over the presence the agent’s other tab (or the page before a reload) saved', async () => {
+        const other = new EmulatedOmni();
+        await other.setStatus('Working_Phone');
+        await omni.restore(other.save(), false);
+        expect(omni.status()).toBe('Working_Phone');
+        expect(lwc.events).toEqual([]);
+        other.grant('Lunch', false);
+        await other.logout();
+        await omni.restore(other.save(), true);
+        expect(lwc.events).toEqual([{ name: 'logout', payload: {} }]);
+        expect(omni.grantedStatuses()).not.toContain('Lunch');
+        expect(omni.calls()).toEqual([]);
     });
 
     it('a toolkit change answers the request, then raises statusChanged with OmniToolkitStatusChange', async () => {
