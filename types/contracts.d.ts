@@ -18,6 +18,12 @@ export interface PresenceSyncSettings {
     flapWindowSeconds: number;
     logLevel: LogLevelSetting;
     logRetentionDays: number;
+    /** The utility's CCP is the agent's softphone (call audio, ringtones); otherwise it runs audio-free. */
+    softphone: boolean;
+    /** The instance's SAML sign-in URL (Streams' `loginUrl`); null signs in at the CCP URL. */
+    loginUrl: string | null;
+    /** Ask the browser for storage access for Amazon Connect (browsers that block third-party cookies). */
+    storageAccess: boolean;
 }
 
 export interface PresenceStatusInfo {

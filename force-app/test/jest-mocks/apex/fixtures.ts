@@ -127,6 +127,9 @@ export function buildSettings(overrides: Partial<PresenceSyncSettings> = {}): Pr
         flapWindowSeconds: 10,
         logLevel: 'Errors',
         logRetentionDays: 14,
+        softphone: false,
+        loginUrl: null,
+        storageAccess: false,
         ...overrides
     };
 }

@@ -1,59 +1,35 @@
 /**
  * The Amazon Connect side of a sync session: everything that knows about amazon-connect-streams
  * lives here. It loads the locked Streams bundle from the static resource, starts the CCP in the
- * container it is given, turns agent state snapshots into session inputs and carries out the
- * session's state changes. Hosting the CCP elsewhere (a Visualforce page, as Amazon's CTI adapter
- * does) means replacing this module only: the component depends on `ConnectAdapter` alone.
+ * container it is given as a guest beside the agent's own softphone (no audio, no ringtones,
+ * unless the admin makes this utility the softphone), turns agent snapshots into session inputs
+ * with what they say about contacts, and carries out the session's state changes with a
+ * timeout. Hosting the CCP elsewhere (a Visualforce page, as Amazon's CTI adapter does) means
+ * replacing this module only: the component depends on `ConnectAdapter` alone.
  */
 import { loadScript } from 'lightning/platformResourceLoader';
 import STREAMS_URL from '@salesforce/resourceUrl/amazonConnectStreams';
-import type { ConnectPort, ConnectWriteResult, SessionInput, SessionSettings } from 'c/presenceSyncEngine';
+import type { ConnectActivity, ConnectPort, ConnectSelectableType, SessionInput } from 'c/presenceSyncEngine';
+import {
+    describeStreamsError,
+    MULTIPLE_BROWSERS_MESSAGE,
+    notAcknowledgedMessage,
+    parseStreamsError,
+    signInMessage
+} from './connectMessages';
 import { resendUncloneableMessages } from 'c/presenceSyncStreamsConduit';
+import { stopStreamsTimers } from './streamsTypes';
+import type { Streams, StreamsAgent, StreamsSubscription, StreamsWindow } from './streamsTypes';
 
-/** The slice of amazon-connect-streams this port uses (see the package's index.d.ts). */
-interface StreamsAgentState {
-    name: string;
-    type: string;
-    agentStateARN?: string | null;
-}
-interface StreamsSubscription {
-    unsubscribe(): void;
-}
-interface StreamsAgent {
-    getState(): StreamsAgentState;
-    getContacts(): unknown[];
-    getNextState(): StreamsAgentState | null;
-    getAgentStates(): StreamsAgentState[];
-    setState(
-        state: StreamsAgentState,
-        callbacks: { success?: () => void; failure?: (error: unknown) => void },
-        options?: { enqueueNextState?: boolean }
-    ): void;
-    onStateChange(f: (change: { oldState: string; newState: string }) => void): StreamsSubscription;
-    onRefresh(f: (agent: StreamsAgent) => void): StreamsSubscription;
-}
-/** Streams internals whose timers outlive `terminate()` (amazon-connect-streams 2.28.2). */
-interface StreamsTimers {
-    keepaliveManager?: {
-        synTimer?: number | null;
-        ackTimer?: number | null;
-        ackSub?: StreamsSubscription | null;
-    } | null;
-    iframeRefreshTimeout?: number | null;
-    ccpLoadTimeoutInstance?: number | null;
-}
-interface Streams {
-    core: StreamsTimers & {
-        initCCP(container: HTMLElement, params: Record<string, unknown>): void;
-        terminate(): void;
-        onAccessDenied?(f: () => void): StreamsSubscription;
-    };
-    agent(f: (agent: StreamsAgent) => void): StreamsSubscription;
-}
-type StreamsWindow = Window & { connect?: Streams };
+export { describeStreamsError } from './connectMessages';
 
 export type ConnectProblemCode =
-    'streams-not-loaded' | 'ccp-not-acknowledged' | 'access-denied' | 'ccp-in-use';
+    | 'streams-not-loaded'
+    | 'ccp-not-acknowledged'
+    | 'access-denied'
+    | 'ccp-in-use'
+    | 'sign-in'
+    | 'multiple-browsers';
 
 export interface ConnectProblem {
     code: ConnectProblemCode;
@@ -66,22 +42,25 @@ export interface ConnectPortOptions {
     /** An element in the component's template (`lwc:dom="manual"`) that will hold the CCP iframe. */
     container: HTMLElement;
     ccpUrl: string;
+    /** The instance's SAML sign-in URL (Streams' `loginUrl`); the CCP URL signs in otherwise. */
+    loginUrl?: string | null;
     /**
-     * The session's on-contact setting. A plain change Connect refuses because the agent went on
-     * a contact the session had not heard of yet is asked again as the next state with
-     * 'queue-next', and stays refused with 'skip'.
+     * This CCP is the agent's softphone: it may carry call audio and ring. Off, it is an
+     * audio-free observer beside the agent's own softphone (Streams' default would take the audio).
      */
-    onContact: SessionSettings['onContact'];
-    /** A state change after the first snapshot. */
+    softphone?: boolean;
+    /** Ask the browser for storage access (Streams' opt-in flow) where third-party cookies are blocked. */
+    storageAccess?: boolean;
+    /** A change after the first snapshot, with what the snapshot says about contacts. */
     onInput(input: SessionInput): void;
     /** The first snapshot arrived: Connect's current state. */
-    onReady(state: string): void;
-    /** The state Connect will go to when the current contact ends, or null. */
-    onNextState(stateName: string | null): void;
-    /** The CCP cannot be used (null once a previous problem is over). */
-    onProblem(problem: ConnectProblem | null): void;
+    onReady(state: string, activity: ConnectActivity): void;
+    /** The CCP cannot be used, or the agent must act (`null` once a problem of that code is over). */
+    onProblem(problem: ConnectProblem | null, code?: ConnectProblemCode): void;
     /** How long the CCP may take to send its first snapshot. */
     ackTimeoutMs?: number;
+    /** How long a state change may wait for Connect's answer. */
+    requestTimeoutMs?: number;
     /** The window Streams defines `connect` on (tests pass their own). */
     streamsWindow?: Window;
 }
@@ -90,14 +69,17 @@ export interface ConnectAdapter extends ConnectPort {
     start(): Promise<void>;
     /** Connect's current state, null before the first snapshot. */
     currentState(): string | null;
+    /** Opens Amazon Connect's sign-in page. Call it from a click: browsers block pop-ups opened by timers. */
+    signIn(): void;
     dispose(): void;
 }
 
 const DEFAULT_ACK_TIMEOUT_MS = 20000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 10000;
 
 /**
- * Streams allows one CCP per page, and its own duplicate check cannot look inside a shadow root:
- * this port keeps the page's one "initialised" flag itself.
+ * Streams allows one CCP per window, and its own duplicate check cannot look inside a shadow
+ * root: this port keeps the window's one "initialised" flag itself.
  */
 const ccpOwners = new WeakMap<Window, object>();
 
@@ -108,75 +90,61 @@ const ccpOwners = new WeakMap<Window, object>();
  */
 const retired = new WeakSet<Window>();
 
-/** Streams' failure callbacks hand over JSON text such as {"type":"InvalidStateException","message":"…"}. */
-export function describeStreamsError(error: unknown): string {
-    let type = '';
-    let message = '';
-    let parsed: unknown = error;
-    if (typeof error === 'string') {
-        try {
-            parsed = JSON.parse(error);
-        } catch {
-            return error || 'Amazon Connect refused the change without saying why.';
-        }
-    }
-    if (parsed && typeof parsed === 'object') {
-        const fields = parsed as {
-            type?: unknown;
-            errorType?: unknown;
-            message?: unknown;
-            errorMessage?: unknown;
-        };
-        type = String(fields.type ?? fields.errorType ?? '');
-        message = String(fields.message ?? fields.errorMessage ?? '');
-    }
-    if (type === 'InvalidStateException') {
-        return `Amazon Connect cannot change your state right now${message ? ` (${message})` : ''}.`;
-    }
-    const words = [type, message].filter(Boolean).join(': ');
-    return words
-        ? `Amazon Connect refused the change: ${words}`
-        : 'Amazon Connect refused the change without saying why.';
-}
-
 /**
- * `terminate()` leaves Streams' keepalive and iframe-refresh timers running; with the CCP iframe
- * gone they would throw every few seconds for as long as the page lives.
+ * What Streams' latest snapshot says about contacts: "on a contact" from the contacts and the
+ * state's type (a voice contact puts the agent in a `system` state; chat and task contacts do
+ * not; error states carry none), never from a list of state names.
  */
-function stopStreamsTimers(core: StreamsTimers): void {
-    const keepalive = core.keepaliveManager;
-    if (keepalive) {
-        clearTimeout(keepalive.synTimer ?? undefined);
-        clearTimeout(keepalive.ackTimer ?? undefined);
-        keepalive.ackSub?.unsubscribe();
-        // A SYN already on its way would restart the loop: make its start a no-op.
-        (keepalive as { start?: () => void }).start = () => undefined;
-    }
-    clearTimeout(core.iframeRefreshTimeout ?? undefined);
-    clearTimeout(core.ccpLoadTimeoutInstance ?? undefined);
+function activityOf(agent: StreamsAgent): ConnectActivity {
+    const state = agent.getState();
+    const selectable = ['routable', 'not_routable', 'offline'].includes(state.type);
+    return {
+        onContact: agent.getContacts().length > 0 || state.type === 'system',
+        availabilityState: agent.getAvailabilityState?.()?.state ?? (selectable ? state.name : null),
+        nextState: agent.getNextState()?.name ?? null
+    };
 }
 
-/** What Streams' latest snapshot says: the agent is in a system state (Busy, AfterCallWork…) or has a contact. */
-function onContact(agent: StreamsAgent): boolean {
-    return agent.getState().type === 'system' || agent.getContacts().length > 0;
+function sameActivity(a: ConnectActivity | null, b: ConnectActivity): boolean {
+    return (
+        a !== null &&
+        a.onContact === b.onContact &&
+        a.availabilityState === b.availabilityState &&
+        a.nextState === b.nextState
+    );
 }
 
-function originOf(url: string): string {
-    try {
-        return new URL(url).origin;
-    } catch {
-        return url;
+/** The parameters of `connect.core.initCCP`: a guest unless it is the agent's softphone. */
+export function initCcpParams(options: ConnectPortOptions, ackTimeoutMs: number): Record<string, unknown> {
+    const audio = options.softphone === true;
+    const params: Record<string, unknown> = {
+        ccpUrl: options.ccpUrl,
+        // Streams opens its login pop-up from a timer, which browsers block: the agent gets a Sign in button.
+        loginPopup: false,
+        softphone: { allowFramedSoftphone: audio, disableRingtone: !audio },
+        chat: { disableRingtone: true },
+        task: { disableRingtone: true },
+        ccpLoadTimeout: Math.min(10000, ackTimeoutMs)
+    };
+    if (options.loginUrl) {
+        params.loginUrl = options.loginUrl;
     }
+    if (options.storageAccess) {
+        params.storageAccess = { canRequest: true, mode: 'default' };
+    }
+    return params;
 }
 
 export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
     const win = (options.streamsWindow ?? window) as StreamsWindow;
     const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+    const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const subscriptions: StreamsSubscription[] = [];
     let agent: StreamsAgent | null = null;
     let state: string | null = null;
-    let nextState: string | null = null;
+    let activity: ConnectActivity | null = null;
     let ackTimer: ReturnType<typeof setTimeout> | null = null;
+    const raised = new Set<string>();
     let ownsCcp = false;
     let disposed = false;
     const token = {};
@@ -188,6 +156,17 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
         return win.connect;
     }
 
+    function raise(problem: ConnectProblem): void {
+        raised.add(problem.code);
+        options.onProblem(problem, problem.code);
+    }
+
+    function clear(code: string): void {
+        if (raised.delete(code)) {
+            options.onProblem(null, code as ConnectProblemCode);
+        }
+    }
+
     function clearAckTimer(): void {
         if (ackTimer !== null) {
             clearTimeout(ackTimer);
@@ -195,63 +174,117 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
         }
     }
 
-    function notAcknowledgedMessage(): string {
-        const seconds = Math.round(ackTimeoutMs / 1000);
-        return (
-            `The Amazon Connect softphone did not answer within ${seconds} s. ` +
-            `Log in to Amazon Connect if a login window opened. Otherwise ask your admin to add ${originOf(options.ccpUrl)} ` +
-            'as a CSP Trusted Site (frame-src) in Salesforce Setup, and to add this Salesforce domain ' +
-            `(${win.location.origin}) to the approved origins of the Amazon Connect instance.`
-        );
-    }
-
-    function onAgent(found: StreamsAgent): void {
+    /** Every snapshot: the first is the initial state; later ones are inputs when something changed. */
+    function onSnapshot(current: StreamsAgent): void {
         if (disposed) {
             return;
         }
-        agent = found;
-        clearAckTimer();
-        subscriptions.push(
-            found.onStateChange(({ oldState, newState }) => {
-                if (disposed) {
-                    return;
-                }
-                const previous = state;
-                state = newState;
-                // Streams reports the first snapshot as Init → current, and again after a
-                // Global Resiliency failover: only a real change is an input.
-                if (previous === null) {
-                    options.onProblem(null);
-                    options.onReady(newState);
-                } else if (previous !== newState) {
-                    options.onInput({
-                        kind: 'connect-state',
-                        oldState: oldState === 'Init' ? previous : oldState,
-                        newState
-                    });
-                }
-            }),
-            found.onRefresh((current) => {
-                if (disposed) {
-                    return;
-                }
-                const next = current.getNextState()?.name ?? null;
-                if (next !== nextState) {
-                    nextState = next;
-                    options.onNextState(next);
-                }
+        agent = current;
+        const name = current.getState().name;
+        const now = activityOf(current);
+        // Connect answers again: whatever stopped it (sign-in, a slow load) is over.
+        clear('sign-in');
+        clear('ccp-not-acknowledged');
+        if (name === 'MultipleCcpWindows') {
+            raise({ code: 'multiple-browsers', message: MULTIPLE_BROWSERS_MESSAGE });
+        } else {
+            clear('multiple-browsers');
+        }
+        const previous = state;
+        const changed = previous !== name || !sameActivity(activity, now);
+        state = name;
+        activity = now;
+        if (previous === null) {
+            options.onReady(name, now);
+        } else if (changed) {
+            options.onInput({ kind: 'connect-state', oldState: previous, newState: name, ...now });
+        }
+    }
+
+    function watch(connect: Streams): void {
+        const denied = connect.core.onAccessDenied?.(() =>
+            raise({
+                code: 'access-denied',
+                message:
+                    'Amazon Connect denied access to the softphone. Check that your Amazon Connect user may use the CCP.'
             })
         );
+        const authFail = connect.core.onAuthFail?.(() =>
+            raise({ code: 'sign-in', message: signInMessage('auth-fail', requestTimeoutMs) })
+        );
+        for (const subscription of [denied, authFail]) {
+            if (subscription) {
+                subscriptions.push(subscription);
+            }
+        }
+        subscriptions.push(
+            connect.agent((found) => {
+                clearAckTimer();
+                subscriptions.push(found.onRefresh(onSnapshot));
+                onSnapshot(found);
+            })
+        );
+    }
+
+    /** One putAgentState, answered or timed out: Streams calls back only when an api_response arrives. */
+    function put(current: StreamsAgent, stateName: string, enqueueNextState: boolean): Promise<void> {
+        const target = current.getAgentStates().find((s) => s.name === stateName);
+        if (!target) {
+            const names = current
+                .getAgentStates()
+                .map((s) => s.name)
+                .join(', ');
+            return Promise.reject(
+                new Error(
+                    `Amazon Connect has no agent state "${stateName}" you may choose. ` +
+                        `States you may choose: ${names || 'none'}. Ask your admin to check the rule.`
+                )
+            );
+        }
+        return new Promise<void>((resolve, reject) => {
+            let settled = false;
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- an unanswered request must fail, not hang
+            const timer = setTimeout(() => {
+                settled = true;
+                raise({ code: 'sign-in', message: signInMessage('unanswered', requestTimeoutMs) });
+                reject(new Error(signInMessage('unanswered', requestTimeoutMs)));
+            }, requestTimeoutMs);
+            const done = (error?: unknown): void => {
+                if (settled) {
+                    return;
+                }
+                settled = true;
+                clearTimeout(timer);
+                if (error === undefined) {
+                    resolve();
+                    return;
+                }
+                const refusal = new Error(describeStreamsError(error));
+                // A plain change refused as an invalid state: the agent is on a contact the latest
+                // snapshot did not show yet. The session decides what to do with it.
+                if (!enqueueNextState && parseStreamsError(error)?.type === 'InvalidStateException') {
+                    Object.assign(refusal, { contactStarted: true });
+                }
+                reject(refusal);
+            };
+            current.setState(
+                target,
+                { success: () => done(), failure: (error) => done(error ?? '') },
+                {
+                    enqueueNextState
+                }
+            );
+        });
     }
 
     return {
         async start(): Promise<void> {
             const owner = ccpOwners.get(win);
             if (owner && owner !== token) {
-                options.onProblem({
+                raise({
                     code: 'ccp-in-use',
                     message:
-                        'The Amazon Connect softphone already runs in another Presence Sync component on this page. ' +
+                        'The Amazon Connect softphone already runs in another Presence Sync component in this window. ' +
                         'Keep one Presence Sync utility per app.'
                 });
                 return;
@@ -260,7 +293,7 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
                 await loadScript(options.host as never, STREAMS_URL);
                 streams();
             } catch {
-                options.onProblem({
+                raise({
                     code: 'streams-not-loaded',
                     message:
                         'The Amazon Connect library (static resource amazonConnectStreams) could not be loaded. ' +
@@ -284,83 +317,36 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
             ackTimer = setTimeout(() => {
                 ackTimer = null;
                 if (!disposed && state === null) {
-                    options.onProblem({ code: 'ccp-not-acknowledged', message: notAcknowledgedMessage() });
+                    raise({
+                        code: 'ccp-not-acknowledged',
+                        message: notAcknowledgedMessage(ackTimeoutMs, options.ccpUrl, win.location.origin)
+                    });
                 }
             }, ackTimeoutMs);
-            connect.core.initCCP(options.container, {
-                ccpUrl: options.ccpUrl,
-                loginPopup: true,
-                loginPopupAutoClose: true,
-                softphone: { allowFramedSoftphone: true },
-                ccpLoadTimeout: Math.min(10000, ackTimeoutMs)
-            });
-            const denied = connect.core.onAccessDenied?.(() => {
-                options.onProblem({
-                    code: 'access-denied',
-                    message:
-                        'Amazon Connect denied access to the softphone. Check that your Amazon Connect user may use the CCP.'
-                });
-            });
-            if (denied) {
-                subscriptions.push(denied);
-            }
-            subscriptions.push(connect.agent(onAgent));
+            connect.core.initCCP(options.container, initCcpParams(options, ackTimeoutMs));
+            watch(connect);
         },
 
         currentState(): string | null {
             return state;
         },
 
-        setState(
-            stateName: string,
-            { enqueueNextState }: { enqueueNextState: boolean }
-        ): Promise<ConnectWriteResult> {
+        stateType(stateName: string): ConnectSelectableType | null {
+            const found = agent?.getAgentStates().find((s) => s.name === stateName);
+            return found && ['routable', 'not_routable', 'offline'].includes(found.type)
+                ? (found.type as ConnectSelectableType)
+                : null;
+        },
+
+        setState(stateName: string, { enqueueNextState }: { enqueueNextState: boolean }): Promise<void> {
             if (!agent || disposed) {
                 return Promise.reject(new Error('The Amazon Connect softphone is not ready yet.'));
             }
-            const target = agent.getAgentStates().find((s) => s.name === stateName);
-            if (!target) {
-                const names = agent
-                    .getAgentStates()
-                    .map((s) => s.name)
-                    .join(', ');
-                return Promise.reject(
-                    new Error(
-                        `Amazon Connect has no agent state "${stateName}" you may choose. ` +
-                            `States you may choose: ${names || 'none'}. Ask your admin to check the rule.`
-                    )
-                );
-            }
-            const current = agent;
-            const put = (enqueue: boolean): Promise<void> =>
-                new Promise((resolve, reject) => {
-                    current.setState(
-                        target,
-                        { success: () => resolve(), failure: (error) => reject(error) },
-                        { enqueueNextState: enqueue }
-                    );
-                });
-            return put(enqueueNextState).then(
-                (): ConnectWriteResult => ({ queued: enqueueNextState }),
-                (error: unknown) => {
-                    // The session asked for a plain change before it saw the contact start: ask once
-                    // more for the next state. A refusal of that one is final.
-                    if (
-                        enqueueNextState ||
-                        disposed ||
-                        options.onContact !== 'queue-next' ||
-                        !onContact(current)
-                    ) {
-                        throw new Error(describeStreamsError(error));
-                    }
-                    return put(true).then(
-                        (): ConnectWriteResult => ({ queued: true }),
-                        (retryError: unknown) => {
-                            throw new Error(describeStreamsError(retryError));
-                        }
-                    );
-                }
-            );
+            return put(agent, stateName, enqueueNextState);
+        },
+
+        signIn(): void {
+            win.open(options.loginUrl || options.ccpUrl, 'presenceSyncConnectSignIn', 'width=433,height=578');
         },
 
         dispose(): void {

@@ -188,7 +188,9 @@ export interface SyncSession {
     setRules(rules: PresenceSyncRule[]): void;
     /**
      * A side finished loading; `state` is its current state (`Offline` when logged out), taken as
-     * the initial state, never as a change. Connect also gives what its snapshot says.
+     * the initial state, never as a change. Connect also gives what its snapshot says. Called
+     * again later (Omni-Channel logging the agent back in as the console loads), it is still a
+     * state at load: no rule runs and nothing is written.
      */
     sideReady(side: Side, state: string, activity?: Partial<ConnectActivity>): void;
     /** An event from one of the platforms. Kept in order while the session is not ready. */

@@ -112,6 +112,10 @@ class Session implements SyncSession {
                 : `${SIDE_NAMES[side]} is ready; its state is ${writer.known}.`,
             { side }
         );
+        if (this.ready) {
+            // Known again later (Omni-Channel's login as the console loads): still a state at load.
+            this.checkAgreement(`${SIDE_NAMES[side]} at load`);
+        }
         this.becomeReadyIfComplete();
         this.notify();
     }

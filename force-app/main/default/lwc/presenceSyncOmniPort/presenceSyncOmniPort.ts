@@ -25,6 +25,10 @@ export interface OmniPortOptions {
     send(request: OmniRequest): void;
     /** Every Omni event, translated. */
     onInput(input: SessionInput): void;
+    /** Omni-Channel logged the agent back in as the console loaded: the status at load. */
+    onLoginAtLoad?(statusDeveloperName: string): void;
+    /** How long after a refused first read a login counts as the one at load (default 8 s). */
+    loginGraceMs?: number;
     /** Something the agent or admin should know that is not a failed call (an unknown status id). */
     onWarning?(message: string): void;
     /** How long a toolkit call may take before it counts as unanswered. */
@@ -38,8 +42,13 @@ export interface OmniBridgeClient extends OmniPort {
     handleEvent(name: string, payload: unknown): void;
     /** The `@api handleOmniResponse` of the component lands here. */
     handleResponse(requestId: string, ok: boolean, result: unknown, errorMessage?: string | null): void;
-    /** The agent's current status developer name, `Offline` when logged out of Omni-Channel. */
-    readStatus(): Promise<string>;
+    /**
+     * The agent's status when Presence Sync starts. When the console loads, the Omni-Channel
+     * widget refuses toolkit calls until it is ready, then logs the agent back in: a refused read
+     * gives `Offline` (the agent may well be logged out), and a login within the grace period
+     * that follows goes to `onLoginAtLoad` as the status at load, not as the agent's change.
+     */
+    readInitialStatus(): Promise<string>;
     /** New statuses or channels after a configuration reload. */
     setDirectory(directory: OmniDirectory): void;
     /** Rejects every unanswered call and ignores later answers and events. */
@@ -59,6 +68,8 @@ export class OmniUnreachableError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 10000;
+/** How long the widget may take to log the agent back in when the console loads. */
+const DEFAULT_LOGIN_GRACE_MS = 8000;
 
 /** Salesforce ids compare on their first 15 characters; the toolkit hands out either length. */
 export function id15(id: string | null | undefined): string {
@@ -118,6 +129,10 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
     // Omni reports one change through several events (login success and status changed):
     // the session needs each change once.
     let lastStatus: string | null = null;
+    /** Until then, after a refused first read, a login is the one the console makes at load. */
+    let loginAtLoadUntil = 0;
+    /** The first read is on its way: an event meanwhile is the status at load, not a change. */
+    let readingInitial = false;
 
     const warn = (message: string): void => options.onWarning?.(message);
 
@@ -156,8 +171,35 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
         if (developerName === lastStatus) {
             return;
         }
+        const atLoad = lastStatus === OMNI_OFFLINE && Date.now() < loginAtLoadUntil;
         lastStatus = developerName;
-        options.onInput({ kind: 'omni-status', statusDeveloperName: developerName, reason });
+        if (readingInitial) {
+            return;
+        }
+        if (atLoad && options.onLoginAtLoad) {
+            loginAtLoadUntil = 0;
+            options.onLoginAtLoad(developerName);
+        } else {
+            options.onInput({ kind: 'omni-status', statusDeveloperName: developerName, reason });
+        }
+    }
+
+    /** One toolkit read: the status, `Offline` for a logged-out agent, or undefined when refused. */
+    async function tryRead(): Promise<string | undefined> {
+        let result: unknown;
+        try {
+            result = await call({ requestId: nextId(), method: 'getServicePresenceStatusId', args: {} });
+        } catch (error) {
+            if (error instanceof OmniUnreachableError) {
+                throw error;
+            }
+            // Refused: the agent is logged out, or the widget is not ready yet. Only time tells.
+            return undefined;
+        }
+        const answer = (result ?? {}) as { statusId?: string; statusApiName?: string };
+        return answer.statusId
+            ? (nameOfStatus(answer.statusId, answer.statusApiName) ?? OMNI_OFFLINE)
+            : OMNI_OFFLINE;
     }
 
     function nameOfStatus(statusId: string | undefined, apiName: string | undefined): string | null {
@@ -206,7 +248,9 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
                 return;
             }
             lastStatus = OMNI_OFFLINE;
-            options.onInput({ kind: 'omni-logout', reason: payload.reason });
+            if (!readingInitial) {
+                options.onInput({ kind: 'omni-logout', reason: payload.reason });
+            }
         },
         workAccepted(payload) {
             const serviceChannel = channelOf(payload.workItemId);
@@ -236,6 +280,8 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
 
     return {
         async setStatus(statusDeveloperName: string): Promise<void> {
+            // From now on a login is this write's echo, not the one the console makes at load.
+            loginAtLoadUntil = 0;
             if (statusDeveloperName === OMNI_OFFLINE) {
                 await call({ requestId: nextId(), method: 'logout', args: {} });
                 return;
@@ -264,21 +310,21 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
             }
         },
 
-        async readStatus(): Promise<string> {
-            let result: unknown;
+        async readInitialStatus(): Promise<string> {
+            lastStatus = null;
+            readingInitial = true;
+            let read: string | undefined;
             try {
-                result = await call({ requestId: nextId(), method: 'getServicePresenceStatusId', args: {} });
-            } catch (error) {
-                if (error instanceof OmniUnreachableError) {
-                    throw error;
-                }
-                // The toolkit rejects this call while the agent is logged out of Omni-Channel.
-                lastStatus = OMNI_OFFLINE;
-                return OMNI_OFFLINE;
+                read = await tryRead();
+            } finally {
+                readingInitial = false;
             }
-            const answer = (result ?? {}) as { statusId?: string; statusApiName?: string };
-            const name = answer.statusId ? nameOfStatus(answer.statusId, answer.statusApiName) : OMNI_OFFLINE;
-            lastStatus = name ?? OMNI_OFFLINE;
+            if (read === undefined && lastStatus === null) {
+                // Logged out, or the widget not ready yet: only a login in the next seconds tells.
+                loginAtLoadUntil = Date.now() + (options.loginGraceMs ?? DEFAULT_LOGIN_GRACE_MS);
+            }
+            // An event that came while the read was on its way is newer than the read.
+            lastStatus ??= read ?? OMNI_OFFLINE;
             return lastStatus;
         },
 

@@ -45,7 +45,7 @@ jest.mock('@salesforce/apex/PresenceSyncAgentController.reportAgentState', () =>
 });
 
 const UTILITY_ID = 'utility-presence-sync';
-const LEASE_KEY = 'presenceSync.writerLease';
+const LEASE_KEY = 'presenceSync.writer';
 
 type AgentElement = HTMLElement & OmniBridgeTarget & { ccpTimeoutSeconds: number };
 
@@ -170,11 +170,13 @@ afterEach(() => {
 describe('the seed four-row table', () => {
     it('Connect → Omni-Channel: Available and Working - Phone follow, without ping-pong', async () => {
         const m = await mount({ connect: 'Offline', omni: 'Busy' });
-        expect(text('[data-id="sync-status"]')).toBe('In sync');
+        // The seed table has no rule for Offline (nor for Busy): the agent is told, not "In sync".
+        expect(text('[data-id="sync-status"]')).toBe('No rule for Offline');
 
         m.streams.ccp.setState('Available');
         await settle();
         expect(m.omni.status()).toBe('Available');
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
         m.streams.ccp.setState('Working - Phone');
         await settle();
         expect(m.omni.status()).toBe('Working_Phone');
@@ -309,7 +311,7 @@ it('pauses sync when changes come faster than the flapping guard allows, and Res
         m.streams.ccp.setState(state);
         await settle();
     }
-    expect(text('[data-id="sync-status"]')).toBe('Sync paused');
+    expect(text('[data-id="sync-status"]')).toBe('Paused: sides differ');
     expect(omniCalls('setServicePresenceStatus').length).toBeLessThanOrEqual(3);
     expect(text('[data-id="paused"]')).toBeTruthy();
     await expect(m.element).toBeAccessible();
@@ -317,7 +319,9 @@ it('pauses sync when changes come faster than the flapping guard allows, and Res
 
     (m.element.shadowRoot!.querySelector('[data-id="resume"]') as HTMLElement).click();
     await settle();
-    expect(text('[data-id="sync-status"]')).not.toBe('Sync paused');
+    // Resume applies the rules to the current states again: Omni-Channel follows Connect's Working - Phone.
+    expect(m.omni.status()).toBe('Working_Phone');
+    expect(text('[data-id="sync-status"]')).toBe('In sync');
     m.streams.ccp.setState('Available');
     await settle();
     expect(m.omni.status()).toBe('Available');
@@ -401,10 +405,15 @@ describe('a call that starts while an Omni-Channel change is on its way to Conne
         ]);
         expect(m.streams.ccp.nextState()).toBe('Working - Media');
         expect(text('[data-id="next-state"]')).toBe('Next state: Working - Media');
-        expect(text('[data-id="sync-status"]')).not.toBe('Out of sync');
+        expect(text('[data-id="sync-status"]')).toBe(
+            'Waiting for the contact to end: Connect will be Working - Media'
+        );
         expect(m.element.shadowRoot!.querySelector('[data-id="last-error"]')).toBeNull();
-        const result = shipped().find((e) => e.step === 'call-result' && e.side === 'connect');
-        expect(result).toMatchObject({ result: 'queued', value: 'Working - Media' });
+        const results = shipped().filter((e) => e.step === 'call-result' && e.side === 'connect');
+        expect(results.map((e) => [e.result, e.value])).toEqual([
+            ['skipped', 'Working - Media'],
+            ['queued', 'Working - Media']
+        ]);
 
         m.streams.ccp.endContact();
         await settle();
@@ -426,7 +435,7 @@ describe('a call that starts while an Omni-Channel change is on its way to Conne
         await settle(30);
         expect(connectCalls()).toEqual([expect.objectContaining({ enqueueNextState: false })]);
         expect(m.streams.ccp.nextState()).toBeNull();
-        expect(text('[data-id="sync-status"]')).toBe('Out of sync');
+        expect(text('[data-id="sync-status"]')).toBe('Out of sync: rules want Connect Working - Media');
     });
 });
 
@@ -460,7 +469,7 @@ it('shows, toasts and logs a status Omni-Channel refuses, and does not retry it 
     m.streams.ccp.setState('Available');
     await settle(30);
 
-    expect(text('[data-id="sync-status"]')).toBe('Out of sync');
+    expect(text('[data-id="sync-status"]')).toBe('Out of sync: Omni refused Available');
     expect(text('[data-id="last-error"]')).toMatch(/Omni-Channel refused the status "Available"/);
     expect(toasts.shown()).toEqual([
         expect.objectContaining({
@@ -562,7 +571,8 @@ describe('several tabs', () => {
         holdLease(Date.now() + 2000);
         await new Promise((resolve) => setTimeout(resolve, 2600));
         await settle();
-        expect(text('[data-id="sync-status"]')).toBe('In sync');
+        // Omni-Channel never followed (here no other tab wrote it): said as it is.
+        expect(text('[data-id="sync-status"]')).toBe('Out of sync: rules want Omni Available');
         // The change the other tab handled is not applied a second time.
         expect(omniCalls('setServicePresenceStatus')).toHaveLength(0);
 
@@ -669,8 +679,8 @@ describe('what tools and the health check read', () => {
 
     it('reports the real sync status and both states soon after they change, not "not-ready" until the next beat', async () => {
         const m = await mount({ connect: 'Offline', omni: 'Busy' });
-        expect(text('[data-id="sync-status"]')).toBe('In sync');
-        await eventually(() => lastHeartbeat().status === 'in-sync', 'an in-sync heartbeat');
+        expect(text('[data-id="sync-status"]')).toBe('No rule for Offline');
+        await eventually(() => lastHeartbeat().status === 'no-rule', 'a no-rule heartbeat');
         expect(lastHeartbeat()).toMatchObject({ connectState: 'Offline', omniStatus: 'Busy', paused: false });
 
         m.streams.ccp.setState('Available');
@@ -750,4 +760,107 @@ it('is accessible while it runs', async () => {
     const m = await mount({ connect: 'Available', omni: 'Available' });
     expect(m.element.shadowRoot!.querySelector('[aria-live="polite"]')).not.toBeNull();
     await expect(m.element).toBeAccessible();
+});
+
+describe('a good guest and an honest status (issue 12)', () => {
+    const lunchBothWays = (): PresenceSyncRule[] => [
+        buildRule({
+            id: 'c-lunch',
+            name: 'Connect Lunch sets Omni Lunch',
+            operandBValue: 'Lunch',
+            destinationValue: 'Lunch'
+        }),
+        buildRule({
+            id: 'o-lunch',
+            name: 'Omni Lunch sets Connect Lunch',
+            source: 'SalesforceStateChange',
+            operandA: 'SalesforceNewState',
+            operandBValue: 'Lunch',
+            destination: 'ConnectAgentState',
+            destinationValue: 'Lunch'
+        })
+    ];
+
+    it('after a reload takes Omni-Channel’s login at load as the initial status and writes nothing', async () => {
+        const m = await mount({
+            configuration: buildAgentConfiguration({ rules: lunchBothWays() }),
+            connect: 'Lunch',
+            omni: 'Lunch',
+            // The console reloads: the widget refuses toolkit calls, then logs the agent back in.
+            beforeConfiguration: async (early) => {
+                early.omni.loadConsole(150).catch(() => undefined);
+            }
+        });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await settle();
+        expect(m.omni.status()).toBe('Lunch');
+        expect(connectCalls()).toEqual([]);
+        expect(omniCalls('setServicePresenceStatus')).toEqual([]);
+        expect(text('[data-id="omni-status"]')).toBe('Lunch');
+        expect(text('[data-id="sync-status"]')).toBe('In sync');
+    });
+
+    it('asks the agent to sign in when Amazon Connect’s session ends, with a button that opens the sign-in window', async () => {
+        const open = jest.spyOn(window, 'open').mockReturnValue(null);
+        const m = await mount({ connect: 'Available', omni: 'Available' });
+        m.streams.ccp.worker.signOut();
+        await m.omni.setStatus('Working_Media');
+        await settle();
+        const alert = m.element.shadowRoot!.querySelector('[data-problem="connect"]');
+        expect(alert?.textContent).toMatch(/Sign in to Amazon Connect/);
+        (m.element.shadowRoot!.querySelector('lightning-button[data-id="sign-in"]') as HTMLElement).click();
+        expect(open).toHaveBeenCalledWith(
+            'https://presence-sync-demo.my.connect.aws/ccp-v2/',
+            'presenceSyncConnectSignIn',
+            expect.any(String)
+        );
+        m.streams.ccp.worker.signIn();
+        await settle();
+        expect(m.element.shadowRoot!.querySelector('[data-problem="connect"]')).toBeNull();
+        open.mockRestore();
+    });
+
+    it('tells an agent whose rule set has no active rules', async () => {
+        await mount({
+            configuration: buildAgentConfiguration({ rules: [] }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        expect(text('[data-problem="no-rules"]')).toMatch(
+            /has no active rules, so Presence Sync shows both sides but changes neither/
+        );
+    });
+
+    it('runs the CCP audio-free unless the admin makes this utility the agent’s softphone', async () => {
+        let m = await mount({ connect: 'Available', omni: 'Available' });
+        expect(m.streams.ccp.configured()?.softphone).toEqual({
+            allowFramedSoftphone: false,
+            disableRingtone: true
+        });
+        m.element.remove();
+        m.detachOmni();
+        m.streams.stop();
+        m = await mount({
+            configuration: buildAgentConfiguration({ settings: buildSettings({ softphone: true }) }),
+            connect: 'Available',
+            omni: 'Available'
+        });
+        expect(m.streams.ccp.configured()?.softphone).toEqual({
+            allowFramedSoftphone: true,
+            disableRingtone: false
+        });
+    });
+
+    it('shows as last rule applied only a change a platform took', async () => {
+        const m = await mount({ connect: 'Available', omni: 'Available' });
+        m.streams.ccp.setState('Available');
+        await m.omni.setStatus('Available');
+        await settle();
+        expect(text('[data-id="last-rule"]')).toBe('None yet');
+        m.streams.ccp.setState('Working - Phone');
+        await settle();
+        expect(text('[data-id="last-rule"]')).toContain(
+            'Connect Working - Phone sets Omni-Channel Working -- Phone'
+        );
+    });
 });

@@ -39,6 +39,20 @@ describe('sync session: start-up takes the states at load as they are', () => {
         expect(rig.session.snapshot().statusText).toBe('In sync');
     });
 
+    it('takes a side known only later (Omni-Channel logging in at load) as a state at load too', async () => {
+        const rig = createEngineRig({ rules: bidirectional(), connectState: 'Lunch', omniStatus: 'Offline' });
+        // Logged out as far as the first read could tell: the rules would want Connect Offline.
+        expect(rig.session.snapshot().statusText).toBe('Out of sync: rules want Connect Offline');
+        rig.session.sideReady('omni', 'Lunch');
+        await settle(rig);
+        expect(rig.omni.calls).toEqual([]);
+        expect(rig.connect.calls).toEqual([]);
+        expect(rig.session.snapshot()).toMatchObject({ omniStatus: 'Lunch', statusText: 'In sync' });
+        expect(rig.sink.entries.filter((e) => e.step === 'rules-evaluated').pop()?.message).toMatch(
+            /^Omni-Channel at load: the current states are kept as they are; the two sides agree/
+        );
+    });
+
     it('says which state no rule covers when neither side has a rule', async () => {
         const rig = createEngineRig({ rules: bidirectional(), connectState: 'Training', omniStatus: 'Busy' });
         expect(rig.session.snapshot()).toMatchObject({

@@ -91,10 +91,10 @@ describe('writing to Omni-Channel', () => {
     });
 });
 
-describe('reading the current status', () => {
+describe('reading the status at start-up', () => {
     it('maps a 15-character status id to its developer name', async () => {
         const { port, requests } = setUp();
-        const read = port.readStatus();
+        const read = port.readInitialStatus();
         port.handleResponse(requests[0].requestId, true, {
             statusId: byName('Busy').id15,
             statusName: 'Busy'
@@ -102,11 +102,77 @@ describe('reading the current status', () => {
         await expect(read).resolves.toBe('Busy');
     });
 
-    it('reads Offline when the toolkit says the agent is not logged in', async () => {
-        const { port, requests } = setUp();
-        const read = port.readStatus();
-        port.handleResponse(requests[0].requestId, false, null, 'Agent is not logged in');
+    it('reads Offline when the toolkit refuses, and takes a login in the next seconds as the status at load', async () => {
+        const atLoad: string[] = [];
+        const requests: OmniRequest[] = [];
+        const inputs: SessionInput[] = [];
+        const port = createOmniPort({
+            directory: { statuses, serviceChannels: buildServiceChannels() },
+            send: (request) => requests.push(request),
+            onInput: (input) => inputs.push(input),
+            onLoginAtLoad: (status) => atLoad.push(status)
+        });
+        const read = port.readInitialStatus();
+        // The widget is still loading: the toolkit refuses the read…
+        port.handleResponse(requests[0].requestId, false, null, 'Omni-Channel is not ready yet.');
         await expect(read).resolves.toBe('Offline');
+        // …then logs the agent back in to the status they had.
+        port.handleEvent('loginSuccess', { statusId: byName('Lunch').id15 });
+        port.handleEvent('statusChanged', {
+            statusId: byName('Lunch').id15,
+            statusApiName: 'Lunch',
+            reason: 'OmniLoginStatusChange'
+        });
+        expect(atLoad).toEqual(['Lunch']);
+        expect(inputs).toEqual([]);
+        // Later changes are inputs again.
+        port.handleEvent('statusChanged', {
+            statusId: byName('Busy').id15,
+            statusApiName: 'Busy',
+            reason: 'OmniManualStatusChange'
+        });
+        expect(inputs).toEqual([
+            { kind: 'omni-status', statusDeveloperName: 'Busy', reason: 'OmniManualStatusChange' }
+        ]);
+    });
+
+    it('takes a login that comes while the first read is on its way as the status at load', async () => {
+        const { port, requests, inputs } = setUp();
+        const read = port.readInitialStatus();
+        port.handleEvent('statusChanged', {
+            statusId: byName('Lunch').id15,
+            statusApiName: 'Lunch',
+            reason: 'OmniLoginStatusChange'
+        });
+        port.handleResponse(requests[0].requestId, false, null, 'Omni-Channel is not ready yet.');
+        await expect(read).resolves.toBe('Lunch');
+        expect(inputs).toEqual([]);
+    });
+
+    it('takes a login after the grace period as the agent’s change', async () => {
+        const { port, requests, inputs } = setUp();
+        const read = port.readInitialStatus();
+        port.handleResponse(requests[0].requestId, false, null, 'Agent is not logged in');
+        await read;
+        const later = Date.now() + 9000;
+        jest.spyOn(Date, 'now').mockReturnValue(later);
+        port.handleEvent('statusChanged', {
+            statusId: byName('Lunch').id15,
+            statusApiName: 'Lunch',
+            reason: 'OmniLoginStatusChange'
+        });
+        expect(inputs).toEqual([
+            { kind: 'omni-status', statusDeveloperName: 'Lunch', reason: 'OmniLoginStatusChange' }
+        ]);
+        jest.restoreAllMocks();
+    });
+
+    it('fails when nobody answers at all (no Aura item around the component)', async () => {
+        jest.useFakeTimers();
+        const { port } = setUp(1000);
+        const read = port.readInitialStatus();
+        jest.advanceTimersByTime(1000);
+        await expect(read).rejects.toBeInstanceOf(OmniUnreachableError);
     });
 });
 
