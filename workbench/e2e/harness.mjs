@@ -89,14 +89,22 @@ async function untilReady(page) {
 }
 
 /**
- * Opens the workbench in a tab of `context` and waits until the agent component reports sync
- * ready (unless `waitForReady` is false, for a start that is meant to fail). Page errors are
- * collected for the caller to check.
+ * Opens the workbench in a tab of `context` (the agent's browser: its tabs share localStorage,
+ * Web Locks and the emulated sides) and waits until the agent component reports sync ready
+ * (unless `waitForReady` is false, for a start that is meant to fail). `initScript` runs in the
+ * tab before its own scripts (e.g. to throttle its timers). Page errors are collected in
+ * `errors` (a new list unless one is given) for the caller to check.
  */
-export async function openTab(environment, context, { query = '', lws = false, waitForReady = true } = {}) {
+export async function openTab(
+    environment,
+    context,
+    { query = '', lws = false, waitForReady = true, errors = [], initScript } = {}
+) {
     const page = await context.newPage();
-    const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    if (initScript) {
+        await page.addInitScript(initScript);
+    }
     const started = Date.now();
     await page.goto(workbenchUrl(environment, { query, lws }));
     // Under LWS the page's module awaits the sandbox before it defines window.workbench, and the

@@ -19,76 +19,19 @@ const hosted = (key) => {
     return existsSync(join(LWC_DIR, component.folder, `${component.folder}.ts`));
 };
 
-/** The rules of one status-table row, as the engine's expandMapping writes them. */
-function row(id, connectState, salesforceStatus, type, order) {
-    const common = { active: true, order, comparator: 'Equal', operandB: 'StaticValue', mappingId: id };
-    const rules = [];
-    if (type !== 'Subscriber') {
-        rules.push({
-            ...common,
-            id: `${id}:publisher`,
-            name: `Connect ${connectState} to Omni ${salesforceStatus}`,
-            source: 'ConnectStateChange',
-            operandA: 'ConnectNewState',
-            operandBValue: connectState,
-            destination: 'SalesforceAgentState',
-            destinationValue: salesforceStatus
-        });
-    }
-    if (type !== 'Publisher') {
-        const subscriber = {
-            ...common,
-            name: `Omni ${salesforceStatus} to Connect ${connectState}`,
-            operandA: 'SalesforceNewState',
-            operandBValue: salesforceStatus,
-            destination: 'ConnectAgentState',
-            destinationValue: connectState
-        };
-        rules.push({ ...subscriber, id: `${id}:subscriber`, source: 'SalesforceStateChange' });
-        if (salesforceStatus === 'Offline') {
-            rules.push({
-                ...subscriber,
-                id: `${id}:logout`,
-                source: 'SalesforceLogout',
-                name: `Omni logout to Connect ${connectState}`
-            });
-        }
-    }
-    return rules;
-}
-
-const wb = (page, body, arg) => page.evaluate(body, arg);
-const settle = (page) => wb(page, () => window.workbench.settle());
-const sides = (page) =>
-    wb(page, () => ({ connect: window.workbench.connect.state(), omni: window.workbench.omni.status() }));
-const toolkitSets = (page) =>
-    wb(
-        page,
-        () => window.workbench.omni.calls().filter((c) => c.method === 'setServicePresenceStatus').length
-    );
-const putStates = (page) =>
-    wb(page, () => window.workbench.connect.calls().filter((c) => c.method === 'putAgentState'));
-const agentText = (page, id) => page.locator(`c-presence-sync-agent [data-id="${id}"]`).first().textContent();
-
-/** Plays the agent in the emulated CCP through the Connect panel. */
-async function connectPanelSet(page, state) {
-    await page.locator('[data-id="connect-state-select"]').selectOption(state);
-    await page.locator('[data-id="connect-set-state"]').click();
-    await settle(page);
-}
-
-/** Plays the agent in the Omni-Channel widget through the Omni panel. */
-async function omniPanelSet(page, status) {
-    await page.locator('[data-id="omni-status-select"]').selectOption(status);
-    await page.locator('[data-id="omni-set-status"]').click();
-    await settle(page);
-}
-
-/** Picks an option in a lightning-combobox (synthetic shadow: its parts are plain DOM). */
-async function pickCombobox(combobox, value) {
-    await combobox.locator('[role="combobox"]').first().click();
-    await combobox.locator(`[role="option"][data-value="${value}"]`).first().click();
-}
+import {
+    agentText,
+    connectPanelSet,
+    omniPanelSet,
+    pickCombobox,
+    putStates,
+    row,
+    settle,
+    sides,
+    toolkitSets,
+    wb
+} from './steps.mjs';
+import { platformScenarios } from './platformScenarios.mjs';
 
 const scenarios = [
     {
@@ -612,8 +555,11 @@ async function main() {
     let passed = 0;
     let failed = 0;
     try {
+        // E2E_ONLY=words runs only the scenarios whose name contains them (while working on one).
         const only = process.env.E2E_ONLY ?? '';
-        for (const scenario of withLwsScenarios(scenarios).filter((s) => s.name.includes(only))) {
+        for (const scenario of withLwsScenarios([...scenarios, ...platformScenarios]).filter((s) =>
+            s.name.includes(only)
+        )) {
             const needs = scenario.needs ?? ['agent'];
             const missing = needs.filter((key) => !hosted(key));
             if (missing.length > 0) {
@@ -628,7 +574,7 @@ async function main() {
                     await environment.post('/workbench/settings', scenario.settings);
                 }
                 opened = await openWorkbench(environment, scenario.open);
-                await scenario.run(opened.page, environment);
+                await scenario.run(opened.page, environment, opened);
                 assert.deepEqual(opened.errors, [], 'no uncaught errors on the page');
                 passed += 1;
                 console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);

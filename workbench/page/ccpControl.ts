@@ -19,6 +19,10 @@ export interface CcpSnapshot {
     nextState: string | null;
     onContact: boolean;
     calls: CcpApiCall[];
+    contacts: ReturnType<EmulatedCcp['contacts']>;
+    signedIn: boolean;
+    /** Who holds the softphone role, and every time a master role moved. */
+    softphone: ReturnType<EmulatedCcp['softphone']>;
     /** Conduit messages the CCP has posted to the page so far. */
     posted: number;
     /** Streams' keep-alive `synchronize` messages the CCP has received (and acknowledged). */
@@ -28,7 +32,18 @@ export interface CcpSnapshot {
 }
 
 /** The emulator's own methods, and `drain`, which only answers (with a snapshot). */
-export type ControlCommand = 'setState' | 'enterCallPhase' | 'endContact' | 'reset' | 'clearCalls' | 'drain';
+export type ControlCommand =
+    | 'setState'
+    | 'enterCallPhase'
+    | 'endContact'
+    | 'reset'
+    | 'clearCalls'
+    | 'startContact'
+    | 'signOut'
+    | 'signIn'
+    | 'answerRequests'
+    | 'openOwnSoftphone'
+    | 'drain';
 
 export type ControlMessage =
     | { kind: 'snapshot'; snapshot: CcpSnapshot }
@@ -41,7 +56,12 @@ const EMULATOR_COMMANDS: ReadonlySet<ControlCommand> = new Set([
     'enterCallPhase',
     'endContact',
     'reset',
-    'clearCalls'
+    'clearCalls',
+    'startContact',
+    'signOut',
+    'signIn',
+    'answerRequests',
+    'openOwnSoftphone'
 ]);
 
 /** Offers the SDK port; `onReady` runs when Streams answers on it. */

@@ -1,10 +1,15 @@
 /**
- * The emulated CCP page: what Streams' `initCCP` loads into its iframe. It carries the emulated
- * CCP's conduit over the real postMessage channel to the parent window and shows the agent's
- * state as a small CCP would. The workbench page (same origin) drives it through `window.emulatedCcp`.
+ * The emulated CCP page: what Streams' `initCCP` loads into its iframe. Framed, it carries the
+ * emulated CCP's conduit over the real postMessage channel to the parent window and shows the
+ * agent's state as a small CCP would. Opened on its own (the Sign in window), it is Amazon
+ * Connect's sign-in page. The agent's Connect state is shared with the agent's other tabs and
+ * survives reloads (`sharedSides.ts`, in the CCP origin's storage). The workbench page drives it
+ * through `window.emulatedCcp` on the same origin, through a control port (`ccpControl.ts`) from
+ * another origin.
  */
-import { EmulatedCcp } from '../../force-app/test/emulators/ccp';
+import { CcpWorker, EmulatedCcp } from '../../force-app/test/emulators/ccp';
 import { offerControlPort, offerSitePort } from './ccpControl';
+import { savedConnect, shareConnect } from './sharedSides';
 
 declare global {
     interface Window {
@@ -16,6 +21,8 @@ type ParentHooks = Window & { workbenchCcpLoaded?: (ccp: EmulatedCcp) => void; w
 
 const parentWindow = window.parent as ParentHooks;
 const params = new URLSearchParams(location.search);
+const worker = new CcpWorker({ saved: savedConnect() });
+shareConnect(worker);
 
 function sameOriginParent(): ParentHooks | null {
     try {
@@ -27,63 +34,87 @@ function sameOriginParent(): ParentHooks | null {
     }
 }
 
-let posted = 0;
-let sitePortReady = false;
-let pushControl: (() => void) | null = null;
+/** The sign-in page: the window the agent's Sign in button opens. */
+function signInPage(): void {
+    const status = document.getElementById('ccp-state');
+    const button = document.createElement('button');
+    button.textContent = 'Sign in to Amazon Connect';
+    button.setAttribute('data-id', 'ccp-sign-in');
+    button.addEventListener('click', () => {
+        worker.signIn();
+        window.close();
+    });
+    document.body.append(button);
+    if (status) {
+        status.textContent = worker.signedIn ? 'signed in' : 'signed out';
+    }
+}
 
-const ccp = new EmulatedCcp({
-    post: (message) => {
-        posted += 1;
-        sameOriginParent()?.workbenchTouch?.();
-        parentWindow.postMessage(message, '*');
-    },
-    acknowledge: params.get('acknowledge') !== 'false',
-    refreshEveryMs: 30000
-});
-window.emulatedCcp = ccp;
-
-let keepalives = 0;
-
-window.addEventListener('message', (event) => {
-    if (event.source === parentWindow) {
-        if ((event.data as { event?: unknown } | null)?.event === 'synchronize') {
-            keepalives += 1;
+function ccpInFrame(): void {
+    let posted = 0;
+    let keepalives = 0;
+    let sitePortReady = false;
+    let pushControl: (() => void) | null = null;
+    const ccp = new EmulatedCcp({
+        post: (message) => {
+            posted += 1;
+            sameOriginParent()?.workbenchTouch?.();
+            parentWindow.postMessage(message, '*');
+        },
+        worker,
+        acknowledge: params.get('acknowledge') !== 'false',
+        refreshEveryMs: 30000,
+        portId: 'presence-sync-ccp'
+    });
+    window.emulatedCcp = ccp;
+    window.addEventListener('message', (event) => {
+        if (event.source === parentWindow) {
+            if ((event.data as { event?: unknown } | null)?.event === 'synchronize') {
+                keepalives += 1;
+            }
+            ccp.receive(event.data);
         }
-        ccp.receive(event.data);
+    });
+    const render = (): void => {
+        const state = document.getElementById('ccp-state');
+        const next = document.getElementById('ccp-next');
+        if (state) {
+            state.textContent = worker.signedIn ? ccp.state() : `${ccp.state()} (signed out)`;
+        }
+        if (next) {
+            next.textContent = ccp.nextState() ?? 'none';
+        }
+    };
+    ccp.subscribe(render);
+    render();
+    ccp.start();
+    const workbenchPage = sameOriginParent();
+    if (workbenchPage?.workbenchCcpLoaded) {
+        workbenchPage.workbenchCcpLoaded(ccp);
+    } else {
+        // A workbench page on another origin (a real CCP is on one) drives the emulator through a port.
+        pushControl = offerControlPort(ccp, parentWindow, () => ({
+            state: ccp.state(),
+            nextState: ccp.nextState(),
+            onContact: ccp.onContact(),
+            calls: ccp.calls(),
+            contacts: ccp.contacts(),
+            signedIn: ccp.signedIn(),
+            softphone: ccp.softphone(),
+            posted,
+            keepalives,
+            sitePortReady
+        }));
     }
-});
-
-function render(): void {
-    const state = document.getElementById('ccp-state');
-    const next = document.getElementById('ccp-next');
-    if (state) {
-        state.textContent = ccp.state();
-    }
-    if (next) {
-        next.textContent = ccp.nextState() ?? 'none';
-    }
+    offerSitePort(parentWindow, () => {
+        sitePortReady = true;
+        pushControl?.();
+    });
+    window.addEventListener('unload', () => ccp.stop());
 }
 
-ccp.subscribe(render);
-render();
-ccp.start();
-const workbenchPage = sameOriginParent();
-if (workbenchPage?.workbenchCcpLoaded) {
-    workbenchPage.workbenchCcpLoaded(ccp);
+if (parentWindow === window) {
+    signInPage();
 } else {
-    // A workbench page on another origin (a real CCP is on one) drives the emulator through a port.
-    pushControl = offerControlPort(ccp, parentWindow, () => ({
-        state: ccp.state(),
-        nextState: ccp.nextState(),
-        onContact: ccp.onContact(),
-        calls: ccp.calls(),
-        posted,
-        keepalives,
-        sitePortReady
-    }));
+    ccpInFrame();
 }
-offerSitePort(parentWindow, () => {
-    sitePortReady = true;
-    pushControl?.();
-});
-window.addEventListener('unload', () => ccp.stop());

@@ -11,6 +11,7 @@ import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import type { EmulatedCcp } from '../../force-app/test/emulators/ccp';
 import { attachOmniBridge, EmulatedOmni } from '../../force-app/test/emulators/omni';
 import type { OmniBridgeTarget } from '../../force-app/test/emulators/omni';
+import { savedOmni, shareOmni } from './sharedSides';
 import { touch } from '../platform/activity';
 import { onToast, onUtilityState } from '../platform/shellEvents';
 import type { ToastRequest } from '../platform/shellEvents';
@@ -22,17 +23,36 @@ import { createWorkbenchApi } from './workbenchApi';
 
 type ParentHooks = Window & { workbenchCcpLoaded?: (ccp: EmulatedCcp) => void; workbenchTouch?: () => void };
 
+const query = new URLSearchParams(window.location.search);
+/** How long Omni-Channel's widget takes to log the agent back in as the console loads. */
+const OMNI_LOGIN_MS = Number(query.get('omniLoginMs') ?? 300);
+
 const omni = new EmulatedOmni();
+const restoredOmni = savedOmni();
+if (restoredOmni) {
+    void omni.restore(restoredOmni, false);
+}
+const consoleLoaded = shareOmni(omni).loadConsole(OMNI_LOGIN_MS);
 let currentCcp: CcpHandle | null = null;
-let resolveCcp: (ccp: CcpHandle) => void = () => undefined;
-const ccpLoaded = new Promise<CcpHandle>((resolve) => (resolveCcp = resolve));
+const ccpListeners = new Set<(ccp: CcpHandle) => void>();
+
+/** Calls `listener` with the CCP now, if loaded, and with each CCP loaded later (a reset, an iframe refresh). */
+function onCcpLoaded(listener: (ccp: CcpHandle) => void): () => void {
+    ccpListeners.add(listener);
+    if (currentCcp) {
+        listener(currentCcp);
+    }
+    return () => ccpListeners.delete(listener);
+}
 
 function ccpArrived(ccp: CcpHandle): void {
     currentCcp = ccp;
     ccp.subscribe(touch);
-    resolveCcp(ccp);
+    for (const listener of [...ccpListeners]) {
+        listener(ccp);
+    }
 }
-// The emulated CCP page announces itself when Streams' iframe loads it: directly on the same
+// The emulated CCP page announces itself whenever Streams' iframe loads it: directly on the same
 // origin, through a control port from another origin.
 (window as ParentHooks).workbenchCcpLoaded = ccpArrived;
 listenForRemoteCcp(ccpArrived);
@@ -119,16 +139,46 @@ function mount(component: HostedComponent): { host: HTMLElement; element: HTMLEl
 }
 
 const mounted = new Map<string, { host: HTMLElement; element: HTMLElement | null }>();
-const agent = mount(agentComponent);
-mounted.set('agent', agent);
-// The utility item's "CCP load timeout (seconds)", as an admin sets it in App Manager: `?ccpTimeoutSeconds=2`.
-const ccpTimeoutSeconds = Number(new URLSearchParams(window.location.search).get('ccpTimeoutSeconds'));
-if (agent.element && ccpTimeoutSeconds > 0) {
-    (agent.element as HTMLElement & { ccpTimeoutSeconds: number }).ccpTimeoutSeconds = ccpTimeoutSeconds;
+/** The agent host's place on the page: reset puts a fresh agent component there. */
+const agentSlot = h('div', { class: 'wb-agent-slot' });
+
+/** Creates the agent component as the Aura item does: its timeouts, and Omni-Channel through the bridge. */
+function mountAgent(): { element: HTMLElement | null; detach: () => void } {
+    const hosted = mount(agentComponent);
+    agentSlot.replaceChildren(hosted.host);
+    if (!hosted.element) {
+        return { element: null, detach: () => undefined };
+    }
+    // The utility item's settings, as an admin sets them in App Manager: `?ccpTimeoutSeconds=2`.
+    const agent = hosted.element as HTMLElement &
+        OmniBridgeTarget & { ccpTimeoutSeconds: number; requestTimeoutSeconds: number };
+    for (const name of ['ccpTimeoutSeconds', 'requestTimeoutSeconds'] as const) {
+        const seconds = Number(query.get(name));
+        if (seconds > 0) {
+            agent[name] = seconds;
+        }
+    }
+    const detachOmni = attachOmniBridge(agent, omni);
+    return {
+        element: agent,
+        detach: () => {
+            detachOmni();
+            agent.remove();
+        }
+    };
 }
-if (agent.element) {
-    attachOmniBridge(agent.element as HTMLElement & OmniBridgeTarget, omni);
+
+let agent = mountAgent();
+mounted.set('agent', { host: agentSlot, element: agent.element });
+
+/** A fresh agent component: a new session, as after the agent reopens the console. */
+function remountAgent(): HTMLElement | null {
+    agent.detach();
+    currentCcp = null;
+    agent = mountAgent();
+    return agent.element;
 }
+
 /** The other components load once the agent is ready: its start-up is what agents live with. */
 const laterHosts = new Map<string, HTMLElement>();
 for (const component of catalogue.filter((c) => c.key !== 'agent')) {
@@ -142,8 +192,10 @@ const rulesCache: { rules: PresenceSyncRule[] } = { rules: [] };
 const api = createWorkbenchApi({
     omni,
     ccp: () => currentCcp,
-    ccpLoaded,
-    agentElement: agent.element,
+    onCcpLoaded,
+    agentElement: () => agent.element,
+    remountAgent,
+    consoleLoaded,
     rulesCache,
     toasts
 });
@@ -151,7 +203,7 @@ const api = createWorkbenchApi({
 
 function section(key: string, id: string): HTMLElement {
     const component = catalogue.find((c) => c.key === key)!;
-    return card(component.title, id, key === 'agent' ? agent.host : laterHosts.get(key)!);
+    return card(component.title, id, key === 'agent' ? agentSlot : laterHosts.get(key)!);
 }
 
 async function mountTheOthers(): Promise<void> {
@@ -210,7 +262,7 @@ const page = h(
         h(
             'div',
             { class: 'slds-col slds-size_1-of-1 slds-large-size_4-of-12' },
-            connectPanel(() => currentCcp, ccpLoaded)
+            connectPanel(() => currentCcp, onCcpLoaded)
         ),
         h('div', { class: 'slds-col slds-size_1-of-1 slds-large-size_4-of-12' }, omniPanel(omni))
     ),

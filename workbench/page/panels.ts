@@ -2,7 +2,7 @@
  * The workbench's hand controls: one panel plays the agent in the Amazon Connect CCP (states and
  * calls), the other plays the agent and the router in Omni-Channel (status, work, workload).
  */
-import { CCP_SELECTABLE_STATES } from '../../force-app/test/emulators/ccp';
+import { CCP_ERROR_STATES, CCP_SELECTABLE_STATES } from '../../force-app/test/emulators/ccp';
 import type { CallPhase } from '../../force-app/test/emulators/ccp';
 import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
 import { button, card, h, numberInput, select } from './dom';
@@ -39,7 +39,10 @@ function stateLine(label: string, testId: string): { element: HTMLElement; value
     return { element: h('p', { 'aria-live': 'polite' }, `${label}: `, value), value };
 }
 
-export function connectPanel(ccp: () => CcpHandle | null, ccpLoaded: Promise<CcpHandle>): HTMLElement {
+export function connectPanel(
+    ccp: () => CcpHandle | null,
+    onCcpLoaded: (listener: (ccp: CcpHandle) => void) => () => void
+): HTMLElement {
     const state = stateLine('State', 'connect-state');
     const next = stateLine('Next state', 'connect-next-state');
     const error = errorLine('connect-error');
@@ -49,6 +52,9 @@ export function connectPanel(ccp: () => CcpHandle | null, ccpLoaded: Promise<Ccp
         CCP_SELECTABLE_STATES.map((s) => s.name),
         'connect-state-select'
     );
+    const errorPicker = select('Error state', [...CCP_ERROR_STATES], 'connect-error-select');
+    const contacts = stateLine('Contacts', 'connect-contacts');
+    const session = stateLine('Session', 'connect-session');
     const act = (f: (c: CcpHandle) => void | Promise<void>) => () => {
         error.clear();
         const current = ccp();
@@ -68,6 +74,12 @@ export function connectPanel(ccp: () => CcpHandle | null, ccpLoaded: Promise<Ccp
         const current = ccp();
         state.value.textContent = current ? current.state() : 'not loaded';
         next.value.textContent = current?.nextState() ?? 'none';
+        contacts.value.textContent =
+            current
+                ?.contacts()
+                .map((c) => `${c.kind} (${c.phase})`)
+                .join(', ') || 'none';
+        session.value.textContent = current?.signedIn() === false ? 'signed out' : 'signed in';
         requests.render(
             (current?.calls() ?? [])
                 .filter((c) => c.method === 'putAgentState')
@@ -77,7 +89,7 @@ export function connectPanel(ccp: () => CcpHandle | null, ccpLoaded: Promise<Ccp
                 })
         );
     };
-    void ccpLoaded.then((loaded) => {
+    onCcpLoaded((loaded) => {
         loaded.subscribe(render);
         render();
     });
@@ -87,6 +99,8 @@ export function connectPanel(ccp: () => CcpHandle | null, ccpLoaded: Promise<Ccp
         'wb-connect',
         state.element,
         next.element,
+        contacts.element,
+        session.element,
         h(
             'div',
             { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small' },
@@ -114,6 +128,53 @@ export function connectPanel(ccp: () => CcpHandle | null, ccpLoaded: Promise<Ccp
                 act((c) => c.endContact()),
                 'neutral',
                 'connect-close-contact'
+            )
+        ),
+        h(
+            'div',
+            { class: 'slds-button-group slds-m-top_xx-small', role: 'group' },
+            button(
+                'Chat',
+                act((c) => c.startContact('chat')),
+                'neutral',
+                'connect-chat'
+            ),
+            button(
+                'Task',
+                act((c) => c.startContact('task')),
+                'neutral',
+                'connect-task'
+            )
+        ),
+        h(
+            'div',
+            { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small slds-m-top_x-small' },
+            h('div', { class: 'slds-col' }, errorPicker.field),
+            h(
+                'div',
+                { class: 'slds-col slds-grow-none' },
+                button(
+                    'Connect sets it',
+                    act((c) => c.setState(errorPicker.control.value)),
+                    'neutral',
+                    'connect-set-error'
+                )
+            )
+        ),
+        h(
+            'div',
+            { class: 'slds-button-group slds-m-top_x-small', role: 'group' },
+            button(
+                'Session expires',
+                act((c) => c.signOut()),
+                'neutral',
+                'connect-sign-out'
+            ),
+            button(
+                'Sign in',
+                act((c) => c.signIn()),
+                'neutral',
+                'connect-sign-in'
             )
         ),
         error.element,
@@ -237,6 +298,18 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
                 run(() => omni.logout()),
                 'neutral',
                 'omni-logout'
+            ),
+            button(
+                'Supervisor sets it',
+                run(() => omni.supervisorSetStatus(picker.control.value)),
+                'neutral',
+                'omni-supervisor-set'
+            ),
+            button(
+                'Supervisor logs out',
+                run(() => omni.supervisorLogout()),
+                'neutral',
+                'omni-supervisor-logout'
             )
         ),
         h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'Accept work'),

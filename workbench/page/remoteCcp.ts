@@ -13,13 +13,19 @@ import type { CcpSnapshot, ControlCommand, ControlMessage } from './ccpControl';
 /** What the workbench needs of an emulated CCP, whether it runs in a same-origin frame or not. */
 export interface CcpHandle extends Pick<
     EmulatedCcp,
-    'state' | 'nextState' | 'calls' | 'onContact' | 'subscribe'
+    'state' | 'nextState' | 'calls' | 'onContact' | 'contacts' | 'signedIn' | 'subscribe'
 > {
     setState(name: string): void | Promise<void>;
     enterCallPhase(phase: CallPhase): void | Promise<void>;
     endContact(): void | Promise<void>;
     reset(): void | Promise<void>;
     clearCalls(): void | Promise<void>;
+    startContact(kind: 'chat' | 'task'): void | Promise<void>;
+    signOut(): void | Promise<void>;
+    signIn(): void | Promise<void>;
+    answerRequests(answering: boolean): void | Promise<void>;
+    openOwnSoftphone(): void | Promise<void>;
+    softphone(): ReturnType<EmulatedCcp['softphone']>;
     /**
      * A CCP in another process: resolves once it has handled what reached it so far and the page
      * has handled what it sent back.
@@ -59,6 +65,14 @@ export class RemoteCcp implements CcpHandle {
         return this.snapshot.calls.map((c) => ({ ...c }));
     }
 
+    contacts(): { kind: string; phase: string }[] {
+        return this.snapshot.contacts.map((c) => ({ ...c }));
+    }
+
+    signedIn(): boolean {
+        return this.snapshot.signedIn;
+    }
+
     /** How many keep-alive `synchronize` messages of Streams the CCP has received. */
     keepalives(): number {
         return this.snapshot.keepalives;
@@ -92,6 +106,31 @@ export class RemoteCcp implements CcpHandle {
 
     clearCalls(): Promise<void> {
         return this.command('clearCalls', []);
+    }
+
+    startContact(kind: 'chat' | 'task'): Promise<void> {
+        return this.command('startContact', [kind]);
+    }
+
+    signOut(): Promise<void> {
+        return this.command('signOut', []);
+    }
+
+    signIn(): Promise<void> {
+        return this.command('signIn', []);
+    }
+
+    answerRequests(answering: boolean): Promise<void> {
+        return this.command('answerRequests', [answering]);
+    }
+
+    openOwnSoftphone(): Promise<void> {
+        return this.command('openOwnSoftphone', []);
+    }
+
+    softphone(): ReturnType<EmulatedCcp['softphone']> {
+        const { master, takeovers } = this.snapshot.softphone;
+        return { master, takeovers: takeovers.map((t) => ({ ...t })) };
     }
 
     drain(): Promise<void> {

@@ -1,22 +1,27 @@
 /**
  * `window.workbench`: what tests (and curious people in the console) use to drive and read the
- * workbench. The shape is the contract of issue 5; every method that changes something resolves
- * once the emulator applied the change and raised its events.
+ * workbench. The shape is the contract of issue 5 (names are only ever added); every method that
+ * changes something resolves once the emulator applied the change and raised its events.
  */
-import type { PresenceSyncRule, RuleIssue, SyncSession, TraceEntry } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
 import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
 import { begin, busy, touch, whenQuiet } from '../platform/activity';
-import { callApex, onApexCall } from '../platform/apex';
-import { componentInstance } from './componentInstance';
-import type { CcpHandle } from './remoteCcp';
+import { callApex } from '../platform/apex';
 import { subscribe, subscriberCount } from '../platform/empApi';
 import type { ToastRequest } from '../platform/shellEvents';
+import { createAgentLog } from './agentLog';
+import type { CcpHandle } from './remoteCcp';
 
 export interface WorkbenchApiOptions {
     omni: EmulatedOmni;
     ccp: () => CcpHandle | null;
-    ccpLoaded: Promise<CcpHandle>;
-    agentElement: HTMLElement | null;
+    /** Calls the listener with each CCP the agent component loads. */
+    onCcpLoaded: (listener: (ccp: CcpHandle) => void) => () => void;
+    agentElement: () => HTMLElement | null;
+    /** Replaces the agent component with a fresh one (a new session). */
+    remountAgent: () => HTMLElement | null;
+    /** Omni-Channel's widget has loaded and logged the agent back in, as the console does at load. */
+    consoleLoaded: Promise<void>;
     rulesCache: { rules: PresenceSyncRule[] };
     toasts: ToastRequest[];
 }
@@ -90,83 +95,58 @@ function messagesDelivered(): Promise<void> {
     });
 }
 
-/** One trace entry, whether read from the session or from what was shipped. */
-function traceKey(entry: TraceEntry): string {
-    return `${entry.correlationId}|${entry.seq}|${entry.at}`;
-}
-
 /**
- * The agent component's running session (its `session` field), or null before it started or
- * when the component is not there. Read through the component instance, so the component needs
- * no accessor of its own.
+ * The agent ships its trace in batches every few seconds, and at once when the page is hidden.
+ * To make `log()` current, settle reports the page hidden for an instant (as when the agent
+ * glances at another tab) and then visible again.
  */
-function agentSession(agent: HTMLElement | null): Pick<SyncSession, 'traceEntries'> | null {
-    const instance = agent ? (componentInstance(agent) as { session?: unknown } | null) : null;
-    const session = instance?.session as Partial<SyncSession> | null | undefined;
-    return session && typeof session.traceEntries === 'function'
-        ? (session as Pick<SyncSession, 'traceEntries'>)
-        : null;
+function flushAgentLog(): void {
+    const flip = (state: DocumentVisibilityState): void => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        document.dispatchEvent(new Event('visibilitychange'));
+    };
+    flip('hidden');
+    flip('visible');
+    // Back to the browser's own getter.
+    delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
 }
 
 export function createWorkbenchApi(options: WorkbenchApiOptions) {
-    const { omni, ccp, ccpLoaded, agentElement, rulesCache, toasts } = options;
-    /** What the agent shipped to the org, as it shipped it (oldest first). */
-    let shipped: TraceEntry[] = [];
-    /** Entries written before the last reset, which log() no longer shows. */
-    let cleared = new Set<string>();
+    const { omni, ccp, onCcpLoaded, agentElement, rulesCache, toasts } = options;
+    const agentLog = createAgentLog(agentElement);
+    let readyAt: number | null = null;
+    /** The agent component is ready and the console has loaded (Omni-Channel's widget logged in). */
+    const whenReady = (): Promise<void> => {
+        const started = Promise.all([agentReady(agentElement()), options.consoleLoaded]).then(() => {
+            readyAt = performance.now();
+        });
+        // An unhandled rejection would be noise when nobody awaits `ready` (e.g. a person at the page).
+        started.catch(() => undefined);
+        return started;
+    };
 
-    onApexCall((endpoint, params) => {
-        if (
-            endpoint === 'PresenceSyncAgentController.writeLogEntries' &&
-            typeof params.entriesJson === 'string'
-        ) {
-            const entries = JSON.parse(params.entriesJson) as Array<TraceEntry & { tabId?: string }>;
-            shipped = [...shipped, ...entries.map(({ tabId: _tabId, ...entry }) => entry as TraceEntry)];
-        }
-    });
-
-    /** Shipped entries, then the session's (which repeat the shipped ones it still holds). */
-    function everyEntry(): TraceEntry[] {
-        return [...shipped, ...(agentSession(agentElement)?.traceEntries() ?? [])];
+    function loadedCcp(): Promise<CcpHandle> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(
+                () => reject(new Error('The CCP did not load: has the agent component started it?')),
+                READY_TIMEOUT_MS
+            );
+            const stop = onCcpLoaded((loaded) => {
+                clearTimeout(timer);
+                queueMicrotask(() => stop());
+                resolve(loaded);
+            });
+        });
     }
 
     /**
-     * The agent's trace, oldest first: what it shipped merged with what its session holds in
-     * memory, which includes the entries still waiting for the shipper's next batch. Shipped
-     * entries cover those the session's bounded memory has let go.
+     * The agent's action in the CCP, resolved once this page has the CCP's update (a CCP on
+     * another origin answers once it has carried the action out and its messages arrived).
      */
-    function log(): TraceEntry[] {
-        const seen = new Set(cleared);
-        const entries: TraceEntry[] = [];
-        for (const entry of everyEntry()) {
-            const key = traceKey(entry);
-            if (!seen.has(key)) {
-                seen.add(key);
-                entries.push({ ...entry });
-            }
-        }
-        return entries.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    }
-
-    let readyAt: number | null = null;
-    const ready = agentReady(agentElement).then(() => {
-        readyAt = performance.now();
-    });
-    // An unhandled rejection would be noise when nobody awaits `ready` (e.g. a person at the page).
-    ready.catch(() => undefined);
-
-    async function loadedCcp(): Promise<CcpHandle> {
-        const current = ccp();
-        if (current) {
-            return current;
-        }
-        const timeout = new Promise<never>((_, reject) =>
-            setTimeout(
-                () => reject(new Error('The CCP did not load: has the agent component started it?')),
-                READY_TIMEOUT_MS
-            )
-        );
-        return Promise.race([ccpLoaded, timeout]);
+    async function inCcp(action: (current: CcpHandle) => void | Promise<void>): Promise<void> {
+        await action(await loadedCcp());
+        touch();
+        await messagesDelivered();
     }
 
     async function refreshRules(): Promise<PresenceSyncRule[]> {
@@ -177,22 +157,6 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
     // Rules saved anywhere (the rule builder, another tab) reach the list as they reach the agent.
     void subscribe(RULES_CHANGED, -1, () => void refreshRules());
 
-    /**
-     * The agent ships its trace in batches every few seconds, and at once when the page is hidden.
-     * To make `log()` current, settle reports the page hidden for an instant (as when the agent
-     * glances at another tab) and then visible again.
-     */
-    function flushAgentLog(): void {
-        const flip = (state: DocumentVisibilityState): void => {
-            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-            document.dispatchEvent(new Event('visibilitychange'));
-        };
-        flip('hidden');
-        flip('visible');
-        // Back to the browser's own getter.
-        delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
-    }
-
     async function settle(): Promise<void> {
         await whenQuiet();
         // A CCP on another origin answers from another process, maybe after the quiet spell.
@@ -201,37 +165,34 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             await remote.drain();
             await whenQuiet();
         }
-        if (agentElement) {
+        if (agentElement()) {
             flushAgentLog();
             await whenQuiet();
         }
     }
 
     const api = {
-        ready,
+        ready: whenReady(),
         connect: {
-            async setState(name: string): Promise<void> {
-                const current = await loadedCcp();
-                await current.setState(name);
-                touch();
-                // The agent has the CCP's update once this resolves: log() shows its event-received.
-                await messagesDelivered();
-            },
-            state(): string {
-                return ccp()?.state() ?? 'Offline';
-            },
-            nextState(): string | null {
-                return ccp()?.nextState() ?? null;
-            },
-            calls(): { method: string; params: unknown }[] {
-                return ccp()?.calls() ?? [];
-            },
-            /** Beyond the contract: the agent closes the contact after call work. */
-            async endCall(): Promise<void> {
-                await (await loadedCcp()).endContact();
-                touch();
-                await messagesDelivered();
-            }
+            /** The agent picks a state (the next status during a contact), plays a call phase, or Connect sets an error state. */
+            setState: (name: string): Promise<void> => inCcp((c) => c.setState(name)),
+            state: (): string => ccp()?.state() ?? 'Offline',
+            nextState: (): string | null => ccp()?.nextState() ?? null,
+            calls: (): { method: string; params: unknown }[] => ccp()?.calls() ?? [],
+            /** Beyond the contract: the agent clears the newest contact. */
+            endCall: (): Promise<void> => inCcp((c) => c.endContact()),
+            /** Beyond the contract: a chat or task is routed to the agent (a contact without a system state). */
+            startContact: (kind: 'chat' | 'task'): Promise<void> => inCcp((c) => c.startContact(kind)),
+            /** Beyond the contract: the agent's Amazon Connect session ends, or the agent signs in again. */
+            signOut: (): Promise<void> => inCcp((c) => c.signOut()),
+            signIn: (): Promise<void> => inCcp((c) => c.signIn()),
+            /** Beyond the contract: false makes the CCP take requests and never answer them. */
+            answerRequests: async (answering: boolean): Promise<void> =>
+                (await loadedCcp()).answerRequests(answering),
+            /** Beyond the contract: the agent's own softphone (another CCP) opens and takes the softphone role. */
+            openOwnSoftphone: (): Promise<void> => inCcp((c) => c.openOwnSoftphone()),
+            /** Beyond the contract: who holds the softphone role, and every time it moved. */
+            softphone: () => ccp()?.softphone() ?? { master: null, takeovers: [] }
         },
         omni: {
             setStatus: (developerName: string): Promise<void> => omni.setStatus(developerName),
@@ -250,7 +211,11 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
                 omni.setInterruptibleWorkload(newInterruptibleWorkload, configuredInterruptibleCapacity),
             calls: (): { method: string; args: unknown }[] => omni.calls(),
             /** Beyond the contract: withdraw or restore a status from the agent's presence configuration. */
-            grant: (developerName: string, granted: boolean): void => omni.grant(developerName, granted)
+            grant: (developerName: string, granted: boolean): void => omni.grant(developerName, granted),
+            /** Beyond the contract: a supervisor changes the agent's status, or logs the agent out. */
+            supervisorSetStatus: (developerName: string): Promise<void> =>
+                omni.supervisorSetStatus(developerName),
+            supervisorLogout: (): Promise<void> => omni.supervisorLogout()
         },
         rules: {
             async replace(
@@ -267,20 +232,28 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
             },
             list: (): PresenceSyncRule[] => rulesCache.rules.map((r) => ({ ...r }))
         },
-        log,
+        log: () => agentLog.entries(),
         settle,
+        /**
+         * The seed rules, both sides Offline and signed in, calls, log and toasts cleared, and a
+         * fresh agent component: a new session with nothing carried over (its flapping guard too).
+         */
         async reset(): Promise<void> {
             await server('/workbench/reset', {});
             await refreshRules();
             await settle();
             await omni.reset();
-            const current = ccp();
-            await current?.reset();
+            await ccp()?.reset();
+            await ccp()?.answerRequests(true);
+            await settle();
+            agentLog.clear();
+            options.remountAgent();
+            api.ready = whenReady();
+            await api.ready;
             await settle();
             omni.clearCalls();
-            await current?.clearCalls();
-            cleared = new Set(everyEntry().map(traceKey));
-            shipped = [];
+            await ccp()?.clearCalls();
+            agentLog.clear();
             toasts.length = 0;
         },
         /** Beyond the contract: milliseconds from navigation start to sync ready (null before). */

@@ -83,6 +83,8 @@ export class EmulatedCcp {
     private readonly listeners = new Set<() => void>();
     /** Pushes are held while the CCP answers a request, so the order of the two stays chosen. */
     private holdPush = false;
+    /** False: requests are taken and never answered (a message the shared worker dropped). */
+    private answering = true;
 
     constructor(options: EmulatedCcpOptions) {
         this.post = options.post;
@@ -213,6 +215,14 @@ export class EmulatedCcp {
         this.apiCalls = [];
     }
 
+    /**
+     * False: API requests are recorded and never answered, not even with auth_fail, as when the
+     * shared worker drops a message (amazon-connect-streams issue #1090); snapshots still flow.
+     */
+    answerRequests(answering: boolean): void {
+        this.answering = answering;
+    }
+
     /** What the parent asked for in `configure` (null before it did). */
     configured(): CcpConfiguration | null {
         return this.configuration;
@@ -222,6 +232,55 @@ export class EmulatedCcp {
     reset(): void {
         this.apiCalls = [];
         this.worker.reset();
+    }
+
+    // ----- around the CCP: the agent's session and other CCPs (the workbench drives these) -----
+
+    /** A chat or task is routed to the agent: a contact without a system state. */
+    startContact(kind: 'chat' | 'task'): void {
+        this.worker.startContact(kind);
+    }
+
+    /** The agent's Amazon Connect session ends (requests fail with auth_fail, keep-alives stop). */
+    signOut(): void {
+        this.worker.signOut();
+    }
+
+    /** The agent signs in again. */
+    signIn(): void {
+        this.worker.signIn();
+    }
+
+    /**
+     * The agent's own softphone opens: another CCP on the same worker that allows a framed
+     * softphone, so it takes the softphone (and ringtone) master role.
+     */
+    openOwnSoftphone(): void {
+        const own = new EmulatedCcp({
+            post: () => undefined,
+            worker: this.worker,
+            portId: 'agent-softphone'
+        });
+        own.receive({ event: 'configure', data: { softphone: { allowFramedSoftphone: true } } });
+        this.notify();
+    }
+
+    /** The agent's contacts, oldest first: kind and phase. */
+    contacts(): { kind: string; phase: string }[] {
+        return this.worker.contacts.map((c) => ({ kind: c.kind, phase: c.phase }));
+    }
+
+    /** Whether the agent's Amazon Connect session is signed in. */
+    signedIn(): boolean {
+        return this.worker.signedIn;
+    }
+
+    /** Who holds the softphone role, and every time a master role moved. */
+    softphone(): { master: string | null; takeovers: { topic: string; from: string; to: string }[] } {
+        return {
+            master: this.worker.masters.get('softphone') ?? null,
+            takeovers: this.worker.takeovers.map((t) => ({ ...t }))
+        };
     }
 
     /** Called after every change the CCP sees (its worker's, and each call it records). */
@@ -234,6 +293,10 @@ export class EmulatedCcp {
 
     private handleApiRequest(request: { requestId: string; method: string; params?: unknown }): void {
         this.apiCalls.push({ method: request.method, params: request.params ?? {} });
+        if (!this.answering) {
+            this.notify();
+            return;
+        }
         if (!this.worker.signedIn) {
             // The service answers 401; the worker tells the parent and sends no api_response.
             this.post({ event: 'auth_fail', data: { authorize: false } });

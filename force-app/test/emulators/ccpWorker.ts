@@ -273,12 +273,12 @@ export class CcpWorker {
         }
         if (this.contacts.length === 0) {
             this.apply(target);
-            return null;
-        }
-        if (!params.enqueueNextState || target.type === 'routable' || target.name === this.chosen.name) {
+        } else if (!params.enqueueNextState || target.type === 'routable' || target.name === this.chosen.name) {
             return ccpError('InvalidStateException', INVALID_AGENT_OR_CONTACT);
+        } else {
+            this.next = target;
         }
-        this.next = target;
+        this.notify();
         return null;
     }
 

@@ -391,7 +391,7 @@ export class EmulatedOmni {
         return this.current;
     }
 
-    /** A change that logs the agent in raises `loginSuccess` first, and its reason is the login's. */
+    /** A change that logs the agent in raises `loginSuccess` first. */
     private changeStatus(status: PresenceStatusInfo, reason: string): void {
         const wasLoggedOut = this.current === null;
         this.current = status;
@@ -403,7 +403,7 @@ export class EmulatedOmni {
             statusName: status.label,
             statusApiName: status.developerName,
             channels: this.catalogue.channelsOf(status),
-            reason: wasLoggedOut ? 'OmniLoginStatusChange' : reason
+            reason
         });
     }
 

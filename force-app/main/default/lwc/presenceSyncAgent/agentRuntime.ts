@@ -39,6 +39,8 @@ export interface AgentRuntimeHost {
     tabId: string;
     /** The utility item's CCP load timeout. */
     ccpTimeoutSeconds(): number;
+    /** The utility item's timeout for one Connect state change. */
+    requestTimeoutSeconds(): number;
     /** The element that will hold the CCP iframe (in the component's template). */
     ccpContainer(): HTMLElement | null;
     sendOmniRequest(request: OmniRequest): void;
@@ -280,6 +282,7 @@ export class AgentRuntime {
             softphone: settings.softphone,
             storageAccess: settings.storageAccess,
             ackTimeoutMs: this.host.ccpTimeoutSeconds() * 1000 || undefined,
+            requestTimeoutMs: this.host.requestTimeoutSeconds() * 1000 || undefined,
             onReady: (state, activity) => session.sideReady('connect', state, activity),
             onInput: (input) => session.receive(input),
             onProblem: (problem: ConnectProblem | null, code?: ConnectProblemCode) => {

@@ -29,6 +29,8 @@ export { RULES_CHANGED_CHANNEL } from './agentRuntime';
 export default class PresenceSyncAgent extends LightningElement {
     /** How long the CCP may take to load before the agent is told what to check. */
     @api ccpTimeoutSeconds = 20;
+    /** How long a state change may wait for Amazon Connect's answer before the agent is asked to sign in. */
+    @api requestTimeoutSeconds = 10;
 
     configuration: AgentConfiguration | null = null;
     snapshot: SessionSnapshot | null = null;
@@ -84,6 +86,7 @@ export default class PresenceSyncAgent extends LightningElement {
             component: this,
             tabId: this.tabId,
             ccpTimeoutSeconds: () => Number(this.ccpTimeoutSeconds),
+            requestTimeoutSeconds: () => Number(this.requestTimeoutSeconds),
             ccpContainer: () => this.template?.querySelector<HTMLElement>('.ccp-container') ?? null,
             sendOmniRequest: (request: OmniRequest) => this.sendOmniRequest(request),
             configurationLoaded: (configuration) => {

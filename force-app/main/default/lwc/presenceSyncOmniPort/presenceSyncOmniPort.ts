@@ -45,8 +45,9 @@ export interface OmniBridgeClient extends OmniPort {
     /**
      * The agent's status when Presence Sync starts. When the console loads, the Omni-Channel
      * widget refuses toolkit calls until it is ready, then logs the agent back in: a refused read
-     * gives `Offline` (the agent may well be logged out), and a login within the grace period
-     * that follows goes to `onLoginAtLoad` as the status at load, not as the agent's change.
+     * gives `Offline` (the agent may well be logged out), and a login Omni-Channel makes itself
+     * (`OmniLoginStatusChange`) within the grace period that follows goes to `onLoginAtLoad` as
+     * the status at load, not as the agent's change.
      */
     readInitialStatus(): Promise<string>;
     /** New statuses or channels after a configuration reload. */
@@ -167,11 +168,21 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
         return `${prefix}-${counter}`;
     }
 
+    /**
+     * The console's own login as it loads: Omni-Channel says `OmniLoginStatusChange`, while the
+     * agent picking a status in the widget (or a toolkit call) logs in with its own reason.
+     */
+    function loginAtLoad(reason: string | undefined): boolean {
+        return (
+            lastStatus === OMNI_OFFLINE && Date.now() < loginAtLoadUntil && reason === 'OmniLoginStatusChange'
+        );
+    }
+
     function emitStatus(developerName: string, reason?: string): void {
         if (developerName === lastStatus) {
             return;
         }
-        const atLoad = lastStatus === OMNI_OFFLINE && Date.now() < loginAtLoadUntil;
+        const atLoad = loginAtLoad(reason);
         lastStatus = developerName;
         if (readingInitial) {
             return;
@@ -232,6 +243,10 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
 
     const translate: { [K in keyof OmniEventPayloads]: (payload: OmniEventPayloads[K]) => void } = {
         loginSuccess(payload) {
+            // While a login at load may come, the status change that follows says whose it is.
+            if (Date.now() < loginAtLoadUntil) {
+                return;
+            }
             const name = nameOfStatus(payload.statusId, undefined);
             if (name) {
                 emitStatus(name, 'OmniLoginSuccess');

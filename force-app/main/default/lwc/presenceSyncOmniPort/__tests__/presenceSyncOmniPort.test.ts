@@ -149,6 +149,22 @@ describe('reading the status at start-up', () => {
         expect(inputs).toEqual([]);
     });
 
+    it('takes the agent’s own login in the widget during the grace period as a change', async () => {
+        const { port, requests, inputs } = setUp();
+        const read = port.readInitialStatus();
+        port.handleResponse(requests[0].requestId, false, null, 'Agent is not logged in');
+        await read;
+        port.handleEvent('loginSuccess', { statusId: byName('Available').id15 });
+        port.handleEvent('statusChanged', {
+            statusId: byName('Available').id15,
+            statusApiName: 'Available',
+            reason: 'OmniManualStatusChange'
+        });
+        expect(inputs).toEqual([
+            { kind: 'omni-status', statusDeveloperName: 'Available', reason: 'OmniManualStatusChange' }
+        ]);
+    });
+
     it('takes a login after the grace period as the agent’s change', async () => {
         const { port, requests, inputs } = setUp();
         const read = port.readInitialStatus();
