@@ -273,7 +273,11 @@ export class CcpWorker {
         }
         if (this.contacts.length === 0) {
             this.apply(target);
-        } else if (!params.enqueueNextState || target.type === 'routable' || target.name === this.chosen.name) {
+        } else if (
+            !params.enqueueNextState ||
+            target.type === 'routable' ||
+            target.name === this.chosen.name
+        ) {
             return ccpError('InvalidStateException', INVALID_AGENT_OR_CONTACT);
         } else {
             this.next = target;

@@ -594,7 +594,10 @@ export class EmulatedOrg {
             overdueEntries: Math.min(OVERDUE_CAP, this.data.logs.filter((e) => e.at < overdueBefore).length),
             entries24h: recent.length,
             errors24h: recent.filter((e) => e.level === 'error').length,
-            liveAgents: live.length
+            liveAgents: live.length,
+            twoBrowserAgents: live
+                .filter((a) => a.connectState === 'MultipleCcpWindows')
+                .map((a) => a.userName)
         });
         return {
             generatedAt: now,

@@ -44,6 +44,8 @@ export interface HealthFacts {
     entries24h: number;
     errors24h: number;
     liveAgents: number;
+    /** Live agents whose Connect reports MultipleCcpWindows (signed in in two browsers). */
+    twoBrowserAgents: string[];
 }
 
 /** Every check, in the Apex order. */
@@ -58,7 +60,8 @@ export function judgeHealth(facts: HealthFacts): HealthCheckResult[] {
         'agent-permissions': agentPermissions,
         'log-store': logStore,
         'purge-job': purgeJob,
-        'log-volume': logVolume
+        'log-volume': logVolume,
+        softphone
     };
     return HEALTH_CHECK_IDS.map((id) => judges[id](facts));
 }
@@ -68,7 +71,7 @@ function result(
     id: HealthCheckId,
     status: HealthColour,
     reason: string,
-    fix: string | null = HEALTH_CHECK_WORDING[id][status].fix
+    fix: string | null = HEALTH_CHECK_WORDING[id][status]?.fix ?? null
 ): HealthCheckResult {
     return {
         id,
@@ -405,4 +408,31 @@ function count(n: number, cap: number): string {
 function names(all: string[]): string {
     const shown = all.slice(0, MAX_NAMES).join(', ');
     return all.length > MAX_NAMES ? `${shown} and ${all.length - MAX_NAMES} more` : shown;
+}
+
+/**
+ * PresenceSyncSoftphoneCheck: agents signed in in two browsers, then the microphone when the CCP
+ * is the softphone. The workbench serves the CCP itself, so, as for the Trusted URL check, its
+ * own page counts as a Trusted URL that allows the microphone.
+ */
+function softphone(facts: HealthFacts): HealthCheckResult {
+    if (facts.twoBrowserAgents.length > 0) {
+        return result(
+            'softphone',
+            'amber',
+            `${facts.twoBrowserAgents.join(', ')}: Amazon Connect reports MultipleCcpWindows, the CCP signed in in two different browsers at once (several tabs of one browser are fine).`,
+            'Ask them to sign out of Amazon Connect in the other browser.'
+        );
+    }
+    if (!facts.settings.softphone) {
+        return result('softphone', 'green', HEALTH_CHECK_WORDING.softphone.green.reason);
+    }
+    const origin = facts.settings.ccpUrl
+        ? new URL(facts.settings.ccpUrl).origin
+        : 'the Amazon Connect domain';
+    return result(
+        'softphone',
+        'green',
+        `Presence Sync is the softphone for some agents, and Trusted URL Workbench allows the microphone for ${origin}.`
+    );
 }

@@ -31,150 +31,165 @@ export const HEALTH_CHECK_IDS = [
     'agent-permissions',
     'log-store',
     'purge-job',
-    'log-volume'
+    'log-volume',
+    'softphone'
 ] as const;
 
 export type HealthCheckId = (typeof HEALTH_CHECK_IDS)[number];
 
 type Wording = { reason: string; fix: string | null };
 
+/** Wording per colour; a check that is never red has none for red. */
+type CheckWording = { label: string } & Record<'green' | 'amber', Wording> & Partial<Record<'red', Wording>>;
+
 /** Example wording per check and colour, as the Apex writes it for the seed org. */
-export const HEALTH_CHECK_WORDING: Record<HealthCheckId, { label: string } & Record<HealthColour, Wording>> =
-    {
-        'sync-enabled': {
-            label: 'Sync switched on',
-            green: { reason: 'Sync is on for everyone (org default).', fix: null },
-            amber: {
-                reason: 'Sync is on only for 1 profile and 2 users; everyone else stays off.',
-                fix: 'If more agents should sync, tick Enabled in the org default of Presence Sync Settings.'
-            },
-            red: {
-                reason: 'Sync is off for everyone: Enabled is not ticked in Presence Sync Settings at any level.',
-                fix: 'In Setup, Custom Settings, Presence Sync Settings, tick Enabled for the org or for the profiles and users who should sync.'
-            }
+export const HEALTH_CHECK_WORDING: Record<HealthCheckId, CheckWording> = {
+    'sync-enabled': {
+        label: 'Sync switched on',
+        green: { reason: 'Sync is on for everyone (org default).', fix: null },
+        amber: {
+            reason: 'Sync is on only for 1 profile and 2 users; everyone else stays off.',
+            fix: 'If more agents should sync, tick Enabled in the org default of Presence Sync Settings.'
         },
-        'ccp-url': {
-            label: 'Amazon Connect CCP URL',
-            green: { reason: 'The CCP URL is https://presence-sync-demo.my.connect.aws/ccp-v2/.', fix: null },
-            amber: {
-                reason: 'The CCP URL https://example.com/ccp does not look like an Amazon Connect address.',
-                fix: 'Copy the CCP URL from your Amazon Connect instance (https://<instance>.my.connect.aws/ccp-v2/) into Presence Sync Settings.'
-            },
-            red: {
-                reason: 'No CCP URL is set, so the agent component cannot load Amazon Connect.',
-                fix: 'Enter your instance’s CCP URL (https://<instance>.my.connect.aws/ccp-v2/) in Presence Sync Settings.'
-            }
-        },
-        'csp-trusted-site': {
-            label: 'Trusted URL for Amazon Connect',
-            green: {
-                reason: 'Trusted URL AmazonConnect allows frames from https://presence-sync-demo.my.connect.aws.',
-                fix: null
-            },
-            amber: {
-                reason: 'Trusted URL AmazonConnect covers https://presence-sync-demo.my.connect.aws but does not allow frames, so the CCP cannot load.',
-                fix: 'In Setup, Trusted URLs, edit AmazonConnect and tick frame-src.'
-            },
-            red: {
-                reason: 'No active Trusted URL covers https://presence-sync-demo.my.connect.aws, so the browser blocks the CCP.',
-                fix: 'In Setup, Trusted URLs, add https://presence-sync-demo.my.connect.aws with the frame-src directive.'
-            }
-        },
-        'rules-valid': {
-            label: 'Active rules valid',
-            green: { reason: 'All 4 active rules in 1 rule set are valid.', fix: null },
-            amber: {
-                reason: 'No rule is active, so nothing is synced.',
-                fix: 'Activate rules in the Presence Sync rule builder.'
-            },
-            red: {
-                reason: '1 active rule is invalid: "Connect Lunch sets Omni-Channel Lunch" (Default presence sync rules): Set the Omni-Channel status the rule sets.',
-                fix: 'Open the rule builder and fix or deactivate the rule.'
-            }
-        },
-        'statuses-exist': {
-            label: 'Omni-Channel statuses exist',
-            green: { reason: 'All 3 Omni-Channel statuses that active rules name exist.', fix: null },
-            amber: {
-                reason: 'No active rule names an Omni-Channel status, so there is nothing to check.',
-                fix: 'Add rules that read or set Omni-Channel statuses in the rule builder.'
-            },
-            red: {
-                reason: 'Active rules name statuses that do not exist: Lunch_Break.',
-                fix: 'Create the status in Setup, Omni-Channel, Presence Statuses, or correct the rules that name it.'
-            }
-        },
-        'statuses-granted': {
-            label: 'Statuses granted to agents',
-            green: { reason: 'All 12 agents may use every status their rules set.', fix: null },
-            amber: {
-                reason: 'No agent holds the Presence_Sync_Run_Sync permission, so no grant could be checked.',
-                fix: 'Assign the Presence Sync Agent permission set to your agents.'
-            },
-            red: {
-                reason: '2 agents may not use a status their rules set: Avery Agent (Lunch), Blake Backup (Working_Phone).',
-                fix: 'Add the statuses to the agents’ profile or a permission set under Service Presence Status Access.'
-            }
-        },
-        'agent-permissions': {
-            label: 'Agent permissions',
-            green: {
-                reason: 'All 12 agents hold the Presence Sync Agent permission set and can read status developer names.',
-                fix: null
-            },
-            amber: {
-                reason: '1 agent holds Presence_Sync_Run_Sync without the Presence Sync Agent permission set: Blake Backup.',
-                fix: 'Assign the Presence Sync Agent permission set, which also grants read access to the rules.'
-            },
-            red: {
-                reason: '2 of 12 agents cannot read status developer names: Avery Agent, Blake Backup.',
-                fix: 'Grant View Setup and Configuration or View DeveloperName to the agents through a permission set.'
-            }
-        },
-        'log-store': {
-            label: 'Log storage',
-            green: { reason: 'Log entries are stored (log level Errors) and kept 14 days.', fix: null },
-            amber: {
-                reason: 'The log level is Off, so nothing is stored and the log reader stays empty.',
-                fix: 'Set Log Level to Errors or All in Presence Sync Settings.'
-            },
-            red: {
-                reason: 'The trigger that stores log events, PresenceSyncLogEventTrigger, is not active.',
-                fix: 'Reinstall the Presence Sync package or activate the trigger in Setup, Apex Triggers.'
-            }
-        },
-        'purge-job': {
-            label: 'Log purge job',
-            green: {
-                reason: 'The purge job is scheduled; it deletes entries older than 14 days.',
-                fix: null
-            },
-            amber: {
-                reason: 'No purge job is scheduled, so log entries are kept past the 14-day retention.',
-                fix: 'An admin clicks Schedule purge on this page to run it every night.'
-            },
-            red: {
-                reason: '5,000 entries are older than the 14-day retention although the purge job is scheduled.',
-                fix: 'Look for failed purge runs in Setup, Apex Jobs, then click Schedule purge again.'
-            }
-        },
-        'log-volume': {
-            label: 'Log volume and errors (24 hours)',
-            green: { reason: '1,234 entries in the last 24 hours, 0.4% of them errors.', fix: null },
-            amber: {
-                reason: '1,234 entries in the last 24 hours, 3.1% of them errors.',
-                fix: 'Open the log reader and filter on errors to see which agents and calls fail.'
-            },
-            red: {
-                reason: '1,234 entries in the last 24 hours, 12.0% of them errors.',
-                fix: 'Open the log reader and filter on errors to see which agents and calls fail.'
-            }
+        red: {
+            reason: 'Sync is off for everyone: Enabled is not ticked in Presence Sync Settings at any level.',
+            fix: 'In Setup, Custom Settings, Presence Sync Settings, tick Enabled for the org or for the profiles and users who should sync.'
         }
-    };
+    },
+    'ccp-url': {
+        label: 'Amazon Connect CCP URL',
+        green: { reason: 'The CCP URL is https://presence-sync-demo.my.connect.aws/ccp-v2/.', fix: null },
+        amber: {
+            reason: 'The CCP URL https://example.com/ccp does not look like an Amazon Connect address.',
+            fix: 'Copy the CCP URL from your Amazon Connect instance (https://<instance>.my.connect.aws/ccp-v2/) into Presence Sync Settings.'
+        },
+        red: {
+            reason: 'No CCP URL is set, so the agent component cannot load Amazon Connect.',
+            fix: 'Enter your instance’s CCP URL (https://<instance>.my.connect.aws/ccp-v2/) in Presence Sync Settings.'
+        }
+    },
+    'csp-trusted-site': {
+        label: 'Trusted URL for Amazon Connect',
+        green: {
+            reason: 'Trusted URL AmazonConnect allows frames from https://presence-sync-demo.my.connect.aws.',
+            fix: null
+        },
+        amber: {
+            reason: 'Trusted URL AmazonConnect covers https://presence-sync-demo.my.connect.aws but does not allow frames, so the CCP cannot load.',
+            fix: 'In Setup, Trusted URLs, edit AmazonConnect and tick frame-src.'
+        },
+        red: {
+            reason: 'No active Trusted URL covers https://presence-sync-demo.my.connect.aws, so the browser blocks the CCP.',
+            fix: 'In Setup, Trusted URLs, add https://presence-sync-demo.my.connect.aws with the frame-src directive.'
+        }
+    },
+    'rules-valid': {
+        label: 'Active rules valid',
+        green: { reason: 'All 4 active rules in 1 rule set are valid.', fix: null },
+        amber: {
+            reason: 'No rule is active, so nothing is synced.',
+            fix: 'Activate rules in the Presence Sync rule builder.'
+        },
+        red: {
+            reason: '1 active rule is invalid: "Connect Lunch sets Omni-Channel Lunch" (Default presence sync rules): Set the Omni-Channel status the rule sets.',
+            fix: 'Open the rule builder and fix or deactivate the rule.'
+        }
+    },
+    'statuses-exist': {
+        label: 'Omni-Channel statuses exist',
+        green: { reason: 'All 3 Omni-Channel statuses that active rules name exist.', fix: null },
+        amber: {
+            reason: 'No active rule names an Omni-Channel status, so there is nothing to check.',
+            fix: 'Add rules that read or set Omni-Channel statuses in the rule builder.'
+        },
+        red: {
+            reason: 'Active rules name statuses that do not exist: Lunch_Break.',
+            fix: 'Create the status in Setup, Omni-Channel, Presence Statuses, or correct the rules that name it.'
+        }
+    },
+    'statuses-granted': {
+        label: 'Statuses granted to agents',
+        green: { reason: 'All 12 agents may use every status their rules set.', fix: null },
+        amber: {
+            reason: 'No agent holds the Presence_Sync_Run_Sync permission, so no grant could be checked.',
+            fix: 'Assign the Presence Sync Agent permission set to your agents.'
+        },
+        red: {
+            reason: '2 agents may not use a status their rules set: Avery Agent (Lunch), Blake Backup (Working_Phone).',
+            fix: 'Add the statuses to the agents’ profile or a permission set under Service Presence Status Access.'
+        }
+    },
+    'agent-permissions': {
+        label: 'Agent permissions',
+        green: {
+            reason: 'All 12 agents hold the Presence Sync Agent permission set and can read status developer names.',
+            fix: null
+        },
+        amber: {
+            reason: '1 agent holds Presence_Sync_Run_Sync without the Presence Sync Agent permission set: Blake Backup.',
+            fix: 'Assign the Presence Sync Agent permission set, which also grants read access to the rules.'
+        },
+        red: {
+            reason: '2 of 12 agents cannot read status developer names: Avery Agent, Blake Backup.',
+            fix: 'Grant View Setup and Configuration or View DeveloperName to the agents through a permission set.'
+        }
+    },
+    'log-store': {
+        label: 'Log storage',
+        green: { reason: 'Log entries are stored (log level Errors) and kept 14 days.', fix: null },
+        amber: {
+            reason: 'The log level is Off, so nothing is stored and the log reader stays empty.',
+            fix: 'Set Log Level to Errors or All in Presence Sync Settings.'
+        },
+        red: {
+            reason: 'The trigger that stores log events, PresenceSyncLogEventTrigger, is not active.',
+            fix: 'Reinstall the Presence Sync package or activate the trigger in Setup, Apex Triggers.'
+        }
+    },
+    'purge-job': {
+        label: 'Log purge job',
+        green: {
+            reason: 'The purge job is scheduled; it deletes entries older than 14 days.',
+            fix: null
+        },
+        amber: {
+            reason: 'No purge job is scheduled, so log entries are kept past the 14-day retention.',
+            fix: 'An admin clicks Schedule purge on this page to run it every night.'
+        },
+        red: {
+            reason: '5,000 entries are older than the 14-day retention although the purge job is scheduled.',
+            fix: 'Look for failed purge runs in Setup, Apex Jobs, then click Schedule purge again.'
+        }
+    },
+    'log-volume': {
+        label: 'Log volume and errors (24 hours)',
+        green: { reason: '1,234 entries in the last 24 hours, 0.4% of them errors.', fix: null },
+        amber: {
+            reason: '1,234 entries in the last 24 hours, 3.1% of them errors.',
+            fix: 'Open the log reader and filter on errors to see which agents and calls fail.'
+        },
+        red: {
+            reason: '1,234 entries in the last 24 hours, 12.0% of them errors.',
+            fix: 'Open the log reader and filter on errors to see which agents and calls fail.'
+        }
+    },
+    softphone: {
+        label: 'Softphone and microphone',
+        green: {
+            reason: 'Presence Sync runs its CCP without audio beside the agents’ own softphone: it needs no microphone.',
+            fix: null
+        },
+        amber: {
+            reason: 'Presence Sync is the softphone for some agents (Use as Softphone), and no Trusted URL for https://presence-sync-demo.my.connect.aws allows the microphone.',
+            fix: 'If your org sends the Permissions-Policy header with microphone access limited to Trusted URLs (Setup, Session Settings), edit the Trusted URL for https://presence-sync-demo.my.connect.aws and tick microphone.'
+        }
+    }
+};
 
 export function buildHealthCheck(id: HealthCheckId, status: HealthColour = 'green'): HealthCheckResult {
     const wording = HEALTH_CHECK_WORDING[id];
-    return { id, label: wording.label, status, reason: wording[status].reason, fix: wording[status].fix };
+    const words = wording[status] ?? wording.amber;
+    return { id, label: wording.label, status, reason: words.reason, fix: words.fix };
 }
 
 export const LIVE_AGENT_ID_2 = fakeId('005', 2);

@@ -177,6 +177,8 @@ export interface LiveAgentRow extends AgentLiveState {
 const SYNC_WORDS: Record<string, string> = {
     'in-sync': 'In sync',
     syncing: 'Syncing',
+    pending: 'Waiting for a contact to end',
+    'no-rule': 'No rule for the current state',
     'out-of-sync': 'Out of sync',
     paused: 'Paused',
     'not-ready': 'Starting',
