@@ -245,7 +245,8 @@ function sessionRig(engine) {
             setState(name) {
                 echoes.push({ kind: 'connect-state', oldState: '', newState: name });
                 return accepted;
-            }
+            },
+            stateType: () => 'not_routable'
         },
         omni: {
             setStatus(name) {
