@@ -123,7 +123,11 @@ export const platformScenarios = [
             ]);
             await ruleCount(page, 4);
             assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Available' });
-            await page.reload();
+            // Omni-Channel logs the agent in 2 s after the console loads: surely after the agent's
+            // first read (refused), however slow the machine, so the login is the state at load.
+            const later = new URL(page.url());
+            later.searchParams.set('omniLoginMs', '2000');
+            await page.goto(later.href);
             await wb(page, () => window.workbench.ready);
             await settle(page);
             assert.deepEqual(
