@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, buildIsFresh, LWS, OUT, ROOT, sourcesStamp } from './build.mjs';
+import { createConnectService } from './connectService.mjs';
 
 const DEFAULT_DATA_DIR = join(ROOT, '.workbench-data');
 const SLDS_ASSETS = join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -203,6 +204,7 @@ export async function startWorkbench({
     const { EmulatedOrg } = await import(`${pathToFileURL(join(OUT, 'org.mjs')).href}?t=${Date.now()}`);
     const server = createServer();
     let org = null;
+    const connectService = createConnectService();
     /**
      * The CCP page is this server, reached by whatever host name the browser used, or by the other
      * loopback name when the page asked for a CCP on another origin. A query kept in the stored
@@ -221,10 +223,14 @@ export async function startWorkbench({
         } catch {
             // No page to go by: the page's own origin.
         }
-        const host = pageMode(pageSearch).crossOriginCcp
-            ? otherOrigin(request.headers.host)
-            : request.headers.host;
-        return `http://${host}/ccp-v2/${query}`;
+        const crossOrigin = pageMode(pageSearch).crossOriginCcp;
+        const host = crossOrigin ? otherOrigin(request.headers.host) : request.headers.host;
+        const ccpUrl = new URL(`http://${host}/ccp-v2/${query}`);
+        if (crossOrigin) {
+            // The frame cannot keep the agent's state itself: the emulated service keeps it.
+            ccpUrl.searchParams.set('agent', connectService.agentFor(pageSearch) ?? 'agent');
+        }
+        return ccpUrl.href;
     };
 
     server.on('request', async (request, response) => {
@@ -284,8 +290,11 @@ export async function startWorkbench({
             } else if (request.method === 'POST' && path === '/workbench/rules/replace') {
                 const { rules } = await readJson(request);
                 send(response, 200, org.replaceRules(Array.isArray(rules) ? rules : []));
+            } else if (await connectService.handle(request, response, url, { readJson, send })) {
+                // The emulated Connect service's memory of the agent (connectService.mjs).
             } else if (request.method === 'POST' && path === '/workbench/reset') {
                 org.reset();
+                connectService.reset();
                 send(response, 200, { reset: true });
             } else if (request.method === 'POST' && path === '/workbench/settings') {
                 org.updateSettings(await readJson(request));
@@ -322,6 +331,7 @@ export async function startWorkbench({
                 for (const client of clients) {
                     client.end();
                 }
+                connectService.close();
                 server.close(() => resolvePromise());
                 server.closeAllConnections?.();
             })

@@ -87,7 +87,12 @@ async function measure({ direction, changes }) {
 }
 
 /** The modes measured, with what openWorkbench needs to open each. */
-const MODES = { plain: {}, crossOriginCcp: { query: '?ccpOrigin=cross' }, lws: { lws: true } };
+const MODES = {
+    plain: {},
+    // Pages of the modes are open side by side: each plays its own Connect agent (connectService.mjs).
+    crossOriginCcp: { query: '?ccpOrigin=cross&connectAgent=bench-cross' },
+    lws: { lws: true, query: '?connectAgent=bench-lws' }
+};
 const DIRECTIONS = ['connect-to-omni', 'omni-to-connect'];
 /** Changes are measured in rounds that take turns between the modes, so load on the machine falls on all of them. */
 const ROUNDS = 4;

@@ -119,7 +119,9 @@ const scenarios = [
         open: { lws: true },
         async run(writer, environment) {
             await assertSandboxed(writer);
-            await eventually(async () => /In sync/.test(await agentText(writer, 'sync-status')), {
+            // Not watching: the first tab holds the writer role (its status names the states: with
+            // both sides Offline and no rule for Offline it says so rather than "In sync").
+            await eventually(async () => !/Watching/.test(await agentText(writer, 'sync-status')), {
                 what: 'the first tab to write'
             });
             const second = await openTab(environment, writer.context(), { lws: true });

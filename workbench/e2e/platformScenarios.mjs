@@ -88,6 +88,7 @@ async function twoTabsOneThrottled(environment, opened, initScript) {
 export const platformScenarios = [
     {
         name: 'a page reload keeps both sides and writes nothing, also where the old start-up overwrote Connect',
+        lws: true,
         async run(page) {
             await wb(page, (rules) => window.workbench.rules.replace(rules), [
                 ...row('lunch', 'Lunch', 'Lunch', 'BiDirectional', 10),
@@ -146,6 +147,7 @@ export const platformScenarios = [
     },
     {
         name: 'a routable decision during a call is held and applied when the contact ends',
+        lws: true,
         async run(page) {
             await wb(page, () => window.workbench.omni.setStatus('Working_Media'));
             await settle(page);
@@ -182,6 +184,7 @@ export const platformScenarios = [
     },
     {
         name: 'an error state (MissedCallAgent) is not a contact: a change is written at once',
+        lws: true,
         async run(page) {
             await wb(page, () => window.workbench.connect.setState('Available'));
             await settle(page);
@@ -201,6 +204,7 @@ export const platformScenarios = [
     },
     {
         name: 'an unanswered Connect request ends in a "sign in" problem within the timeout; the Sign in button signs in',
+        lws: true,
         open: { query: '?requestTimeoutSeconds=2' },
         async run(page) {
             await wb(page, () => window.workbench.connect.answerRequests(false));
@@ -236,6 +240,10 @@ export const platformScenarios = [
             await eventually(async () => (await problem.count()) === 0, {
                 what: 'the sign-in problem to clear'
             });
+            // Signed in for real: Connect takes the next change.
+            await wb(page, () => window.workbench.omni.setStatus('Working_Media'));
+            await settle(page);
+            assert.equal((await sides(page)).connect, 'Working - Media');
         }
     },
     {
@@ -258,6 +266,7 @@ export const platformScenarios = [
     },
     {
         name: 'the status never says In sync while the sides differ from what the rules want',
+        lws: true,
         settings: { flapMaxChanges: 1, flapWindowSeconds: 60 },
         async run(page) {
             const seen = [];
@@ -302,6 +311,7 @@ export const platformScenarios = [
     },
     {
         name: 'the utility stays off the softphone unless it is the agent’s softphone, and reset gives a fresh session',
+        lws: true,
         async run(page) {
             await wb(page, () => window.workbench.connect.openOwnSoftphone());
             const before = await wb(page, () => window.workbench.connect.softphone());

@@ -22,7 +22,7 @@ type ParentHooks = Window & { workbenchCcpLoaded?: (ccp: EmulatedCcp) => void; w
 const parentWindow = window.parent as ParentHooks;
 const params = new URLSearchParams(location.search);
 const worker = new CcpWorker({ saved: savedConnect() });
-shareConnect(worker);
+const shared = shareConnect(worker);
 
 function sameOriginParent(): ParentHooks | null {
     try {
@@ -42,7 +42,7 @@ function signInPage(): void {
     button.setAttribute('data-id', 'ccp-sign-in');
     button.addEventListener('click', () => {
         worker.signIn();
-        window.close();
+        void shared.flushed().then(() => window.close());
     });
     document.body.append(button);
     if (status) {
@@ -69,10 +69,13 @@ function ccpInFrame(): void {
     window.emulatedCcp = ccp;
     window.addEventListener('message', (event) => {
         if (event.source === parentWindow) {
-            if ((event.data as { event?: unknown } | null)?.event === 'synchronize') {
-                keepalives += 1;
-            }
+            const keepalive = (event.data as { event?: unknown } | null)?.event === 'synchronize';
             ccp.receive(event.data);
+            if (keepalive) {
+                keepalives += 1;
+                // The emulator raises nothing for a keep-alive: the page learns the count from here.
+                pushControl?.();
+            }
         }
     });
     const render = (): void => {

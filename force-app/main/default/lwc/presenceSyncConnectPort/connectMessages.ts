@@ -73,7 +73,7 @@ export function signInMessage(why: 'auth-fail' | 'unanswered', requestTimeoutMs:
         why === 'auth-fail'
             ? 'Your Amazon Connect session has ended.'
             : `Amazon Connect did not answer a state change within ${seconds(requestTimeoutMs)}.`;
-    return `${cause} Press Sign in to sign in to Amazon Connect again; Presence Sync carries on once you are signed in.`;
+    return `${cause} Press Sign in to sign in to Amazon Connect again in the window that opens, then close that window; Presence Sync carries on once you are signed in.`;
 }
 
 export const MULTIPLE_BROWSERS_MESSAGE =

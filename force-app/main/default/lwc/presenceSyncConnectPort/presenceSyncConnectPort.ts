@@ -346,6 +346,7 @@ export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
         },
 
         signIn(): void {
+            // The window is not needed back (under LWS a cross-origin open returns null anyway).
             win.open(options.loginUrl || options.ccpUrl, 'presenceSyncConnectSignIn', 'width=433,height=578');
         },
 
