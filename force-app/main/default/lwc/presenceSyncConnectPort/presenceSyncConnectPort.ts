@@ -135,239 +135,260 @@ export function initCcpParams(options: ConnectPortOptions, ackTimeoutMs: number)
     return params;
 }
 
-export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
-    const win = (options.streamsWindow ?? window) as StreamsWindow;
-    const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
-    const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const subscriptions: StreamsSubscription[] = [];
-    let agent: StreamsAgent | null = null;
-    let state: string | null = null;
-    let activity: ConnectActivity | null = null;
-    let ackTimer: ReturnType<typeof setTimeout> | null = null;
-    const raised = new Set<string>();
-    let ownsCcp = false;
-    let disposed = false;
-    const token = {};
+/** Connect's refusal as the session reads it (`contactStarted` for a change a new contact refused). */
+function refusalOf(error: unknown, enqueueNextState: boolean): Error {
+    const refusal = new Error(describeStreamsError(error));
+    // A plain change refused as an invalid state: the agent is on a contact the latest snapshot
+    // did not show yet. The session decides what to do with it.
+    if (!enqueueNextState && parseStreamsError(error)?.type === 'InvalidStateException') {
+        Object.assign(refusal, { contactStarted: true });
+    }
+    return refusal;
+}
 
-    function streams(): Streams {
-        if (!win.connect) {
-            throw new Error('amazon-connect-streams did not load.');
-        }
-        return win.connect;
+function noSuchState(current: StreamsAgent, stateName: string): Error {
+    const names = current
+        .getAgentStates()
+        .map((s) => s.name)
+        .join(', ');
+    return new Error(
+        `Amazon Connect has no agent state "${stateName}" you may choose. ` +
+            `States you may choose: ${names || 'none'}. Ask your admin to check the rule.`
+    );
+}
+
+class StreamsConnectPort implements ConnectAdapter {
+    private readonly win: StreamsWindow;
+    private readonly ackTimeoutMs: number;
+    private readonly requestTimeoutMs: number;
+    private readonly subscriptions: StreamsSubscription[] = [];
+    private agent: StreamsAgent | null = null;
+    private state: string | null = null;
+    private activity: ConnectActivity | null = null;
+    private ackTimer: ReturnType<typeof setTimeout> | null = null;
+    private readonly raised = new Set<string>();
+    private ownsCcp = false;
+    private disposed = false;
+    private readonly token = {};
+
+    constructor(private readonly options: ConnectPortOptions) {
+        this.win = (options.streamsWindow ?? window) as StreamsWindow;
+        this.ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     }
 
-    function raise(problem: ConnectProblem): void {
-        raised.add(problem.code);
-        options.onProblem(problem, problem.code);
-    }
-
-    function clear(code: string): void {
-        if (raised.delete(code)) {
-            options.onProblem(null, code as ConnectProblemCode);
-        }
-    }
-
-    function clearAckTimer(): void {
-        if (ackTimer !== null) {
-            clearTimeout(ackTimer);
-            ackTimer = null;
-        }
-    }
-
-    /** Every snapshot: the first is the initial state; later ones are inputs when something changed. */
-    function onSnapshot(current: StreamsAgent): void {
-        if (disposed) {
+    async start(): Promise<void> {
+        const owner = ccpOwners.get(this.win);
+        if (owner && owner !== this.token) {
+            this.raise({
+                code: 'ccp-in-use',
+                message:
+                    'The Amazon Connect softphone already runs in another Presence Sync component in this window. ' +
+                    'Keep one Presence Sync utility per app.'
+            });
             return;
         }
-        agent = current;
-        const name = current.getState().name;
-        const now = activityOf(current);
-        // Connect answers again: whatever stopped it (sign-in, a slow load) is over.
-        clear('sign-in');
-        clear('ccp-not-acknowledged');
-        if (name === 'MultipleCcpWindows') {
-            raise({ code: 'multiple-browsers', message: MULTIPLE_BROWSERS_MESSAGE });
-        } else {
-            clear('multiple-browsers');
+        try {
+            await loadScript(this.options.host as never, STREAMS_URL);
+            this.streams();
+        } catch {
+            this.raise({
+                code: 'streams-not-loaded',
+                message:
+                    'The Amazon Connect library (static resource amazonConnectStreams) could not be loaded. ' +
+                    'Ask your admin to reinstall or redeploy Presence Sync.'
+            });
+            return;
         }
-        const previous = state;
-        const changed = previous !== name || !sameActivity(activity, now);
-        state = name;
-        activity = now;
-        if (previous === null) {
-            options.onReady(name, now);
-        } else if (changed) {
-            options.onInput({ kind: 'connect-state', oldState: previous, newState: name, ...now });
+        if (!this.disposed) {
+            this.initCcp(this.streams());
         }
     }
 
-    function watch(connect: Streams): void {
+    currentState(): string | null {
+        return this.state;
+    }
+
+    stateType(stateName: string): ConnectSelectableType | null {
+        const found = this.agent?.getAgentStates().find((s) => s.name === stateName);
+        return found && ['routable', 'not_routable', 'offline'].includes(found.type)
+            ? (found.type as ConnectSelectableType)
+            : null;
+    }
+
+    setState(stateName: string, { enqueueNextState }: { enqueueNextState: boolean }): Promise<void> {
+        if (!this.agent || this.disposed) {
+            return Promise.reject(new Error('The Amazon Connect softphone is not ready yet.'));
+        }
+        return this.put(this.agent, stateName, enqueueNextState);
+    }
+
+    signIn(): void {
+        const { loginUrl, ccpUrl } = this.options;
+        // The window is not needed back (under LWS a cross-origin open returns null anyway).
+        this.win.open(loginUrl || ccpUrl, 'presenceSyncConnectSignIn', 'width=433,height=578');
+    }
+
+    dispose(): void {
+        if (this.disposed) {
+            return;
+        }
+        this.disposed = true;
+        this.clearAckTimer();
+        this.subscriptions.splice(0).forEach((s) => s.unsubscribe());
+        if (this.ownsCcp) {
+            ccpOwners.delete(this.win);
+            try {
+                stopStreamsTimers(this.streams().core);
+                retired.add(this.win);
+            } catch {
+                // Nothing to stop: Streams never loaded.
+            }
+            this.options.container.replaceChildren();
+        }
+        this.agent = null;
+    }
+
+    private streams(): Streams {
+        if (!this.win.connect) {
+            throw new Error('amazon-connect-streams did not load.');
+        }
+        return this.win.connect;
+    }
+
+    private raise(problem: ConnectProblem): void {
+        this.raised.add(problem.code);
+        this.options.onProblem(problem, problem.code);
+    }
+
+    private clear(code: string): void {
+        if (this.raised.delete(code)) {
+            this.options.onProblem(null, code as ConnectProblemCode);
+        }
+    }
+
+    private clearAckTimer(): void {
+        if (this.ackTimer !== null) {
+            clearTimeout(this.ackTimer);
+            this.ackTimer = null;
+        }
+    }
+
+    /** Streams is loaded: the CCP starts in the container, with a timer for a CCP that never answers. */
+    private initCcp(connect: Streams): void {
+        // Lightning Web Security can leave Streams unable to post to the CCP: see the module.
+        resendUncloneableMessages(connect as never);
+        if (retired.has(this.win)) {
+            retired.delete(this.win);
+            connect.core.terminate();
+        }
+        ccpOwners.set(this.win, this.token);
+        this.ownsCcp = true;
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- a CCP that never answers must become an error
+        this.ackTimer = setTimeout(() => {
+            this.ackTimer = null;
+            if (!this.disposed && this.state === null) {
+                this.raise({
+                    code: 'ccp-not-acknowledged',
+                    message: notAcknowledgedMessage(
+                        this.ackTimeoutMs,
+                        this.options.ccpUrl,
+                        this.win.location.origin
+                    )
+                });
+            }
+        }, this.ackTimeoutMs);
+        connect.core.initCCP(this.options.container, initCcpParams(this.options, this.ackTimeoutMs));
+        this.watch(connect);
+    }
+
+    private watch(connect: Streams): void {
         const denied = connect.core.onAccessDenied?.(() =>
-            raise({
+            this.raise({
                 code: 'access-denied',
                 message:
                     'Amazon Connect denied access to the softphone. Check that your Amazon Connect user may use the CCP.'
             })
         );
         const authFail = connect.core.onAuthFail?.(() =>
-            raise({ code: 'sign-in', message: signInMessage('auth-fail', requestTimeoutMs) })
+            this.raise({ code: 'sign-in', message: signInMessage('auth-fail', this.requestTimeoutMs) })
         );
         for (const subscription of [denied, authFail]) {
             if (subscription) {
-                subscriptions.push(subscription);
+                this.subscriptions.push(subscription);
             }
         }
-        subscriptions.push(
+        this.subscriptions.push(
             connect.agent((found) => {
-                clearAckTimer();
-                subscriptions.push(found.onRefresh(onSnapshot));
-                onSnapshot(found);
+                this.clearAckTimer();
+                this.subscriptions.push(found.onRefresh((current) => this.onSnapshot(current)));
+                this.onSnapshot(found);
             })
         );
     }
 
+    /** Every snapshot: the first is the initial state; later ones are inputs when something changed. */
+    private onSnapshot(current: StreamsAgent): void {
+        if (this.disposed) {
+            return;
+        }
+        this.agent = current;
+        const name = current.getState().name;
+        const now = activityOf(current);
+        // Connect answers again: whatever stopped it (sign-in, a slow load) is over.
+        this.clear('sign-in');
+        this.clear('ccp-not-acknowledged');
+        if (name === 'MultipleCcpWindows') {
+            this.raise({ code: 'multiple-browsers', message: MULTIPLE_BROWSERS_MESSAGE });
+        } else {
+            this.clear('multiple-browsers');
+        }
+        const previous = this.state;
+        const changed = previous !== name || !sameActivity(this.activity, now);
+        this.state = name;
+        this.activity = now;
+        if (previous === null) {
+            this.options.onReady(name, now);
+        } else if (changed) {
+            this.options.onInput({ kind: 'connect-state', oldState: previous, newState: name, ...now });
+        }
+    }
+
     /** One putAgentState, answered or timed out: Streams calls back only when an api_response arrives. */
-    function put(current: StreamsAgent, stateName: string, enqueueNextState: boolean): Promise<void> {
+    private put(current: StreamsAgent, stateName: string, enqueueNextState: boolean): Promise<void> {
         const target = current.getAgentStates().find((s) => s.name === stateName);
         if (!target) {
-            const names = current
-                .getAgentStates()
-                .map((s) => s.name)
-                .join(', ');
-            return Promise.reject(
-                new Error(
-                    `Amazon Connect has no agent state "${stateName}" you may choose. ` +
-                        `States you may choose: ${names || 'none'}. Ask your admin to check the rule.`
-                )
-            );
+            return Promise.reject(noSuchState(current, stateName));
         }
         return new Promise<void>((resolve, reject) => {
             let settled = false;
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- an unanswered request must fail, not hang
             const timer = setTimeout(() => {
                 settled = true;
-                raise({ code: 'sign-in', message: signInMessage('unanswered', requestTimeoutMs) });
-                reject(new Error(signInMessage('unanswered', requestTimeoutMs)));
-            }, requestTimeoutMs);
+                const message = signInMessage('unanswered', this.requestTimeoutMs);
+                this.raise({ code: 'sign-in', message });
+                reject(new Error(message));
+            }, this.requestTimeoutMs);
             const done = (error?: unknown): void => {
-                if (settled) {
-                    return;
+                if (!settled) {
+                    settled = true;
+                    clearTimeout(timer);
+                    if (error === undefined) {
+                        resolve();
+                    } else {
+                        reject(refusalOf(error, enqueueNextState));
+                    }
                 }
-                settled = true;
-                clearTimeout(timer);
-                if (error === undefined) {
-                    resolve();
-                    return;
-                }
-                const refusal = new Error(describeStreamsError(error));
-                // A plain change refused as an invalid state: the agent is on a contact the latest
-                // snapshot did not show yet. The session decides what to do with it.
-                if (!enqueueNextState && parseStreamsError(error)?.type === 'InvalidStateException') {
-                    Object.assign(refusal, { contactStarted: true });
-                }
-                reject(refusal);
             };
             current.setState(
                 target,
                 { success: () => done(), failure: (error) => done(error ?? '') },
-                {
-                    enqueueNextState
-                }
+                { enqueueNextState }
             );
         });
     }
+}
 
-    return {
-        async start(): Promise<void> {
-            const owner = ccpOwners.get(win);
-            if (owner && owner !== token) {
-                raise({
-                    code: 'ccp-in-use',
-                    message:
-                        'The Amazon Connect softphone already runs in another Presence Sync component in this window. ' +
-                        'Keep one Presence Sync utility per app.'
-                });
-                return;
-            }
-            try {
-                await loadScript(options.host as never, STREAMS_URL);
-                streams();
-            } catch {
-                raise({
-                    code: 'streams-not-loaded',
-                    message:
-                        'The Amazon Connect library (static resource amazonConnectStreams) could not be loaded. ' +
-                        'Ask your admin to reinstall or redeploy Presence Sync.'
-                });
-                return;
-            }
-            if (disposed) {
-                return;
-            }
-            const connect = streams();
-            // Lightning Web Security can leave Streams unable to post to the CCP: see the module.
-            resendUncloneableMessages(connect as never);
-            if (retired.has(win)) {
-                retired.delete(win);
-                connect.core.terminate();
-            }
-            ccpOwners.set(win, token);
-            ownsCcp = true;
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- a CCP that never answers must become an error
-            ackTimer = setTimeout(() => {
-                ackTimer = null;
-                if (!disposed && state === null) {
-                    raise({
-                        code: 'ccp-not-acknowledged',
-                        message: notAcknowledgedMessage(ackTimeoutMs, options.ccpUrl, win.location.origin)
-                    });
-                }
-            }, ackTimeoutMs);
-            connect.core.initCCP(options.container, initCcpParams(options, ackTimeoutMs));
-            watch(connect);
-        },
-
-        currentState(): string | null {
-            return state;
-        },
-
-        stateType(stateName: string): ConnectSelectableType | null {
-            const found = agent?.getAgentStates().find((s) => s.name === stateName);
-            return found && ['routable', 'not_routable', 'offline'].includes(found.type)
-                ? (found.type as ConnectSelectableType)
-                : null;
-        },
-
-        setState(stateName: string, { enqueueNextState }: { enqueueNextState: boolean }): Promise<void> {
-            if (!agent || disposed) {
-                return Promise.reject(new Error('The Amazon Connect softphone is not ready yet.'));
-            }
-            return put(agent, stateName, enqueueNextState);
-        },
-
-        signIn(): void {
-            // The window is not needed back (under LWS a cross-origin open returns null anyway).
-            win.open(options.loginUrl || options.ccpUrl, 'presenceSyncConnectSignIn', 'width=433,height=578');
-        },
-
-        dispose(): void {
-            if (disposed) {
-                return;
-            }
-            disposed = true;
-            clearAckTimer();
-            subscriptions.splice(0).forEach((s) => s.unsubscribe());
-            if (ownsCcp) {
-                ccpOwners.delete(win);
-                try {
-                    stopStreamsTimers(streams().core);
-                    retired.add(win);
-                } catch {
-                    // Nothing to stop: Streams never loaded.
-                }
-                options.container.replaceChildren();
-            }
-            agent = null;
-        }
-    };
+export function createConnectPort(options: ConnectPortOptions): ConnectAdapter {
+    return new StreamsConnectPort(options);
 }

@@ -120,34 +120,142 @@ interface Pending {
     timer: ReturnType<typeof setTimeout>;
 }
 
-export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const prefix = options.idPrefix ?? 'omni';
-    const pending = new Map<string, Pending>();
-    let directory = options.directory;
-    let counter = 0;
-    let disposed = false;
+/** The wording of a status the toolkit refused (the bridge's own failures pass through). */
+function refusedStatus(error: unknown, status: PresenceStatusInfo): Error {
+    if (error instanceof OmniUnreachableError) {
+        return error;
+    }
+    return new Error(
+        `Omni-Channel refused the status "${status.label}": ${(error as Error).message} ` +
+            'Your profile or permission set may not grant this status; ask your admin.'
+    );
+}
+
+class BridgeOmniPort implements OmniBridgeClient {
+    private readonly timeoutMs: number;
+    private readonly prefix: string;
+    private readonly pending = new Map<string, Pending>();
+    private directory: OmniDirectory;
+    private counter = 0;
+    private disposed = false;
     // Omni reports one change through several events (login success and status changed):
     // the session needs each change once.
-    let lastStatus: string | null = null;
+    private lastStatus: string | null = null;
     /** Until then, after a refused first read, a login is the one the console makes at load. */
-    let loginAtLoadUntil = 0;
+    private loginAtLoadUntil = 0;
     /** The first read is on its way: an event meanwhile is the status at load, not a change. */
-    let readingInitial = false;
+    private readingInitial = false;
+    private readonly translate: { [K in keyof OmniEventPayloads]: (payload: OmniEventPayloads[K]) => void } =
+        {
+            loginSuccess: (payload) => this.onLoginSuccess(payload),
+            statusChanged: (payload) => {
+                const name = this.nameOfStatus(payload.statusId, payload.statusApiName);
+                if (name) {
+                    this.emitStatus(name, payload.reason);
+                }
+            },
+            logout: (payload) => this.onLogout(payload),
+            workAccepted: (payload) => {
+                const serviceChannel = this.channelOf(payload.workItemId);
+                if (serviceChannel) {
+                    this.options.onInput({ kind: 'omni-work-accepted', serviceChannel });
+                }
+            },
+            workloadChanged: (payload) => this.onWorkload(payload)
+        };
 
-    const warn = (message: string): void => options.onWarning?.(message);
-
-    function statusByName(developerName: string): PresenceStatusInfo | undefined {
-        return directory.statuses.find((s) => s.developerName === developerName);
+    constructor(private readonly options: OmniPortOptions) {
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.prefix = options.idPrefix ?? 'omni';
+        this.directory = options.directory;
     }
 
-    function statusById(id: string): PresenceStatusInfo | undefined {
-        const key = id15(id);
-        return directory.statuses.find((s) => id15(s.id) === key || s.id15 === key);
+    async setStatus(statusDeveloperName: string): Promise<void> {
+        // From now on a login is this write's echo, not the one the console makes at load.
+        this.loginAtLoadUntil = 0;
+        if (statusDeveloperName === OMNI_OFFLINE) {
+            await this.call({ requestId: this.nextId(), method: 'logout', args: {} });
+            return;
+        }
+        const status = this.directory.statuses.find((s) => s.developerName === statusDeveloperName);
+        if (!status) {
+            throw new Error(
+                `There is no Omni-Channel presence status "${statusDeveloperName}" that you may use. ` +
+                    'Ask your admin to check the rule and to grant the status to your profile or permission set.'
+            );
+        }
+        try {
+            await this.call({
+                requestId: this.nextId(),
+                method: 'setServicePresenceStatus',
+                args: { statusId: status.id }
+            });
+        } catch (error) {
+            throw refusedStatus(error, status);
+        }
     }
 
-    function call(request: OmniRequest): Promise<unknown> {
-        if (disposed) {
+    async readInitialStatus(): Promise<string> {
+        this.lastStatus = null;
+        this.readingInitial = true;
+        let read: string | undefined;
+        try {
+            read = await this.tryRead();
+        } finally {
+            this.readingInitial = false;
+        }
+        if (read === undefined && this.lastStatus === null) {
+            // Logged out, or the widget not ready yet: only a login in the next seconds tells.
+            this.loginAtLoadUntil = Date.now() + (this.options.loginGraceMs ?? DEFAULT_LOGIN_GRACE_MS);
+        }
+        // An event that came while the read was on its way is newer than the read.
+        this.lastStatus ??= read ?? OMNI_OFFLINE;
+        return this.lastStatus;
+    }
+
+    handleEvent(name: string, payload: unknown): void {
+        if (this.disposed || !Object.prototype.hasOwnProperty.call(this.translate, name)) {
+            return;
+        }
+        const handler = this.translate[name as keyof OmniEventPayloads] as (p: unknown) => void;
+        handler((payload ?? {}) as unknown);
+    }
+
+    handleResponse(requestId: string, ok: boolean, result: unknown, errorMessage?: string | null): void {
+        const entry = this.pending.get(requestId);
+        if (!entry) {
+            return;
+        }
+        this.pending.delete(requestId);
+        clearTimeout(entry.timer);
+        if (ok) {
+            entry.resolve(result);
+        } else {
+            entry.reject(
+                new Error(errorMessage || `Omni-Channel refused "${entry.method}" without saying why.`)
+            );
+        }
+    }
+
+    setDirectory(next: OmniDirectory): void {
+        this.directory = next;
+    }
+
+    dispose(): void {
+        this.disposed = true;
+        for (const [, entry] of this.pending) {
+            clearTimeout(entry.timer);
+            entry.reject(new Error('Presence Sync has stopped before Omni-Channel answered.'));
+        }
+        this.pending.clear();
+    }
+
+    private warn(message: string): void {
+        this.options.onWarning?.(message);
+    }
+
+    private call(request: OmniRequest): Promise<unknown> {
+        if (this.disposed) {
             return Promise.reject(
                 new Error('Presence Sync has stopped; the Omni-Channel call was not made.')
             );
@@ -155,51 +263,57 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
         return new Promise((resolve, reject) => {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- an unanswered bridge call must fail, not hang
             const timer = setTimeout(() => {
-                pending.delete(request.requestId);
-                reject(new OmniUnreachableError(request.method, timeoutMs));
-            }, timeoutMs);
-            pending.set(request.requestId, { method: request.method, resolve, reject, timer });
-            options.send(request);
+                this.pending.delete(request.requestId);
+                reject(new OmniUnreachableError(request.method, this.timeoutMs));
+            }, this.timeoutMs);
+            this.pending.set(request.requestId, { method: request.method, resolve, reject, timer });
+            this.options.send(request);
         });
     }
 
-    function nextId(): string {
-        counter += 1;
-        return `${prefix}-${counter}`;
+    private nextId(): string {
+        this.counter += 1;
+        return `${this.prefix}-${this.counter}`;
     }
 
     /**
      * The console's own login as it loads: Omni-Channel says `OmniLoginStatusChange`, while the
      * agent picking a status in the widget (or a toolkit call) logs in with its own reason.
      */
-    function loginAtLoad(reason: string | undefined): boolean {
+    private loginAtLoad(reason: string | undefined): boolean {
         return (
-            lastStatus === OMNI_OFFLINE && Date.now() < loginAtLoadUntil && reason === 'OmniLoginStatusChange'
+            this.lastStatus === OMNI_OFFLINE &&
+            Date.now() < this.loginAtLoadUntil &&
+            reason === 'OmniLoginStatusChange'
         );
     }
 
-    function emitStatus(developerName: string, reason?: string): void {
-        if (developerName === lastStatus) {
+    private emitStatus(developerName: string, reason?: string): void {
+        if (developerName === this.lastStatus) {
             return;
         }
-        const atLoad = loginAtLoad(reason);
-        lastStatus = developerName;
-        if (readingInitial) {
+        const atLoad = this.loginAtLoad(reason);
+        this.lastStatus = developerName;
+        if (this.readingInitial) {
             return;
         }
-        if (atLoad && options.onLoginAtLoad) {
-            loginAtLoadUntil = 0;
-            options.onLoginAtLoad(developerName);
+        if (atLoad && this.options.onLoginAtLoad) {
+            this.loginAtLoadUntil = 0;
+            this.options.onLoginAtLoad(developerName);
         } else {
-            options.onInput({ kind: 'omni-status', statusDeveloperName: developerName, reason });
+            this.options.onInput({ kind: 'omni-status', statusDeveloperName: developerName, reason });
         }
     }
 
     /** One toolkit read: the status, `Offline` for a logged-out agent, or undefined when refused. */
-    async function tryRead(): Promise<string | undefined> {
+    private async tryRead(): Promise<string | undefined> {
         let result: unknown;
         try {
-            result = await call({ requestId: nextId(), method: 'getServicePresenceStatusId', args: {} });
+            result = await this.call({
+                requestId: this.nextId(),
+                method: 'getServicePresenceStatusId',
+                args: {}
+            });
         } catch (error) {
             if (error instanceof OmniUnreachableError) {
                 throw error;
@@ -209,17 +323,20 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
         }
         const answer = (result ?? {}) as { statusId?: string; statusApiName?: string };
         return answer.statusId
-            ? (nameOfStatus(answer.statusId, answer.statusApiName) ?? OMNI_OFFLINE)
+            ? (this.nameOfStatus(answer.statusId, answer.statusApiName) ?? OMNI_OFFLINE)
             : OMNI_OFFLINE;
     }
 
-    function nameOfStatus(statusId: string | undefined, apiName: string | undefined): string | null {
+    private nameOfStatus(statusId: string | undefined, apiName: string | undefined): string | null {
         if (apiName) {
             return apiName;
         }
-        const status = statusId ? statusById(statusId) : undefined;
+        const key = statusId ? id15(statusId) : null;
+        const status = key
+            ? this.directory.statuses.find((s) => id15(s.id) === key || s.id15 === key)
+            : undefined;
         if (!status) {
-            warn(
+            this.warn(
                 `Omni-Channel reported a presence status (${statusId ?? 'no id'}) that Presence Sync does not know. ` +
                     'Ask your admin to check that the status exists and that you may see status developer names.'
             );
@@ -228,11 +345,11 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
         return status.developerName;
     }
 
-    function channelOf(workItemId: string): string | null {
+    private channelOf(workItemId: string): string | null {
         const prefix3 = (workItemId ?? '').slice(0, 3);
-        const channel = directory.serviceChannels.find((c) => c.keyPrefix && c.keyPrefix === prefix3);
+        const channel = this.directory.serviceChannels.find((c) => c.keyPrefix && c.keyPrefix === prefix3);
         if (!channel) {
-            warn(
+            this.warn(
                 `Accepted work (${workItemId}) belongs to no service channel Presence Sync knows, ` +
                     'so rules on work accepted were not checked.'
             );
@@ -241,143 +358,47 @@ export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
         return channel.developerName;
     }
 
-    const translate: { [K in keyof OmniEventPayloads]: (payload: OmniEventPayloads[K]) => void } = {
-        loginSuccess(payload) {
-            // While a login at load may come, the status change that follows says whose it is.
-            if (Date.now() < loginAtLoadUntil) {
-                return;
-            }
-            const name = nameOfStatus(payload.statusId, undefined);
-            if (name) {
-                emitStatus(name, 'OmniLoginSuccess');
-            }
-        },
-        statusChanged(payload) {
-            const name = nameOfStatus(payload.statusId, payload.statusApiName);
-            if (name) {
-                emitStatus(name, payload.reason);
-            }
-        },
-        logout(payload) {
-            if (lastStatus === OMNI_OFFLINE) {
-                return;
-            }
-            lastStatus = OMNI_OFFLINE;
-            if (!readingInitial) {
-                options.onInput({ kind: 'omni-logout', reason: payload.reason });
-            }
-        },
-        workAccepted(payload) {
-            const serviceChannel = channelOf(payload.workItemId);
-            if (serviceChannel) {
-                options.onInput({ kind: 'omni-work-accepted', serviceChannel });
-            }
-        },
-        workloadChanged(payload) {
-            const previousWorkload = toNumber(payload.previousWorkload);
-            const newWorkload = toNumber(payload.newWorkload);
-            const configuredCapacity = toNumber(payload.configuredCapacity);
-            if (previousWorkload === null || newWorkload === null || configuredCapacity === null) {
-                warn(
-                    'Omni-Channel reported a workload change without numbers; rules on workload were not checked.'
-                );
-                return;
-            }
-            options.onInput({
-                kind: 'omni-workload',
-                previousWorkload,
-                newWorkload,
-                configuredCapacity,
-                ...interruptibleOf(payload)
-            });
+    private onLoginSuccess(payload: OmniEventPayloads['loginSuccess']): void {
+        // While a login at load may come, the status change that follows says whose it is.
+        if (Date.now() < this.loginAtLoadUntil) {
+            return;
         }
-    };
-
-    return {
-        async setStatus(statusDeveloperName: string): Promise<void> {
-            // From now on a login is this write's echo, not the one the console makes at load.
-            loginAtLoadUntil = 0;
-            if (statusDeveloperName === OMNI_OFFLINE) {
-                await call({ requestId: nextId(), method: 'logout', args: {} });
-                return;
-            }
-            const status = statusByName(statusDeveloperName);
-            if (!status) {
-                throw new Error(
-                    `There is no Omni-Channel presence status "${statusDeveloperName}" that you may use. ` +
-                        'Ask your admin to check the rule and to grant the status to your profile or permission set.'
-                );
-            }
-            try {
-                await call({
-                    requestId: nextId(),
-                    method: 'setServicePresenceStatus',
-                    args: { statusId: status.id }
-                });
-            } catch (error) {
-                if (error instanceof OmniUnreachableError) {
-                    throw error;
-                }
-                throw new Error(
-                    `Omni-Channel refused the status "${status.label}": ${(error as Error).message} ` +
-                        'Your profile or permission set may not grant this status; ask your admin.'
-                );
-            }
-        },
-
-        async readInitialStatus(): Promise<string> {
-            lastStatus = null;
-            readingInitial = true;
-            let read: string | undefined;
-            try {
-                read = await tryRead();
-            } finally {
-                readingInitial = false;
-            }
-            if (read === undefined && lastStatus === null) {
-                // Logged out, or the widget not ready yet: only a login in the next seconds tells.
-                loginAtLoadUntil = Date.now() + (options.loginGraceMs ?? DEFAULT_LOGIN_GRACE_MS);
-            }
-            // An event that came while the read was on its way is newer than the read.
-            lastStatus ??= read ?? OMNI_OFFLINE;
-            return lastStatus;
-        },
-
-        handleEvent(name: string, payload: unknown): void {
-            if (disposed || !Object.prototype.hasOwnProperty.call(translate, name)) {
-                return;
-            }
-            const handler = translate[name as keyof OmniEventPayloads] as (p: unknown) => void;
-            handler((payload ?? {}) as unknown);
-        },
-
-        handleResponse(requestId: string, ok: boolean, result: unknown, errorMessage?: string | null): void {
-            const entry = pending.get(requestId);
-            if (!entry) {
-                return;
-            }
-            pending.delete(requestId);
-            clearTimeout(entry.timer);
-            if (ok) {
-                entry.resolve(result);
-            } else {
-                entry.reject(
-                    new Error(errorMessage || `Omni-Channel refused "${entry.method}" without saying why.`)
-                );
-            }
-        },
-
-        setDirectory(next: OmniDirectory): void {
-            directory = next;
-        },
-
-        dispose(): void {
-            disposed = true;
-            for (const [, entry] of pending) {
-                clearTimeout(entry.timer);
-                entry.reject(new Error('Presence Sync has stopped before Omni-Channel answered.'));
-            }
-            pending.clear();
+        const name = this.nameOfStatus(payload.statusId, undefined);
+        if (name) {
+            this.emitStatus(name, 'OmniLoginSuccess');
         }
-    };
+    }
+
+    private onLogout(payload: OmniEventPayloads['logout']): void {
+        if (this.lastStatus === OMNI_OFFLINE) {
+            return;
+        }
+        this.lastStatus = OMNI_OFFLINE;
+        if (!this.readingInitial) {
+            this.options.onInput({ kind: 'omni-logout', reason: payload.reason });
+        }
+    }
+
+    private onWorkload(payload: OmniEventPayloads['workloadChanged']): void {
+        const previousWorkload = toNumber(payload.previousWorkload);
+        const newWorkload = toNumber(payload.newWorkload);
+        const configuredCapacity = toNumber(payload.configuredCapacity);
+        if (previousWorkload === null || newWorkload === null || configuredCapacity === null) {
+            this.warn(
+                'Omni-Channel reported a workload change without numbers; rules on workload were not checked.'
+            );
+            return;
+        }
+        this.options.onInput({
+            kind: 'omni-workload',
+            previousWorkload,
+            newWorkload,
+            configuredCapacity,
+            ...interruptibleOf(payload)
+        });
+    }
+}
+
+export function createOmniPort(options: OmniPortOptions): OmniBridgeClient {
+    return new BridgeOmniPort(options);
 }

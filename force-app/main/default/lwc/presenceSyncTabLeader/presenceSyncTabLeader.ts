@@ -139,6 +139,17 @@ function lockLeader(locks: WriterLocks, key: string, setWriter: (writer: boolean
     };
 }
 
+/** The lease stored under `key`, null when there is none (or it is not one). */
+function leaseIn(storage: LeaseStorage | null, key: string): Lease | null {
+    try {
+        const raw = storage?.getItem(key);
+        const lease = raw ? (JSON.parse(raw) as Lease) : null;
+        return lease && typeof lease.tabId === 'string' && typeof lease.expiresAt === 'number' ? lease : null;
+    } catch {
+        return null;
+    }
+}
+
 /** The writer role held as a lease in shared storage (browsers without Web Locks). */
 function leaseLeader(
     options: TabLeaderOptions,
@@ -156,17 +167,7 @@ function leaseLeader(
     let writer = false;
     let running = false;
 
-    function readLease(): Lease | null {
-        try {
-            const raw = storage?.getItem(key);
-            const lease = raw ? (JSON.parse(raw) as Lease) : null;
-            return lease && typeof lease.tabId === 'string' && typeof lease.expiresAt === 'number'
-                ? lease
-                : null;
-        } catch {
-            return null;
-        }
-    }
+    const readLease = (): Lease | null => leaseIn(storage, key);
 
     function become(next: boolean): void {
         if (next !== writer) {
