@@ -99,7 +99,7 @@ const scenarios = [
             assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
             await connectPanelSet(page, 'Working - Phone');
             assert.deepEqual(await sides(page), { connect: 'Working - Phone', omni: 'Working_Phone' });
-            assert.match(await agentText(page, 'omni-status'), /Working -- Phone|Working_Phone/);
+            assert.match(await agentText(page, 'omni-status'), /Working – Phone|Working_Phone/);
             // No rule for Lunch: Omni-Channel stays where it is and no toolkit call is made.
             await connectPanelSet(page, 'Lunch');
             assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Working_Phone' });

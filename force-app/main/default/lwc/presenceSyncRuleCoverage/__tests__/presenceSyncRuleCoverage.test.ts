@@ -42,7 +42,7 @@ describe('c-presence-sync-rule-coverage', () => {
         const el = mount(buildSeedRules());
         await flushPromises();
         const headers = [...(el.shadowRoot?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent);
-        expect(headers).toContain('Working -- Phone (Working_Phone)');
+        expect(headers).toContain('Working – Phone (Working_Phone)');
         const cells = [...(el.shadowRoot?.querySelectorAll('td[data-direction]') ?? [])];
         const mapped = cells
             .filter((td) => td.getAttribute('data-direction') !== 'none')

@@ -38,8 +38,8 @@ describe('c-presence-sync-rule-list', () => {
         expect(all(el, '[data-id="sentence"]').map((p) => p.textContent)).toEqual([
             "When the Connect agent's new state equals Available, set the Omni-Channel status to Available.",
             "When the agent's new Omni-Channel status equals Available, set the Connect agent state to Available.",
-            "When the Connect agent's new state equals Working - Phone, set the Omni-Channel status to Working -- Phone.",
-            "When the agent's new Omni-Channel status equals Working -- Media, set the Connect agent state to Working - Media."
+            "When the Connect agent's new state equals Working - Phone, set the Omni-Channel status to Working – Phone.",
+            "When the agent's new Omni-Channel status equals Working – Media, set the Connect agent state to Working - Media."
         ]);
     });
 
