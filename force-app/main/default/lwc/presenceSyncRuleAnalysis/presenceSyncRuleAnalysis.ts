@@ -10,6 +10,8 @@ import { findRuleProblems } from './findings';
 
 export { coverageMatrix } from './coverage';
 export { compareRulePrecedence, findRuleProblems } from './findings';
+export { countFindings, FINDING_KIND_LABELS, groupFindings } from './findingGroups';
+export type { FindingGroup } from './findingGroups';
 export type * from './analysisTypes';
 
 /** Findings and coverage in one call, for the same rules and domain. */

@@ -67,8 +67,8 @@ const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 const VALUE_FIELDS = ['operandAValue', 'operandBValue', 'destinationValue'] as const;
 
-/** One rule's org-only problems (PresenceSyncRuleValidator.orgIssues). */
-export function orgIssues(rule: Partial<PresenceSyncRule>, facts: OrgFacts): RuleIssue[] {
+/** Names and values longer than their fields hold: known without asking the org anything. */
+export function lengthIssues(rule: Partial<PresenceSyncRule>): RuleIssue[] {
     const issues: RuleIssue[] = [];
     if (typeof rule.name === 'string' && rule.name.length > RULE_LIMITS.nameLength) {
         issues.push({
@@ -91,6 +91,12 @@ export function orgIssues(rule: Partial<PresenceSyncRule>, facts: OrgFacts): Rul
             });
         }
     }
+    return issues;
+}
+
+/** One rule's org-only problems (PresenceSyncRuleValidator.orgIssues). */
+export function orgIssues(rule: Partial<PresenceSyncRule>, facts: OrgFacts): RuleIssue[] {
+    const issues = lengthIssues(rule);
     const value = typeof rule.destinationValue === 'string' ? rule.destinationValue.trim() : '';
     if (value === '') {
         return issues;
@@ -187,13 +193,14 @@ export interface BatchCheck {
  * Everything the org checks when a batch is saved into a rule set that holds `current`: each rule
  * (the engine's validation and the org's), names unique among the rules the set keeps and the
  * batch, and the size of the set afterwards. `deleteIds` are rules the batch deletes; a rule whose
- * id is a current rule's replaces it. This is PresenceSyncRuleBatch.check in Apex.
+ * id is a current rule's replaces it. Without `facts` (not loaded yet) the org's own checks of
+ * statuses and Connect states are left to the org. This is PresenceSyncRuleBatch.save in Apex.
  */
 export function checkBatch(
     current: readonly PresenceSyncRule[],
     batch: readonly Partial<PresenceSyncRule>[],
     deleteIds: readonly string[],
-    facts: OrgFacts
+    facts: OrgFacts | null
 ): BatchCheck {
     const deleted = new Set(deleteIds);
     const currentIds = new Set(current.map((rule) => rule.id));
@@ -204,7 +211,7 @@ export function checkBatch(
     const taken = new Set(kept.map((rule) => nameKey(rule.name)));
     const refused: RefusedEntry[] = [];
     batch.forEach((rule, index) => {
-        const issues = [...validateRule(rule), ...orgIssues(rule, facts)];
+        const issues = [...validateRule(rule), ...(facts ? orgIssues(rule, facts) : lengthIssues(rule))];
         const duplicate = nameTakenIssue(rule.name, taken);
         if (duplicate) {
             issues.push(duplicate);

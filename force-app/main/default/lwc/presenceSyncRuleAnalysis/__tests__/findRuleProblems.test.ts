@@ -55,7 +55,7 @@ describe('findRuleProblems', () => {
         const [finding] = findRuleProblems([bad]);
         expect(finding).toMatchObject({ kind: 'invalid', severity: 'error', ruleIds: ['bad'] });
         expect(finding.issues?.map((i) => i.field)).toEqual(['destinationValue']);
-        expect(finding.message).toContain('does not say which state to set');
+        expect(finding.message).toContain('does not say which Omni-Channel presence status to set');
     });
 
     it('ignores inactive rules entirely', () => {
