@@ -47,8 +47,19 @@ interface CheckRow {
  * own), and when the page becomes visible again after that long. **Check again** does it at once.
  */
 export default class PresenceSyncHealthCheck extends NavigationMixin(LightningElement) {
+    private seconds = 60;
+
     /** Seconds between checks while the page is visible; 0 checks only on changes and on request. */
-    @api refreshSeconds = 60;
+    @api
+    get refreshSeconds(): number {
+        return this.seconds;
+    }
+    set refreshSeconds(value: number) {
+        this.seconds = Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : 60;
+        if (this.connected) {
+            this.startTimer();
+        }
+    }
 
     report: HealthReport | null = null;
     /** Log reader address per agent user id, generated once per report. */
@@ -72,13 +83,21 @@ export default class PresenceSyncHealthCheck extends NavigationMixin(LightningEl
         this.refresh();
         this.listenForChanges();
         document.addEventListener('visibilitychange', this.onVisibility);
-        if (this.refreshSeconds > 0) {
+        this.startTimer();
+    }
+
+    private startTimer(): void {
+        if (this.timer !== null) {
+            clearInterval(this.timer);
+            this.timer = null;
+        }
+        if (this.seconds > 0) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- live agents and log counts change without any event
             this.timer = setInterval(() => {
                 if (document.visibilityState !== 'hidden') {
                     this.refresh();
                 }
-            }, this.refreshSeconds * 1000);
+            }, this.seconds * 1000);
         }
     }
 

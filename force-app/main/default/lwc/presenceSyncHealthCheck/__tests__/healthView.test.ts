@@ -137,7 +137,9 @@ describe('liveAgentRows', () => {
         expect(row.stale).toBe(true);
         expect(row.syncText).toBe('Not seen for 5 min');
         expect(row.syncClass).toBe('slds-text-color_error');
-        expect(liveAgentRows([buildAgentLiveState({ lastSyncAt: null })], now)[0].lastSyncText).toBe('No sync yet');
+        expect(liveAgentRows([buildAgentLiveState({ lastSyncAt: null })], now)[0].lastSyncText).toBe(
+            'No sync yet'
+        );
     });
 
     it('says in words that an agent runs with sync switched off', () => {
