@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTED, ROOT } from '../build.mjs';
+import { adminScenarios } from './adminScenarios.mjs';
 import { eventually, findChromium, openWorkbench, startEnvironment } from './harness.mjs';
 import { withLwsScenarios } from './lws.mjs';
 
@@ -592,6 +593,8 @@ const scenarios = [
         }
     }
 ];
+
+scenarios.push(...adminScenarios);
 
 async function main() {
     const requireE2e = process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true';

@@ -50,8 +50,9 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
     /** A file refused before it was read. */
     sizeError = '';
     mode: ImportMode = 'add';
-    /** Kept entries of the import in flight, in the order they were sent. */
+    /** Kept entries of the import in flight, in the order they were sent, and those left out. */
     sent: KeptEntry[] = [];
+    leftOut: RejectedEntry[] = [];
     pending = false;
     /** The import of this file is done: choosing another file starts again. */
     imported = false;
@@ -203,6 +204,8 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
         importCounter += 1;
         const batch = `import-${Date.now().toString(36)}-${importCounter}`;
         this.sent = plan.kept;
+        // Taken now: once saved, the rule set holds these rules and the plan would read differently.
+        this.leftOut = plan.refused;
         this.pending = true;
         this.serverRejections = [];
         // Fresh ids: an import never overwrites records of another rule set or org.
@@ -242,7 +245,7 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
             }));
             return;
         }
-        const left = this.plan?.refused ?? [];
+        const left = this.leftOut;
         this.imported = true;
         this.outcome =
             `Imported ${saved} ${saved === 1 ? 'rule' : 'rules'} from ${this.fileName}: ` +

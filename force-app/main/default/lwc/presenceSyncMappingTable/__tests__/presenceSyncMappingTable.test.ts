@@ -246,7 +246,7 @@ describe('c-presence-sync-mapping-table', () => {
         const error = q(el, '[data-error-row]');
         expect(error.textContent?.trim()).toBe(message.trim());
         expect(error.classList.contains('slds-cell-wrap')).toBe(true);
-        expect(q(el, 'table').classList.contains('slds-table_fixed-layout')).toBe(true);
+        expect(q(el, 'table').classList.contains('mapping-grid')).toBe(true);
     });
 
     it('refuses a Connect state the admin did not list, and two rows that sync the same way, before sending', async () => {
