@@ -45,6 +45,9 @@ const analysisCache = new WeakMap<
     { rules: PresenceSyncRule[]; data: RuleBuilderData | null; findings: AnalysisFinding[] }
 >();
 
+const orgFactsCache = new WeakMap<object, OrgFacts>();
+const EMPTY_DATA = {};
+
 /** Rule ids the server does not know yet: it inserts rules whose id is not a record id. */
 let draftCounter = 0;
 function draftId(): string {
@@ -221,8 +224,18 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         return this.rules.filter((r) => r.id !== id).map((r) => r.name);
     }
 
+    /** The same object while the builder data stays: children compare it to reuse their work. */
     get orgFacts(): OrgFacts {
-        return { statusNames: this.statuses.map((s) => s.developerName), connectStates: this.connectStates };
+        const key = this.data ?? EMPTY_DATA;
+        let facts = orgFactsCache.get(key);
+        if (!facts) {
+            facts = {
+                statusNames: this.statuses.map((s) => s.developerName),
+                connectStates: this.connectStates
+            };
+            orgFactsCache.set(key, facts);
+        }
+        return facts;
     }
 
     /** Screen readers hear it; the toast shows it. Clears an error an earlier action left. */

@@ -9,6 +9,14 @@ import type { ImportMode, ImportPlan, KeptEntry } from './importPlan';
 
 let importCounter = 0;
 
+/**
+ * The template reads the plan and the export many times per render; each is worked out once for
+ * the inputs it depends on. Kept outside the component: a field written while rendering would
+ * render it again.
+ */
+const planCache = new WeakMap<object, { inputs: unknown[]; plan: ImportPlan | null }>();
+const exportCache = new WeakMap<object, { rules: unknown; name: string; href: string }>();
+
 /** "1, 2, 5–9 and 12" for the positions of entries. */
 export function positionsText(positions: readonly number[]): string {
     const ranges: string[] = [];
@@ -64,12 +72,16 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
         return `presence-sync-${name}.json`;
     }
 
-    get exportJson(): string {
-        return serializeRuleFile(this.ruleSet?.name ?? '', this.rules, new Date());
-    }
-
     get exportHref(): string {
-        return `data:application/json;charset=utf-8,${encodeURIComponent(this.exportJson)}`;
+        const name = this.ruleSet?.name ?? '';
+        const cached = exportCache.get(this);
+        if (cached && cached.rules === this.rules && cached.name === name) {
+            return cached.href;
+        }
+        const json = serializeRuleFile(name, this.rules, new Date());
+        const href = `data:application/json;charset=utf-8,${encodeURIComponent(json)}`;
+        exportCache.set(this, { rules: this.rules, name, href });
+        return href;
     }
 
     get exportLabel(): string {
@@ -77,7 +89,14 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
     }
 
     get plan(): ImportPlan | null {
-        return this.parsed ? planImport(this.parsed, this.rules, this.mode, this.orgFacts) : null;
+        const inputs = [this.parsed, this.rules, this.mode, this.orgFacts];
+        const cached = planCache.get(this);
+        if (cached && cached.inputs.every((input, i) => input === inputs[i])) {
+            return cached.plan;
+        }
+        const plan = this.parsed ? planImport(this.parsed, this.rules, this.mode, this.orgFacts) : null;
+        planCache.set(this, { inputs, plan });
+        return plan;
     }
 
     get importDisabled(): boolean {

@@ -104,4 +104,34 @@ describe('c-presence-sync-rule-list', () => {
         await flushPromises();
         await expect(el).toBeAccessible();
     });
+
+    it('draws a long rule set a page at a time, says how many it shows, and finds rules by their words', async () => {
+        const rules = Array.from({ length: 60 }, (_, i) =>
+            buildRule({
+                id: `r${i}`,
+                name: `Rule ${i + 1}`,
+                order: i + 1,
+                operandBValue: i === 41 ? 'Training' : 'Lunch'
+            })
+        );
+        const el = mount(rules);
+        await flushPromises();
+        expect(all(el, 'li[data-rule-id]')).toHaveLength(25);
+        expect(all(el, '[data-id="shown"]')[0].textContent?.trim()).toBe(
+            'Showing 25 of 60 rules, in the order they are evaluated.'
+        );
+        const more = all(el, 'lightning-button[data-id="show-more"]')[0];
+        expect(more.label).toBe('Show 25 more (35 not shown yet)');
+        more.click();
+        await flushPromises();
+        expect(all(el, 'li[data-rule-id]')).toHaveLength(50);
+
+        all(el, 'lightning-input[data-id="filter"]')[0].dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'training' } })
+        );
+        await flushPromises();
+        expect(all(el, '[data-id="name"]').map((n) => n.textContent)).toEqual(['Rule 42']);
+        expect(all(el, '[data-id="shown"]')[0].textContent?.trim()).toBe('1 of 60 rules match; showing 1.');
+        expect(all(el, 'li[data-rule-id] span')[0].textContent).toBe('42.');
+    });
 });
