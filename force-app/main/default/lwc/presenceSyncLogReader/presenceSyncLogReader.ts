@@ -199,9 +199,9 @@ export default class PresenceSyncLogReader extends LightningElement {
 
     /** Arrow keys from the search field into the suggestions and between them; Escape back. */
     handleAgentKeys(event: KeyboardEvent): void {
-        const options = [...(this.template?.querySelectorAll<HTMLElement>('button.agent-option') ?? [])];
-        const current = options.indexOf(this.template?.activeElement as HTMLElement);
-        const next = suggestionMove(event.key, current, options.length);
+        const suggestions = [...(this.template?.querySelectorAll<HTMLElement>('button.agent-option') ?? [])];
+        const current = suggestions.indexOf(this.template?.activeElement as HTMLElement);
+        const next = suggestionMove(event.key, current, suggestions.length);
         if (next === null) {
             return;
         }
@@ -209,7 +209,7 @@ export default class PresenceSyncLogReader extends LightningElement {
         if (next < 0) {
             this.template?.querySelector<HTMLElement>('lightning-input.agent-search')?.focus();
         } else {
-            options[next].focus();
+            suggestions[next].focus();
         }
     }
 
