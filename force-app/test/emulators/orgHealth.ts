@@ -216,7 +216,7 @@ function agentRuleSets(facts: HealthFacts): HealthCheckResult {
     return result(
         'agent-rule-sets',
         'green',
-        `The rule sets of all ${plural(facts.agents.length, 'agent')} have active rules (${plural(inUse.size, 'rule set')} in use).`
+        `${facts.agents.length === 1 ? 'The rule set of the 1 agent has' : `The rule sets of all ${plural(facts.agents.length, 'agent')} have`} active rules (${plural(inUse.size, 'rule set')} in use).`
     );
 }
 

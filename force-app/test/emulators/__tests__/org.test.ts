@@ -620,7 +620,7 @@ describe('emulated org health report', () => {
     it('says when an agent gets a rule set without active rules', async () => {
         const org = orgWith();
         expect((await check(org, 'agent-rule-sets')).reason).toBe(
-            'The rule sets of all 1 agent have active rules (1 rule set in use).'
+            'The rule set of the 1 agent has active rules (1 rule set in use).'
         );
         await org.call('PresenceSyncRuleController.saveRuleSet', {
             ruleSetJson: JSON.stringify({

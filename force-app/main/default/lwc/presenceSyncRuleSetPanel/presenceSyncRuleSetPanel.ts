@@ -232,8 +232,11 @@ export default class PresenceSyncRuleSetPanel extends LightningElement {
         if (!ruleSet) {
             return '';
         }
-        const rules = this.ruleCount === 1 ? '1 rule' : `${this.ruleCount} rules`;
-        return `Deleting “${ruleSet.name}” deletes its ${rules} too. This cannot be undone.`;
+        if (this.ruleCount === 0) {
+            return `“${ruleSet.name}” has no rules. Deleting it cannot be undone.`;
+        }
+        const rules = this.ruleCount === 1 ? 'its rule' : `its ${this.ruleCount} rules`;
+        return `Deleting “${ruleSet.name}” deletes ${rules} too. This cannot be undone.`;
     }
 
     get assignmentQuestion(): string {

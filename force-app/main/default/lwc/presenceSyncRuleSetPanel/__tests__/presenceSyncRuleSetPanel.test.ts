@@ -176,6 +176,15 @@ describe('c-presence-sync-rule-set-panel', () => {
         expect(events[0].detail).toMatchObject({ ruleSetId: teamSet.id, movedTo: defaultSet.id });
     });
 
+    it('says so when the rule set to delete has no rules', async () => {
+        const { el } = mount();
+        el.ruleCount = 0;
+        await click(el, 'delete-rule-set');
+        expect(q(el, '[data-id="delete-question"]').textContent).toBe(
+            '“Phone team” has no rules. Deleting it cannot be undone.'
+        );
+    });
+
     it('deletes the assignments with the rule set when the admin chooses so', async () => {
         jest.mocked(deleteRuleSet).mockResolvedValue({
             deletedRules: 3,
