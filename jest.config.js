@@ -12,7 +12,8 @@ module.exports = {
     moduleNameMapper: {
         '^lightning/platformUtilityBarApi$': `${mocks}/lightning/platformUtilityBarApi`,
         '^lightning/empApi$': `${mocks}/lightning/empApi`,
-        '^lightning/toast$': `${mocks}/lightning/toast`
+        '^lightning/toast$': `${mocks}/lightning/toast`,
+        '^lightning/modal$': `${mocks}/lightning/modal`
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.ts'],
     collectCoverageFrom: [

@@ -25,11 +25,34 @@ declare module '@salesforce/apex/PresenceSyncRuleController.getRules' {
 }
 declare module '@salesforce/apex/PresenceSyncRuleController.saveRules' {
     import type { SaveRulesResult } from 'presence-sync/contracts';
-    /** `rulesJson`: JSON array of PresenceSyncRule; ids that are not record ids are inserted. */
+    /**
+     * `rulesJson`: JSON array of PresenceSyncRule; ids that are not record ids are inserted. All or
+     * nothing: when any rule is refused, nothing is saved and every refusal is reported.
+     */
     export default function saveRules(params: {
         ruleSetId: string;
         rulesJson: string;
     }): Promise<SaveRulesResult>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.saveRuleBatch' {
+    import type { SaveRulesResult } from 'presence-sync/contracts';
+    /**
+     * All or nothing: saves `rulesJson` (as saveRules) and deletes `deleteRuleIds` of the rule set
+     * in one transaction, or changes nothing and reports every refused rule.
+     */
+    export default function saveRuleBatch(params: {
+        ruleSetId: string;
+        rulesJson: string;
+        deleteRuleIds: string[];
+    }): Promise<SaveRulesResult>;
+}
+declare module '@salesforce/apex/PresenceSyncRuleController.deleteRuleSet' {
+    import type { RuleSetDeletion } from 'presence-sync/contracts';
+    /** Deletes a rule set and its rules; its assignments move to `moveAssignmentsToId`, or are deleted when null. */
+    export default function deleteRuleSet(params: {
+        ruleSetId: string;
+        moveAssignmentsToId: string | null;
+    }): Promise<RuleSetDeletion>;
 }
 declare module '@salesforce/apex/PresenceSyncRuleController.deleteRules' {
     export default function deleteRules(params: { ruleIds: string[] }): Promise<void>;

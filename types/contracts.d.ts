@@ -87,6 +87,17 @@ export interface RuleSet {
     assignments: RuleSetAssignment[];
 }
 
+/** The rule set an agent gets, how it was reached, and how many rules it holds. */
+export interface RuleSetRef {
+    id: string;
+    name: string;
+    assignedThrough: AssignmentType | 'Default';
+    /** Its active rules (the agent's `rules`): 0 means sync does nothing for this agent. */
+    activeRuleCount: number;
+    /** All its rules, active or not. */
+    ruleCount: number;
+}
+
 /** Everything the agent component needs, in one Apex call. */
 export interface AgentConfiguration {
     userId: string;
@@ -95,7 +106,7 @@ export interface AgentConfiguration {
     syncEnabled: boolean;
     settings: PresenceSyncSettings;
     /** The rule set that applies to the user after precedence, with how it was reached. */
-    ruleSet: { id: string; name: string; assignedThrough: AssignmentType | 'Default' } | null;
+    ruleSet: RuleSetRef | null;
     /** Active rules of that rule set, in order. */
     rules: PresenceSyncRule[];
     statuses: PresenceStatusInfo[];
@@ -118,7 +129,20 @@ export interface RuleBuilderData {
 
 export interface RejectedRule {
     id: string;
+    /** 1-based position of the rule in the request's list. */
+    position: number;
+    /** The rule's name as sent, or "(no name)". */
+    name: string;
     issues: RuleIssue[];
+}
+
+/** What deleting a rule set did (PresenceSyncRuleController.deleteRuleSet). */
+export interface RuleSetDeletion {
+    deletedRules: number;
+    /** Assignments moved to the rule set the admin chose. */
+    movedAssignments: number;
+    /** Assignments deleted with the rule set: those agents fall back to their next assignment or the org default. */
+    removedAssignments: number;
 }
 
 export interface SaveRulesResult {

@@ -5,25 +5,16 @@
  * emulated CCP page, the emulated org for the Node server, and for the Lightning Web Security
  * mode (`?lws=1`) the `c` namespace as AMD modules plus a page that holds everything but them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import {
-    existsSync,
-    mkdirSync,
-    readFileSync,
-    readdirSync,
-    renameSync,
-    rmSync,
-    statSync,
-    writeFileSync
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
-import { XMLParser } from 'fast-xml-parser';
 import { rollup } from 'rollup';
+import { labelResolver } from './labels.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = join(ROOT, 'dist', 'workbench');
@@ -95,14 +86,25 @@ const PLATFORM_MODULES = {
 /**
  * Compiles a TypeScript project. Type errors do not stop the workbench (tsc still emits, and a
  * component being written by someone else may not type-check yet); they are returned to report.
+ * Runs as a child process without blocking, so progress can be reported meanwhile.
  */
 function tsc(project) {
     const bin = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const run = spawnSync(process.execPath, [bin, '-p', project], { cwd: ROOT, encoding: 'utf8' });
-    if (run.status !== 0 && !/error TS\d+/.test(run.stdout)) {
-        throw new Error(`tsc -p ${project} failed:\n${run.stdout}${run.stderr}`);
-    }
-    return run.status === 0 ? [] : run.stdout.trim().split('\n');
+    return new Promise((resolvePromise, reject) => {
+        const child = spawn(process.execPath, [bin, '-p', project], { cwd: ROOT });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (status) => {
+            if (status !== 0 && !/error TS\d+/.test(stdout)) {
+                reject(new Error(`tsc -p ${project} failed:\n${stdout}${stderr}`));
+            } else {
+                resolvePromise(status === 0 ? [] : stdout.trim().split('\n'));
+            }
+        });
+    });
 }
 
 /** A component exists once its folder holds its module (compiled from TypeScript, or plain JS). */
@@ -112,15 +114,6 @@ function componentExists(folder) {
 
 function componentFolders() {
     return readdirSync(LWC_DIR).filter((name) => componentExists(name));
-}
-
-function customLabels() {
-    if (!existsSync(LABELS_FILE)) {
-        return {};
-    }
-    const parsed = new XMLParser().parse(readFileSync(LABELS_FILE, 'utf8'));
-    const labels = [parsed?.CustomLabels?.labels ?? []].flat();
-    return Object.fromEntries(labels.map((l) => [l.fullName, String(l.value ?? '')]));
 }
 
 /**
@@ -156,8 +149,7 @@ window.workbenchLws = { key: namespace.key, evaluated: () => namespace.evaluated
  * With `sandboxed` (the platform modules the namespace imports), the components come from the
  * LWS sandbox instead of the page's own bundle.
  */
-function workbenchModules({ userId, sandboxed = null }) {
-    const labels = customLabels();
+function workbenchModules({ userId, labels, sandboxed = null }) {
     const apexClient = join(TS_OUT, 'workbench', 'platform', 'apex.js');
     const gateOff = '\0gate-off';
     return {
@@ -219,9 +211,8 @@ function workbenchModules({ userId, sandboxed = null }) {
                 // The workbench's agent holds every Presence Sync permission set.
                 return 'export default true;';
             }
-            if (name.startsWith('@salesforce/label/')) {
-                const label = name.slice('@salesforce/label/'.length).replace(/^c\./, '');
-                return `export default ${JSON.stringify(labels[label] ?? label)};`;
+            if (labels.isLabel(name)) {
+                return labels.source(name);
             }
             if (name === '@salesforce/user/Id') {
                 return `export default ${JSON.stringify(userId)};`;
@@ -283,13 +274,13 @@ function componentModuleEntries() {
  * namespace imports, the LWS page without the components. Returns rollup's cache, which the
  * second page build reuses for the modules both share.
  */
-async function buildPage(userId, { sandboxed = null, cache } = {}) {
+async function buildPage(userId, labels, { sandboxed = null, cache } = {}) {
     return bundle(
         {
             input: 'workbench/entry',
             cache,
             plugins: [
-                workbenchModules({ userId, sandboxed }),
+                workbenchModules({ userId, labels, sandboxed }),
                 replace({
                     preventAssignment: true,
                     values: {
@@ -396,19 +387,20 @@ async function buildCcpPage() {
 }
 
 async function buildOrg() {
-    const engine = join(
-        TS_OUT,
-        'force-app',
-        'main',
-        'default',
-        'lwc',
-        'presenceSyncEngine',
-        'presenceSyncEngine.js'
-    );
+    // The emulated org runs the components' pure modules (engine, rule checks) as compiled for it.
+    const lwcOut = join(TS_OUT, 'force-app', 'main', 'default', 'lwc');
     await bundle(
         {
             input: join(TS_OUT, 'force-app', 'test', 'emulators', 'org.js'),
-            plugins: [{ name: 'engine', resolveId: (id) => (id === 'c/presenceSyncEngine' ? engine : null) }]
+            plugins: [
+                {
+                    name: 'components',
+                    resolveId: (id) => {
+                        const folder = /^c\/(\w+)$/.exec(id)?.[1];
+                        return folder ? join(lwcOut, folder, `${folder}.js`) : null;
+                    }
+                }
+            ]
         },
         { file: join(OUT, 'org.mjs'), format: 'es' }
     );
@@ -437,8 +429,10 @@ export function sourcesStamp() {
     walk(join(ROOT, 'workbench', 'platform'));
     walk(join(ROOT, 'workbench', 'lws'));
     walk(join(ROOT, 'force-app', 'test', 'emulators'));
-    if (existsSync(LABELS_FILE)) {
-        newest = Math.max(newest, statSync(LABELS_FILE).mtimeMs);
+    for (const file of [LABELS_FILE, join(ROOT, 'workbench', 'labels.mjs')]) {
+        if (existsSync(file)) {
+            newest = Math.max(newest, statSync(file).mtimeMs);
+        }
     }
     return Math.max(newest, ...readdirSync(LWC_DIR).map((name) => statSync(join(LWC_DIR, name)).mtimeMs));
 }
@@ -460,9 +454,16 @@ export function buildIsFresh() {
     return oldestOutput > Math.max(sourcesStamp(), builder);
 }
 
-export async function build() {
+/**
+ * Builds everything. `onStep(text)` hears each step as it starts (the first build takes about a
+ * minute, and `npm start` says what it is doing meanwhile).
+ */
+export async function build({ onStep = () => undefined } = {}) {
     const started = Date.now();
-    const typeErrors = [...tsc('tsconfig.build.json'), ...tsc('workbench/tsconfig.json')];
+    onStep('Compiling the components (TypeScript to LWC JavaScript)');
+    const componentErrors = await tsc('tsconfig.build.json');
+    onStep('Compiling the workbench and the emulators');
+    const typeErrors = [...componentErrors, ...(await tsc('workbench/tsconfig.json'))];
     // The compiled workbench modules are ES modules; say so to Node (the build imports fixtures.js).
     mkdirSync(TS_OUT, { recursive: true });
     writeFileSync(join(TS_OUT, 'package.json'), '{ "type": "module" }\n');
@@ -470,24 +471,35 @@ export async function build() {
         pathToFileURL(join(TS_OUT, 'force-app', 'test', 'jest-mocks', 'apex', 'fixtures.js')).href
     );
     const userId = fixtures.AGENT_USER_ID;
+    const labels = labelResolver({ root: ROOT, labelsFile: LABELS_FILE });
+    onStep(
+        'Bundling the page (LWC and base components), the LWS namespace, the CCP page and the emulated org'
+    );
     const [cache, sandboxed] = await Promise.all([
-        buildPage(userId),
+        buildPage(userId, labels),
         buildNamespace(),
         buildCcpPage(),
         buildOrg()
     ]);
-    await buildPage(userId, { sandboxed, cache });
+    onStep('Bundling the page for the Lightning Web Security mode');
+    await buildPage(userId, labels, { sandboxed, cache });
     return {
         ms: Date.now() - started,
         typeErrors,
+        unresolvedLabels: labels.missing(),
         hosted: HOSTED.map((c) => ({ ...c, present: componentExists(c.folder) }))
     };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-    build().then(
+    build({ onStep: (text) => console.log(`${text}…`) }).then(
         (result) => {
             result.typeErrors.forEach((line) => console.warn(line));
+            if (result.unresolvedLabels.length > 0) {
+                console.warn(
+                    `Labels without a text, shown as their key: ${result.unresolvedLabels.join(', ')}`
+                );
+            }
             console.log(`Workbench built in ${result.ms} ms.`);
         },
         (error) => {

@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, buildIsFresh, LWS, OUT, ROOT, sourcesStamp } from './build.mjs';
 import { createConnectService } from './connectService.mjs';
+import { buildProgress } from './progress.mjs';
 
 const DEFAULT_DATA_DIR = join(ROOT, '.workbench-data');
 const SLDS_ASSETS = join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -97,6 +98,8 @@ body { background: #f3f3f3; padding: 0.75rem 0.75rem 3.5rem; }
 .wb-utility-item_highlighted { box-shadow: inset 0 -3px 0 #fe9339; }
 .wb-toasts { position: fixed; top: 0.5rem; left: 0; right: 0; z-index: 10; }
 #wb-agent .slds-card__body { max-width: 420px; }
+.wb-button-row { display: flex; flex-wrap: wrap; gap: 0.25rem; }
+.wb-button-row .slds-button + .slds-button { margin-left: 0; }
 </style>
 </head>
 <body class="slds-scope">
@@ -155,23 +158,47 @@ function sendFile(response, path) {
     response.end(readFileSync(path));
 }
 
+/** Builds, saying what it does meanwhile: the first build takes about a minute. */
+async function buildWithProgress(log) {
+    log('Building the workbench; the first build takes about a minute.');
+    const progress = buildProgress(log);
+    try {
+        return await build({ onStep: progress.step });
+    } finally {
+        progress.stop();
+    }
+}
+
+function reportBuild(result, log) {
+    if (result.typeErrors.length > 0) {
+        log(
+            `TypeScript reports errors (the workbench runs the emitted code anyway):\n  ${result.typeErrors.join('\n  ')}`
+        );
+    }
+    log(
+        `Built in ${(result.ms / 1000).toFixed(1)} s: ${result.hosted.map((c) => `${c.tag} ${c.present ? 'hosted' : '(placeholder)'}`).join(', ')}.`
+    );
+    if (result.unresolvedLabels.length > 0) {
+        log(`Labels without a text, shown as their key: ${result.unresolvedLabels.join(', ')}`);
+    }
+}
+
 /** Starts the workbench server. Resolves with its URL and a close function. */
 export async function startWorkbench({
     port = Number(process.env.PORT ?? 3333),
     dataDir = DEFAULT_DATA_DIR,
     rebuildOnLoad = true,
+    /** Skip the first build when the last one is newer than every source (WORKBENCH_REUSE_BUILD=true). */
+    reuseFreshBuild = false,
     log = console.log
 } = {}) {
     let builtStamp = sourcesStamp();
-    const first = await build();
-    if (first.typeErrors.length > 0) {
-        log(
-            `TypeScript reports errors (the workbench runs the emitted code anyway):\n  ${first.typeErrors.join('\n  ')}`
-        );
+    const first = reuseFreshBuild && buildIsFresh() ? null : await buildWithProgress(log);
+    if (first === null) {
+        log('The workbench build is newer than its sources: using it.');
+    } else {
+        reportBuild(first, log);
     }
-    log(
-        `Built in ${(first.ms / 1000).toFixed(1)} s: ${first.hosted.map((c) => `${c.tag} ${c.present ? 'hosted' : '(placeholder)'}`).join(', ')}.`
-    );
     let rebuilding = null;
 
     async function freshBuild() {

@@ -34,7 +34,13 @@ export async function startEnvironment({ log = () => undefined } = {}) {
         return null;
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'presence-sync-workbench-'));
-    const server = await startWorkbench({ port: 0, dataDir, rebuildOnLoad: false, log });
+    const server = await startWorkbench({
+        port: 0,
+        dataDir,
+        rebuildOnLoad: false,
+        reuseFreshBuild: process.env.WORKBENCH_REUSE_BUILD === 'true',
+        log
+    });
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
     return {
         server,

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTED, ROOT } from '../build.mjs';
+import { adminScenarios } from './adminScenarios.mjs';
 import { eventually, findChromium, openWorkbench, startEnvironment } from './harness.mjs';
 import { withLwsScenarios } from './lws.mjs';
 
@@ -42,7 +43,7 @@ const scenarios = [
             assert.deepEqual(await sides(page), { connect: 'Available', omni: 'Available' });
             await connectPanelSet(page, 'Working - Phone');
             assert.deepEqual(await sides(page), { connect: 'Working - Phone', omni: 'Working_Phone' });
-            assert.match(await agentText(page, 'omni-status'), /Working -- Phone|Working_Phone/);
+            assert.match(await agentText(page, 'omni-status'), /Working – Phone|Working_Phone/);
             // No rule for Lunch: Omni-Channel stays where it is and no toolkit call is made.
             await connectPanelSet(page, 'Lunch');
             assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Working_Phone' });
@@ -535,6 +536,8 @@ const scenarios = [
         }
     }
 ];
+
+scenarios.push(...adminScenarios);
 
 async function main() {
     const requireE2e = process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true';

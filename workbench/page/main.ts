@@ -16,7 +16,7 @@ import { touch } from '../platform/activity';
 import { onToast, onUtilityState } from '../platform/shellEvents';
 import type { ToastRequest } from '../platform/shellEvents';
 import { card, h } from './dom';
-import { connectPanel, omniPanel } from './panels';
+import { connectPanel, omniPanel, resetControl } from './panels';
 import { listenForRemoteCcp } from './remoteCcp';
 import type { CcpHandle } from './remoteCcp';
 import { createWorkbenchApi } from './workbenchApi';
@@ -217,6 +217,18 @@ async function mountTheOthers(): Promise<void> {
     }
 }
 
+/** After a reset the rule builder, health check and log reader start afresh on the seed. */
+async function remountTheOthers(): Promise<void> {
+    for (const component of await loadOthers()) {
+        const current = mounted.get(component.key);
+        if (current?.element) {
+            const fresh = mount(component);
+            current.host.replaceWith(fresh.host);
+            mounted.set(component.key, fresh);
+        }
+    }
+}
+
 const page = h(
     'div',
     { class: 'wb-page' },
@@ -239,14 +251,9 @@ const page = h(
             h(
                 'div',
                 { class: 'slds-page-header__col-actions' },
-                h(
-                    'button',
-                    {
-                        class: 'slds-button slds-button_neutral',
-                        'data-id': 'workbench-reset',
-                        onclick: () => void api.reset()
-                    },
-                    'Reset both sides'
+                resetControl(
+                    () => api.reset(),
+                    () => void remountTheOthers()
                 )
             )
         )

@@ -1,6 +1,7 @@
 /**
  * The workbench's hand controls: one panel plays the agent in the Amazon Connect CCP (states and
- * calls), the other plays the agent and the router in Omni-Channel (status, work, workload).
+ * calls), the other plays the agent and the router in Omni-Channel (status, work, workload); and
+ * the reset, which asks first.
  */
 import { CCP_ERROR_STATES, CCP_SELECTABLE_STATES } from '../../force-app/test/emulators/ccp';
 import type { CallPhase } from '../../force-app/test/emulators/ccp';
@@ -116,10 +117,11 @@ export function connectPanel(
                 )
             )
         ),
-        h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'Call'),
+        h('p', { class: 'slds-text-title_caps slds-m-top_small', id: 'wb-call-label' }, 'Call'),
+        // Wrapping buttons rather than a button group: a third of a 1,024 px page is too narrow for four.
         h(
             'div',
-            { class: 'slds-button-group slds-m-top_xx-small', role: 'group' },
+            { class: 'wb-button-row slds-m-top_xx-small', role: 'group', 'aria-labelledby': 'wb-call-label' },
             button('Incoming call', phase('PendingBusy'), 'neutral', 'connect-ring'),
             button('Answer', phase('Busy'), 'neutral', 'connect-answer'),
             button('Hang up', phase('AfterCallWork'), 'neutral', 'connect-hang-up'),
@@ -312,10 +314,10 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
                 'omni-supervisor-logout'
             )
         ),
-        h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'Accept work'),
+        h('p', { class: 'slds-text-title_caps slds-m-top_small', id: 'wb-work-label' }, 'Accept work'),
         h(
             'div',
-            { class: 'slds-button-group slds-m-top_xx-small', role: 'group' },
+            { class: 'wb-button-row slds-m-top_xx-small', role: 'group', 'aria-labelledby': 'wb-work-label' },
             ...omni.channelList().map((c) =>
                 button(
                     c.label,
@@ -325,46 +327,44 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
                 )
             )
         ),
+        // Inputs side by side, the button under them: a third of a 1,024 px page has no room for three columns.
         h(
             'div',
             { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small slds-m-top_small' },
             h('div', { class: 'slds-col' }, workloadInput.field),
-            h('div', { class: 'slds-col' }, capacityInput.field),
-            h(
-                'div',
-                { class: 'slds-col slds-grow-none' },
-                button(
-                    'Change workload',
-                    run(() =>
-                        omni.setWorkload(
-                            Number(workloadInput.control.value),
-                            Number(capacityInput.control.value)
-                        )
-                    ),
-                    'neutral',
-                    'omni-set-workload'
-                )
+            h('div', { class: 'slds-col' }, capacityInput.field)
+        ),
+        h(
+            'div',
+            { class: 'slds-m-top_xx-small' },
+            button(
+                'Change workload',
+                run(() =>
+                    omni.setWorkload(Number(workloadInput.control.value), Number(capacityInput.control.value))
+                ),
+                'neutral',
+                'omni-set-workload'
             )
         ),
         h(
             'div',
             { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small slds-m-top_x-small' },
             h('div', { class: 'slds-col' }, interruptibleInput.field),
-            h('div', { class: 'slds-col' }, interruptibleCapacityInput.field),
-            h(
-                'div',
-                { class: 'slds-col slds-grow-none' },
-                button(
-                    'Change interruptible workload',
-                    run(() =>
-                        omni.setInterruptibleWorkload(
-                            Number(interruptibleInput.control.value),
-                            Number(interruptibleCapacityInput.control.value)
-                        )
-                    ),
-                    'neutral',
-                    'omni-set-interruptible-workload'
-                )
+            h('div', { class: 'slds-col' }, interruptibleCapacityInput.field)
+        ),
+        h(
+            'div',
+            { class: 'slds-m-top_xx-small' },
+            button(
+                'Change interruptible workload',
+                run(() =>
+                    omni.setInterruptibleWorkload(
+                        Number(interruptibleInput.control.value),
+                        Number(interruptibleCapacityInput.control.value)
+                    )
+                ),
+                'neutral',
+                'omni-set-interruptible-workload'
             )
         ),
         grants,
@@ -372,4 +372,118 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
         h('p', { class: 'slds-text-title_caps slds-m-top_small' }, 'Toolkit calls from the page'),
         toolkit.element
     );
+}
+
+/** What "Reset both sides" clears, said before it does. */
+export const RESET_CLEARS = [
+    'every rule, rule set and assignment made here: the default rule set holds the four example rules again;',
+    'the log, the agents’ heartbeats and the purge schedule;',
+    'Presence Sync Settings, back to sync on and log level All;',
+    'both sides: Amazon Connect and Omni-Channel go Offline, and the lists of requests are emptied.'
+];
+
+/**
+ * The "Reset both sides" button. It asks first, in an SLDS dialog that says what the reset
+ * clears; only its own "Reset both sides" button resets. Escape or Cancel leaves everything as
+ * it is. `reset` does the work; `afterReset` lets the page redraw what showed the old data.
+ */
+export function resetControl(reset: () => Promise<void>, afterReset: () => void): HTMLElement {
+    const trigger = h(
+        'button',
+        { class: 'slds-button slds-button_neutral', type: 'button', 'data-id': 'workbench-reset' },
+        'Reset both sides'
+    );
+    const status = h('span', {
+        class: 'slds-assistive-text',
+        'aria-live': 'polite',
+        'data-id': 'workbench-reset-status'
+    });
+    let dialog: HTMLElement | null = null;
+    const close = (): void => {
+        dialog?.remove();
+        dialog = null;
+        trigger.focus();
+    };
+    const confirm = button(
+        'Reset both sides',
+        () => {
+            confirm.disabled = true;
+            status.textContent = 'Resetting…';
+            reset().then(
+                () => {
+                    close();
+                    afterReset();
+                    status.textContent = 'Reset: both sides are Offline and the example rules are back.';
+                },
+                (error: unknown) => {
+                    confirm.disabled = false;
+                    status.textContent = `The reset failed: ${error instanceof Error ? error.message : String(error)}`;
+                }
+            );
+        },
+        'destructive',
+        'workbench-reset-confirm'
+    );
+    const cancel = button('Cancel', close, 'neutral', 'workbench-reset-cancel');
+    trigger.addEventListener('click', () => {
+        if (dialog) {
+            return;
+        }
+        confirm.disabled = false;
+        dialog = h(
+            'div',
+            {
+                'data-id': 'workbench-reset-dialog',
+                onkeydown: (event: Event) => {
+                    if ((event as KeyboardEvent).key === 'Escape') {
+                        close();
+                    }
+                }
+            },
+            h(
+                'section',
+                {
+                    class: 'slds-modal slds-fade-in-open slds-modal_small',
+                    role: 'dialog',
+                    'aria-modal': 'true',
+                    'aria-labelledby': 'wb-reset-heading',
+                    'aria-describedby': 'wb-reset-body',
+                    tabindex: '-1'
+                },
+                h(
+                    'div',
+                    { class: 'slds-modal__container' },
+                    h(
+                        'div',
+                        { class: 'slds-modal__header' },
+                        h(
+                            'h1',
+                            { class: 'slds-modal__title slds-hyphenate', id: 'wb-reset-heading' },
+                            'Reset both sides?'
+                        )
+                    ),
+                    h(
+                        'div',
+                        { class: 'slds-modal__content slds-p-around_medium', id: 'wb-reset-body' },
+                        h('p', {}, 'The workbench goes back to where it started. This clears:'),
+                        h(
+                            'ul',
+                            { class: 'slds-list_dotted slds-m-vertical_x-small' },
+                            ...RESET_CLEARS.map((line) => h('li', {}, line))
+                        ),
+                        h(
+                            'p',
+                            {},
+                            'It cannot be undone. Export a rule set first (rule builder, Import and export) to keep it.'
+                        )
+                    ),
+                    h('div', { class: 'slds-modal__footer' }, cancel, confirm)
+                )
+            ),
+            h('div', { class: 'slds-backdrop slds-backdrop_open', role: 'presentation' })
+        );
+        document.body.append(dialog);
+        cancel.focus();
+    });
+    return h('div', {}, trigger, status);
 }

@@ -1,6 +1,7 @@
 /**
  * Apex validates rules on save with its own copy of the engine's words and vocabulary
- * (PresenceSyncRuleValidator, PresenceSyncVocabulary). These tests read the Apex source and
+ * (PresenceSyncRuleValidator, PresenceSyncVocabulary), and of the org's own checks and limits
+ * that the rule builder applies before saving (presenceSyncRuleChecks). These tests read the Apex source and
  * fail when either copy drifts from the engine, so a rule the builder accepts is never refused
  * by the org with different words, or the other way round.
  */
@@ -18,10 +19,12 @@ import {
     RULE_ISSUE_MESSAGES,
     SOURCE_EVENT_LABELS
 } from 'c/presenceSyncEngine';
+import { ORG_RULE_MESSAGES, RULE_LIMITS } from 'c/presenceSyncRuleChecks';
 
 const classes = path.resolve(__dirname, '../../main/default/classes');
 const validator = fs.readFileSync(path.join(classes, 'PresenceSyncRuleValidator.cls'), 'utf8');
 const vocabulary = fs.readFileSync(path.join(classes, 'PresenceSyncVocabulary.cls'), 'utf8');
+const batch = fs.readFileSync(path.join(classes, 'PresenceSyncRuleBatch.cls'), 'utf8');
 
 /** The body of `NAME = new Map<…>{ … };` / `new List<String>{ … }` / `new Set<String>{ … }`. */
 function initialiser(source: string, name: string): string {
@@ -66,6 +69,27 @@ describe('Apex rule validation mirrors the engine', () => {
             Object.entries(RULE_ISSUE_MESSAGES).filter(([code]) => !code.startsWith('mapping'))
         );
         expect(apexStringMap(validator, 'MESSAGES')).toEqual(engineRuleTemplates);
+    });
+
+    it('refuses what only the org knows with the same words as the rule builder', () => {
+        expect(apexStringMap(validator, 'ORG_MESSAGES')).toEqual(ORG_RULE_MESSAGES);
+    });
+
+    it('states the same limits as the rule builder', () => {
+        const constant = (source: string, name: string): number => {
+            const match = new RegExp(`\\b${name}\\s*=\\s*(\\d+);`).exec(source);
+            if (!match) {
+                throw new Error(`${name} not found in the Apex source`);
+            }
+            return Number(match[1]);
+        };
+        expect({
+            rulesPerSet: constant(batch, 'MAX_RULES_PER_SET'),
+            nameLength: constant(validator, 'MAX_NAME_LENGTH'),
+            valueLength: constant(validator, 'MAX_VALUE_LENGTH'),
+            ruleSetNameLength: constant(validator, 'MAX_RULE_SET_NAME_LENGTH'),
+            ruleSetDescriptionLength: constant(validator, 'MAX_RULE_SET_DESCRIPTION_LENGTH')
+        }).toEqual(RULE_LIMITS);
     });
 
     it('gives org-only issues codes the engine does not use', () => {

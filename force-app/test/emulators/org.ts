@@ -8,8 +8,10 @@
  * Storage is the caller's: `OrgStore` loads and saves the whole data set (the workbench server
  * keeps it in `.workbench-data/`; a test can keep it in memory).
  */
-import { expandMappings, OMNI_OFFLINE, SEED_EXAMPLE_MAPPINGS, validateRule } from 'c/presenceSyncEngine';
-import type { PresenceSyncRule, RuleIssue, TraceEntry } from 'c/presenceSyncEngine';
+import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
+import { checkBatch, RULE_LIMITS, ruleSetNameProblems } from 'c/presenceSyncRuleChecks';
+import type { OrgFacts } from 'c/presenceSyncRuleChecks';
 import type {
     AgentConfiguration,
     AgentLiveState,
@@ -19,7 +21,10 @@ import type {
     LogPage,
     PresenceSyncSettings,
     RuleBuilderData,
+    RejectedRule,
     RuleSet,
+    RuleSetDeletion,
+    RuleSetRef,
     SaveRulesResult,
     SyncLogEntry,
     WriteLogResult
@@ -36,7 +41,7 @@ import {
     DEFAULT_RULE_SET_ID,
     fakeId
 } from '../jest-mocks/apex/fixtures';
-import { CCP_SELECTABLE_STATES, isCcpSystemState } from './ccp';
+import { CCP_SELECTABLE_STATES } from './ccp';
 import { DAY_MS, judgeHealth, LIVE_WINDOW_MS } from './orgHealth';
 import type { HealthAgent } from './orgHealth';
 
@@ -94,15 +99,15 @@ const LOG_RATE_MAX = 1000;
 const LOG_SAMPLE = 5000;
 const OVERDUE_CAP = 1000;
 const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
-
-const ORG_MESSAGES = {
-    statusUnknown: (value: string, choices: string) =>
-        `There is no Omni-Channel presence status with the developer name "${value}". Use the developer name, not the label; this org has: ${choices}.`,
-    connectStateNotListed: (value: string, choices: string) =>
-        `"${value}" is not among the Amazon Connect states listed in Presence Sync Settings. Add it there, or choose one of: ${choices}.`,
-    nameTooLong: () => 'The rule name is longer than 80 characters. Shorten it.',
-    valueTooLong: () => 'The value is longer than 255 characters. Shorten it.'
-};
+/** PresenceSyncRuleService.MAX_RULES_PER_SAVE: rules one request may carry. */
+const MAX_RULES_PER_SAVE = 500;
+/** PresenceSyncRuleService's refusal when a rule set id names no rule set (deleted meanwhile, or reset). */
+const RULE_SET_GONE = 'The rule set no longer exists or you cannot see it. Reload and try again.';
+/** PresenceSyncRuleSetService's refusals. */
+const RULE_SET_DEFAULT_UNDELETABLE =
+    'The org default rule set cannot be deleted: agents without another rule set use it. Make another rule set the org default first.';
+const RULE_SET_MOVE_TARGET_GONE =
+    'The rule set to move the assignments to no longer exists. Reload and choose another one.';
 
 /** Membership of the seed's agent, for rule set precedence (User, Group, PermissionSet, Profile, Default). */
 const AGENT_MEMBERSHIP: Record<Exclude<AssignmentType, 'User'>, string[]> = {
@@ -173,21 +178,20 @@ export class EmulatedOrg {
     }
 
     /**
-     * Makes the given rules the whole content of their rule set (default set when they name none):
-     * rules not in the list are deleted, the rest saved through the same validation as saveRules.
-     * Unlike saveRules, a rule keeps the id it is given, so that a test finds its own ids in the
-     * rules and in the trace's ruleId; it gets a new id only when it has none, or when its id is
-     * taken by a rule of another rule set or by an earlier rule of the list.
+     * Makes the given rules the whole content of their rule set (default set when they name none),
+     * as `workbench.rules.replace` does; see storeKeepingIds.
      */
     replaceRules(rules: PresenceSyncRule[], ruleSetId = DEFAULT_RULE_SET_ID): SaveRulesResult {
-        const keep = new Set(rules.map((r) => r.id));
-        const before = this.data.rules.length;
-        this.data.rules = this.data.rules.filter((r) => r.ruleSetId !== ruleSetId || keep.has(r.id));
-        const result = this.storeRules(ruleSetId, rules, true);
-        if (result.saved.length === 0 && this.data.rules.length < before) {
-            this.rulesChanged(ruleSetId, true);
+        const removed = this.data.rules.filter((r) => r.ruleSetId === ruleSetId);
+        this.data.rules = this.data.rules.filter((r) => r.ruleSetId !== ruleSetId);
+        try {
+            const result = this.storeKeepingIds(ruleSetId, rules, removed);
+            this.rulesChanged(ruleSetId, result.saved.length > 0 || removed.length > 0);
+            return result;
+        } catch (error) {
+            this.data.rules.push(...removed);
+            throw error;
         }
-        return result;
     }
 
     rules(ruleSetId = DEFAULT_RULE_SET_ID): PresenceSyncRule[] {
@@ -215,6 +219,8 @@ export class EmulatedOrg {
             'PresenceSyncRuleController.getRuleBuilderData': () => this.getRuleBuilderData(),
             'PresenceSyncRuleController.getRules': (p) => this.rulesOf(this.ruleSetIdParam(p), false),
             'PresenceSyncRuleController.saveRules': (p) => this.saveRules(p),
+            'PresenceSyncRuleController.saveRuleBatch': (p) => this.saveRuleBatch(p),
+            'PresenceSyncRuleController.deleteRuleSet': (p) => this.deleteRuleSet(p),
             'PresenceSyncRuleController.deleteRules': (p) => this.deleteRules(p),
             'PresenceSyncRuleController.setRulesActive': (p) => this.setRulesActive(p),
             'PresenceSyncRuleController.reorderRules': (p) => this.reorderRules(p),
@@ -237,21 +243,23 @@ export class EmulatedOrg {
 
     private getAgentConfiguration(): AgentConfiguration {
         const access = buildAccessReport();
-        const ruleSet = this.ruleSetFor(AGENT_USER_ID);
+        const found = this.ruleSetFor(AGENT_USER_ID);
+        const all = found ? this.rulesOf(found.id, false) : [];
+        const rules = all.filter((rule) => rule.active);
         return {
             userId: AGENT_USER_ID,
             userName: AGENT_USER_NAME,
             syncEnabled: this.data.settings.enabled && access.canRunSync,
             settings: { ...this.data.settings },
-            ruleSet,
-            rules: ruleSet ? this.rulesOf(ruleSet.id, true) : [],
+            ruleSet: found ? { ...found, activeRuleCount: rules.length, ruleCount: all.length } : null,
+            rules,
             statuses: this.statuses,
             serviceChannels: this.channels,
             access
         };
     }
 
-    private ruleSetFor(userId: string): AgentConfiguration['ruleSet'] {
+    private ruleSetFor(userId: string): Pick<RuleSetRef, 'id' | 'name' | 'assignedThrough'> | null {
         const assigned = (type: AssignmentType, ids: string[]): RuleSet | undefined =>
             this.data.ruleSets.find((set) =>
                 set.assignments.some((a) => a.type === type && ids.includes(a.targetId))
@@ -347,52 +355,118 @@ export class EmulatedOrg {
     }
 
     private saveRules(params: Record<string, unknown>): SaveRulesResult {
-        const ruleSetId = this.ruleSetIdParam(params);
-        return this.storeRules(
-            ruleSetId,
+        return this.saveBatch(
+            this.ruleSetIdParam(params),
             parseJsonArray<PresenceSyncRule>(params.rulesJson, 'rulesJson'),
-            false
+            []
+        );
+    }
+
+    private saveRuleBatch(params: Record<string, unknown>): SaveRulesResult {
+        return this.saveBatch(
+            this.ruleSetIdParam(params),
+            parseJsonArray<PresenceSyncRule>(params.rulesJson, 'rulesJson'),
+            params.deleteRuleIds === undefined || params.deleteRuleIds === null
+                ? []
+                : stringList(params.deleteRuleIds, 'deleteRuleIds')
         );
     }
 
     /**
-     * Validates and stores rules in a rule set. A rule whose id names a stored rule updates it.
-     * Any other rule is new: as in the org, it gets a record id, unless `keepCallerIds` lets it
-     * keep the id it came with (one no other stored rule has).
+     * PresenceSyncRuleBatch: all or nothing. Every rule is checked (engine, org, unique names, a
+     * record id that is no longer in the set) and the set's size afterwards; only when nothing is
+     * refused are the given rules deleted and the batch stored. A rule whose id names one of the
+     * set's rules updates it; any other rule gets a new record id, whatever id the builder sent.
      */
-    private storeRules(
+    private saveBatch(ruleSetId: string, batch: PresenceSyncRule[], deleteIds: string[]): SaveRulesResult {
+        if (batch.length > MAX_RULES_PER_SAVE || deleteIds.length > MAX_RULES_PER_SAVE) {
+            throw new ApexError(
+                `At most ${MAX_RULES_PER_SAVE} rules can be saved or deleted at once; this request had ${Math.max(batch.length, deleteIds.length)}.`
+            );
+        }
+        const current = this.rulesOf(ruleSetId, false);
+        const check = checkBatch(current, batch, deleteIds, this.orgFacts());
+        if (check.problem) {
+            throw new ApexError(check.problem);
+        }
+        if (check.refused.length > 0) {
+            return { saved: [], rejected: check.refused.map((entry) => this.rejection(batch, entry)) };
+        }
+        const currentIds = new Set(current.map((rule) => rule.id));
+        const deleting = new Set(deleteIds.filter((id) => currentIds.has(id)));
+        this.data.rules = this.data.rules.filter((rule) => !deleting.has(rule.id));
+        const saved = batch.map((candidate) => {
+            const updates = currentIds.has(candidate.id) && !deleting.has(candidate.id);
+            const rule: PresenceSyncRule = {
+                ...candidate,
+                ruleSetId,
+                id: updates ? candidate.id : this.newRuleId()
+            };
+            if (updates) {
+                this.data.rules[this.data.rules.findIndex((r) => r.id === rule.id)] = rule;
+            } else {
+                this.data.rules.push(rule);
+            }
+            return { ...rule };
+        });
+        this.rulesChanged(ruleSetId, saved.length > 0 || deleting.size > 0);
+        return { saved, rejected: [] };
+    }
+
+    private rejection(
+        batch: PresenceSyncRule[],
+        entry: { position: number; name: string; issues: RejectedRule['issues'] }
+    ): RejectedRule {
+        const candidate = batch[entry.position - 1];
+        return {
+            id: typeof candidate?.id === 'string' ? candidate.id : '',
+            position: entry.position,
+            name: entry.name,
+            issues: entry.issues
+        };
+    }
+
+    /**
+     * For `workbench.rules.replace`: the given rules become the whole rule set, each checked as the
+     * org checks it; refused ones are reported and the others stored. A rule keeps the id it is
+     * given, so that a test finds its own ids in the rules and in the trace's ruleId; it gets a new
+     * id only when it has none, or when another rule set or an earlier rule of the list has it.
+     */
+    private storeKeepingIds(
         ruleSetId: string,
         incoming: PresenceSyncRule[],
-        keepCallerIds: boolean
+        replaced: PresenceSyncRule[]
     ): SaveRulesResult {
+        const check = checkBatch(
+            replaced,
+            incoming,
+            replaced.map((r) => r.id),
+            this.orgFacts()
+        );
+        if (check.problem) {
+            throw new ApexError(check.problem);
+        }
+        const refused = new Map(check.refused.map((entry) => [entry.position, entry]));
         const result: SaveRulesResult = { saved: [], rejected: [] };
         const savedIds = new Set<string>();
-        for (const candidate of incoming) {
-            const rule = { ...candidate, ruleSetId } as PresenceSyncRule;
-            const issues = [...validateRule(rule), ...this.orgIssues(rule)];
-            const clientId = typeof candidate?.id === 'string' ? candidate.id : '';
-            if (issues.length > 0) {
-                result.rejected.push({ id: clientId, issues });
-                continue;
+        incoming.forEach((candidate, index) => {
+            const entry = refused.get(index + 1);
+            if (entry) {
+                result.rejected.push(this.rejection(incoming, entry));
+                return;
             }
-            const unsaved = clientId !== '' && !savedIds.has(clientId);
-            const existing = unsaved ? this.data.rules.findIndex((r) => r.id === clientId) : -1;
-            const updates =
-                existing >= 0 && (!keepCallerIds || this.data.rules[existing].ruleSetId === ruleSetId);
-            const keepsId = updates || (keepCallerIds && unsaved && existing < 0);
+            const clientId = typeof candidate.id === 'string' ? candidate.id : '';
+            const free =
+                clientId !== '' && !savedIds.has(clientId) && !this.data.rules.some((r) => r.id === clientId);
             const saved: PresenceSyncRule = {
-                ...rule,
-                id: keepsId ? clientId : this.newRuleId()
+                ...candidate,
+                ruleSetId,
+                id: free ? clientId : this.newRuleId()
             };
             savedIds.add(saved.id);
-            if (updates) {
-                this.data.rules[existing] = saved;
-            } else {
-                this.data.rules.push(saved);
-            }
+            this.data.rules.push(saved);
             result.saved.push({ ...saved });
-        }
-        this.rulesChanged(ruleSetId, result.saved.length > 0);
+        });
         return result;
     }
 
@@ -405,46 +479,11 @@ export class EmulatedOrg {
         return id;
     }
 
-    /** What only the org can check (PresenceSyncRuleValidator.orgIssues). */
-    private orgIssues(rule: PresenceSyncRule): RuleIssue[] {
-        const issues: RuleIssue[] = [];
-        if (typeof rule.name === 'string' && rule.name.length > 80) {
-            issues.push({ field: 'name', message: ORG_MESSAGES.nameTooLong() });
-        }
-        for (const field of ['operandAValue', 'operandBValue', 'destinationValue'] as const) {
-            const value = rule[field];
-            if (typeof value === 'string' && value.length > 255) {
-                issues.push({ field, message: ORG_MESSAGES.valueTooLong() });
-            }
-        }
-        const value = typeof rule.destinationValue === 'string' ? rule.destinationValue.trim() : '';
-        if (value === '') {
-            return issues;
-        }
-        const statusNames = this.statuses.map((s) => s.developerName);
-        if (
-            rule.destination === 'SalesforceAgentState' &&
-            !statusNames.includes(value) &&
-            value !== OMNI_OFFLINE
-        ) {
-            issues.push({
-                field: 'destinationValue',
-                message: ORG_MESSAGES.statusUnknown(value, [...statusNames].sort().join(', '))
-            });
-        }
-        const listed = this.data.connectStates;
-        if (
-            rule.destination === 'ConnectAgentState' &&
-            listed.length > 0 &&
-            !listed.includes(value) &&
-            !isCcpSystemState(value)
-        ) {
-            issues.push({
-                field: 'destinationValue',
-                message: ORG_MESSAGES.connectStateNotListed(value, listed.join(', '))
-            });
-        }
-        return issues;
+    private orgFacts(): OrgFacts {
+        return {
+            statusNames: this.statuses.map((s) => s.developerName),
+            connectStates: this.data.connectStates
+        };
     }
 
     private deleteRules(params: Record<string, unknown>): void {
@@ -477,19 +516,37 @@ export class EmulatedOrg {
         this.rulesChanged(ruleSetId, true);
     }
 
+    /** PresenceSyncRuleService.saveRuleSet: name rules, one rule set per target, assignments replaced. */
     private saveRuleSet(params: Record<string, unknown>): RuleSet {
         const incoming = parseJsonObject<RuleSet>(params.ruleSetJson, 'ruleSetJson');
-        if (typeof incoming.name !== 'string' || incoming.name.trim() === '') {
-            throw new ApexError('The rule set needs a name.');
+        const existing = incoming.id ? this.data.ruleSets.find((s) => s.id === incoming.id) : undefined;
+        if (incoming.id && !existing) {
+            throw new ApexError(RULE_SET_GONE);
         }
-        const id =
-            incoming.id && this.data.ruleSets.some((s) => s.id === incoming.id)
-                ? incoming.id
-                : fakeId('a0B', this.data.nextId++);
+        const others = this.data.ruleSets.filter((s) => s.id !== existing?.id);
+        const [problem] = ruleSetNameProblems(
+            incoming.name,
+            others.map((s) => s.name)
+        );
+        if (problem) {
+            throw new ApexError(problem);
+        }
+        const conflicts = (incoming.assignments ?? []).flatMap((a) => {
+            const owner = others.find((s) => s.assignments.some((o) => o.targetId === a.targetId));
+            return owner ? [`${a.targetName} (in ${owner.name})`] : [];
+        });
+        if (conflicts.length > 0) {
+            throw new ApexError(
+                `Each user, group, permission set or profile can belong to one rule set only. Remove these from their other rule set first: ${conflicts.join(', ')}.`
+            );
+        }
+        const id = existing?.id ?? fakeId('a0B', this.data.nextId++);
+        const description = typeof incoming.description === 'string' ? incoming.description.trim() : '';
         const saved: RuleSet = {
             id,
-            name: incoming.name.trim(),
-            description: incoming.description ?? null,
+            name: String(incoming.name).trim(),
+            description:
+                description === '' ? null : description.slice(0, RULE_LIMITS.ruleSetDescriptionLength),
             isDefault: Boolean(incoming.isDefault),
             assignments: (incoming.assignments ?? []).map((a) => ({
                 ...a,
@@ -500,9 +557,49 @@ export class EmulatedOrg {
         if (saved.isDefault) {
             this.data.ruleSets.forEach((s) => (s.isDefault = false));
         }
-        this.data.ruleSets = [...this.data.ruleSets.filter((s) => s.id !== id), saved];
+        this.data.ruleSets = existing
+            ? this.data.ruleSets.map((s) => (s.id === id ? saved : s))
+            : [...this.data.ruleSets, saved];
         this.rulesChanged(id, true);
         return saved;
+    }
+
+    /**
+     * PresenceSyncRuleSetService.deleteRuleSet: deletes a rule set with its rules. Its assignments
+     * move to `moveAssignmentsToId` when given, else they go with it and those agents fall back
+     * to their next assignment or the org default. The org default cannot be deleted.
+     */
+    private deleteRuleSet(params: Record<string, unknown>): RuleSetDeletion {
+        const ruleSet = this.data.ruleSets.find((s) => s.id === this.ruleSetIdParam(params))!;
+        if (ruleSet.isDefault) {
+            throw new ApexError(RULE_SET_DEFAULT_UNDELETABLE);
+        }
+        const moveTo = params.moveAssignmentsToId;
+        let target: RuleSet | undefined;
+        if (typeof moveTo === 'string' && moveTo !== '') {
+            target = this.data.ruleSets.find((s) => s.id === moveTo && s.id !== ruleSet.id);
+            if (!target) {
+                throw new ApexError(RULE_SET_MOVE_TARGET_GONE);
+            }
+            const moved = ruleSet.assignments.map((a) => ({
+                ...a,
+                id: fakeId('a0D', this.data.nextId++),
+                ruleSetId: target!.id
+            }));
+            target.assignments = [...target.assignments, ...moved];
+        }
+        const deletedRules = this.data.rules.filter((r) => r.ruleSetId === ruleSet.id).length;
+        this.data.rules = this.data.rules.filter((r) => r.ruleSetId !== ruleSet.id);
+        this.data.ruleSets = this.data.ruleSets.filter((s) => s.id !== ruleSet.id);
+        this.rulesChanged(ruleSet.id, true);
+        if (target) {
+            this.publish(RULES_CHANGED_CHANNEL, { RuleSetId__c: target.id });
+        }
+        return {
+            deletedRules,
+            movedAssignments: target ? ruleSet.assignments.length : 0,
+            removedAssignments: target ? 0 : ruleSet.assignments.length
+        };
     }
 
     private changedSets(rules: PresenceSyncRule[]): void {
@@ -523,7 +620,7 @@ export class EmulatedOrg {
     private ruleSetIdParam(params: Record<string, unknown>): string {
         const id = params.ruleSetId;
         if (typeof id !== 'string' || !this.data.ruleSets.some((s) => s.id === id)) {
-            throw new ApexError(`There is no rule set with id "${String(id)}".`);
+            throw new ApexError(RULE_SET_GONE);
         }
         return id;
     }
@@ -594,7 +691,8 @@ export class EmulatedOrg {
             overdueEntries: Math.min(OVERDUE_CAP, this.data.logs.filter((e) => e.at < overdueBefore).length),
             entries24h: recent.length,
             errors24h: recent.filter((e) => e.level === 'error').length,
-            liveAgents: live.length,
+            liveAgents: live,
+            now,
             twoBrowserAgents: live
                 .filter((a) => a.connectState === 'MultipleCcpWindows')
                 .map((a) => a.userName)

@@ -7,7 +7,13 @@
  */
 import { OMNI_OFFLINE, validateRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
-import type { HealthCheckResult, HealthColour, PresenceSyncSettings, RuleSet } from 'presence-sync/contracts';
+import type {
+    AgentLiveState,
+    HealthCheckResult,
+    HealthColour,
+    PresenceSyncSettings,
+    RuleSet
+} from 'presence-sync/contracts';
 import { HEALTH_CHECK_IDS, HEALTH_CHECK_WORDING } from '../jest-mocks/apex/healthFixtures';
 import type { HealthCheckId } from '../jest-mocks/apex/healthFixtures';
 
@@ -17,6 +23,8 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** PresenceSyncHealthSelector.LOG_SAMPLE and OVERDUE_CAP: what one report reads at most. */
 const LOG_SAMPLE = 5000;
 const OVERDUE_CAP = 1000;
+/** PresenceSyncHealthService.LOG_SHIP_GRACE_MS: an agent's entries reach the org well within this. */
+const LOG_SHIP_GRACE_MS = 2 * 60 * 1000;
 const MAX_NAMES = 5;
 const ERROR_RATE = { amber: 2, red: 10 };
 const ERRORS_PER_AGENT = { amber: 2, red: 10 };
@@ -43,7 +51,9 @@ export interface HealthFacts {
     overdueEntries: number;
     entries24h: number;
     errors24h: number;
-    liveAgents: number;
+    /** Agents whose utility reported within the live window. */
+    liveAgents: AgentLiveState[];
+    now: number;
     /** Live agents whose Connect reports MultipleCcpWindows (signed in in two browsers). */
     twoBrowserAgents: string[];
 }
@@ -55,6 +65,7 @@ export function judgeHealth(facts: HealthFacts): HealthCheckResult[] {
         'ccp-url': ccpUrl,
         'csp-trusted-site': trustedSite,
         'rules-valid': rulesValid,
+        'agent-rule-sets': agentRuleSets,
         'statuses-exist': statusesExist,
         'statuses-granted': statusesGranted,
         'agent-permissions': agentPermissions,
@@ -157,6 +168,58 @@ function rulesValid(facts: HealthFacts): HealthCheckResult {
         'rules-valid',
         'green',
         `All ${plural(total, 'active rule')} in ${plural(setsWithRules, 'rule set')} are valid.`
+    );
+}
+
+/** PresenceSyncRuleSetHealth.agentRuleSets: an agent whose rule set has no active rule syncs nothing. */
+function agentRuleSets(facts: HealthFacts): HealthCheckResult {
+    if (facts.agents.length === 0) {
+        return result(
+            'agent-rule-sets',
+            'amber',
+            'No agent holds the Presence_Sync_Run_Sync permission, so no rule set could be checked.'
+        );
+    }
+    const defaultSet = facts.ruleSets.find((set) => set.isDefault) ?? null;
+    const inUse = new Set<string>();
+    const empty: string[] = [];
+    const without: string[] = [];
+    for (const agent of facts.agents) {
+        const set = facts.ruleSets.find((s) => s.id === agent.ruleSetId) ?? defaultSet;
+        if (!set) {
+            without.push(agent.name);
+            continue;
+        }
+        inUse.add(set.id);
+        if ((facts.activeRulesByRuleSet[set.id] ?? []).length === 0) {
+            empty.push(`${agent.name} (${set.name})`);
+        }
+    }
+    if (empty.length > 0 || without.length > 0) {
+        const parts: string[] = [];
+        if (empty.length > 0) {
+            parts.push(
+                `${plural(empty.length, 'agent')} ${empty.length === 1 ? 'gets' : 'get'} a rule set with no active rules, so sync changes nothing for them: ${names(empty)}.`
+            );
+        }
+        if (without.length > 0) {
+            parts.push(
+                `${plural(without.length, 'agent')} ${without.length === 1 ? 'gets' : 'get'} no rule set at all (there is no org default): ${names(without)}.`
+            );
+        }
+        return result(
+            'agent-rule-sets',
+            'red',
+            parts.join(' '),
+            without.length > 0 && empty.length === 0
+                ? 'In the rule builder, make a rule set the org default or assign one to these agents.'
+                : HEALTH_CHECK_WORDING['agent-rule-sets'].red?.fix
+        );
+    }
+    return result(
+        'agent-rule-sets',
+        'green',
+        `${facts.agents.length === 1 ? 'The rule set of the 1 agent has' : `The rule sets of all ${plural(facts.agents.length, 'agent')} have`} active rules (${plural(inUse.size, 'rule set')} in use).`
     );
 }
 
@@ -311,12 +374,23 @@ function logVolume(facts: HealthFacts): HealthCheckResult {
         if (logLevel === 'Off') {
             return result('log-volume', 'green', 'No entries in the last 24 hours: logging is off.');
         }
-        if (logLevel === 'All' && facts.liveAgents > 0) {
+        // An agent ships its entries within seconds: only a sync older than the grace proves they are lost.
+        const synced = facts.liveAgents.filter(
+            (a) => a.lastSyncAt !== null && a.lastSyncAt <= facts.now - LOG_SHIP_GRACE_MS
+        );
+        if (logLevel === 'All' && synced.length > 0) {
             return result(
                 'log-volume',
                 'amber',
-                `No entries in the last 24 hours although ${plural(facts.liveAgents, 'agent')} ran sync with log level All.`,
-                'Check that the agents hold the Presence Sync Agent permission set, which lets them write log entries.'
+                `No entries in the last 24 hours although ${plural(synced.length, 'agent')} synced more than 2 minutes ago with log level All: ${names(synced.map((a) => a.userName))}.`,
+                'Check that these agents hold the Presence Sync Agent permission set (it lets them write log entries) and that no profile or user level of Presence Sync Settings sets Log Level to Off.'
+            );
+        }
+        if (facts.liveAgents.length > 0) {
+            return result(
+                'log-volume',
+                'green',
+                'No entries in the last 24 hours yet: agents running sync send their first entries within a minute or two.'
             );
         }
         return result('log-volume', 'green', 'No entries in the last 24 hours: nothing went wrong.');

@@ -4,9 +4,11 @@ import type {
     HealthReport,
     LogPage,
     RuleBuilderData,
+    RuleSet,
+    RuleSetDeletion,
     SaveRulesResult
 } from 'presence-sync/contracts';
-import { buildTraceEntries, DEFAULT_RULE_SET_ID } from '../../jest-mocks/apex/fixtures';
+import { AGENT_USER_ID, buildTraceEntries, DEFAULT_RULE_SET_ID } from '../../jest-mocks/apex/fixtures';
 import {
     buildHealthCheck,
     HEALTH_CHECK_IDS,
@@ -46,7 +48,27 @@ describe('emulated org', () => {
         expect(config.rules.every((r) => /^[a-zA-Z0-9]{18}$/.test(r.id))).toBe(true);
     });
 
-    it('saves a valid rule with a record id, rejects an unknown status, and publishes rules changed', async () => {
+    it('saves a valid rule with a record id and publishes rules changed', async () => {
+        const [template] = org.rules();
+        const result = (await org.call('PresenceSyncRuleController.saveRules', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            rulesJson: JSON.stringify([
+                {
+                    ...template,
+                    id: 'new-1',
+                    name: 'Lunch to Lunch',
+                    operandBValue: 'Lunch',
+                    destinationValue: 'Lunch'
+                }
+            ])
+        })) as SaveRulesResult;
+        expect(result.rejected).toEqual([]);
+        expect(result.saved[0].id).toMatch(/^a0C[a-zA-Z0-9]{15}$/);
+        expect(published).toEqual([[RULES_CHANGED_CHANNEL, { RuleSetId__c: DEFAULT_RULE_SET_ID }]]);
+        expect(stored!.rules).toHaveLength(5);
+    });
+
+    it('saves nothing when one rule is refused, and names the refused entry by position and name', async () => {
         const [template] = org.rules();
         const result = (await org.call('PresenceSyncRuleController.saveRules', {
             ruleSetId: DEFAULT_RULE_SET_ID,
@@ -63,25 +85,138 @@ describe('emulated org', () => {
                     id: 'new-2',
                     name: 'Label instead',
                     operandBValue: 'Lunch',
-                    destinationValue: 'Working -- Phone'
+                    destinationValue: 'Working – Phone'
                 }
             ])
         })) as SaveRulesResult;
-        expect(result.saved).toHaveLength(1);
-        expect(result.saved[0].id).toMatch(/^a0C[a-zA-Z0-9]{15}$/);
+        expect(result.saved).toEqual([]);
         expect(result.rejected).toEqual([
             {
                 id: 'new-2',
+                position: 2,
+                name: 'Label instead',
                 issues: [
                     expect.objectContaining({
                         field: 'destinationValue',
-                        message: expect.stringMatching(/developer name/)
+                        message: expect.stringMatching(/developer name "Working – Phone"/)
                     })
                 ]
             }
         ]);
-        expect(published).toEqual([[RULES_CHANGED_CHANNEL, { RuleSetId__c: DEFAULT_RULE_SET_ID }]]);
-        expect(stored!.rules).toHaveLength(5);
+        expect(published).toEqual([]);
+        expect(org.rules()).toHaveLength(4);
+    });
+
+    it('refuses a second rule of the same name in a rule set, whatever its case', async () => {
+        const [template] = org.rules();
+        const result = (await org.call('PresenceSyncRuleController.saveRules', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            rulesJson: JSON.stringify([
+                { ...template, id: 'new-1', name: ` ${template.name.toUpperCase()} ` }
+            ])
+        })) as SaveRulesResult;
+        expect(result.rejected[0].issues).toEqual([
+            {
+                field: 'name',
+                message: `Another rule of this rule set is already called "${template.name.toUpperCase()}". Give each rule its own name.`
+            }
+        ]);
+    });
+
+    it('refuses a rule that was deleted meanwhile instead of creating it again under a new id', async () => {
+        const [first] = org.rules();
+        await org.call('PresenceSyncRuleController.deleteRules', { ruleIds: [first.id] });
+        const result = (await org.call('PresenceSyncRuleController.saveRules', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            rulesJson: JSON.stringify([{ ...first, name: 'Edited after the delete' }])
+        })) as SaveRulesResult;
+        expect(result.rejected[0].issues.map((i) => i.message)).toEqual([
+            'This rule is no longer in the rule set; someone may have deleted it. Reload the rules and try again.'
+        ]);
+        expect(org.rules()).toHaveLength(3);
+    });
+
+    it('holds at most 500 rules in a rule set, and refuses a save that would leave more', async () => {
+        const [template] = org.rules();
+        const many = (from: number, count: number) =>
+            Array.from({ length: count }, (_, i) => ({
+                ...template,
+                id: `new-${from + i}`,
+                name: `Rule ${from + i}`,
+                order: from + i
+            }));
+        const first = (await org.call('PresenceSyncRuleController.saveRules', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            rulesJson: JSON.stringify(many(1, 496))
+        })) as SaveRulesResult;
+        expect(first.saved).toHaveLength(496);
+        expect(org.rules()).toHaveLength(500);
+        await expect(
+            org.call('PresenceSyncRuleController.saveRules', {
+                ruleSetId: DEFAULT_RULE_SET_ID,
+                rulesJson: JSON.stringify(many(1000, 1))
+            })
+        ).rejects.toThrow(
+            'A rule set holds at most 500 rules, and this change would leave 501 in it. Delete rules first, or split them into several rule sets.'
+        );
+        expect(org.rules()).toHaveLength(500);
+    });
+
+    it('replaces rules in one batch: deletes and saves together, or changes nothing', async () => {
+        const current = org.rules();
+        const [template] = current;
+        const refused = (await org.call('PresenceSyncRuleController.saveRuleBatch', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            rulesJson: JSON.stringify([
+                { ...template, id: 'import-1', name: 'Kept' },
+                { ...template, id: 'import-2', name: 'Broken', destinationValue: 'Nope' }
+            ]),
+            deleteRuleIds: current.map((r) => r.id)
+        })) as SaveRulesResult;
+        expect([refused.saved.length, refused.rejected.map((r) => [r.position, r.name])]).toEqual([
+            0,
+            [[2, 'Broken']]
+        ]);
+        expect(org.rules().map((r) => r.id)).toEqual(current.map((r) => r.id));
+
+        const replaced = (await org.call('PresenceSyncRuleController.saveRuleBatch', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            // The file's names may be those of the rules it replaces.
+            rulesJson: JSON.stringify(current.map((r, i) => ({ ...r, id: `import-${i}` }))),
+            deleteRuleIds: current.map((r) => r.id)
+        })) as SaveRulesResult;
+        expect(replaced.rejected).toEqual([]);
+        expect(org.rules().map((r) => r.name)).toEqual(current.map((r) => r.name));
+        expect(org.rules().some((r) => current.some((c) => c.id === r.id))).toBe(false);
+    });
+
+    it('hands out ids past 9,999 without overflowing', async () => {
+        const data = seedOrgData();
+        data.nextId = 9998;
+        stored = data;
+        const big = new EmulatedOrg({ store: { load: () => stored, save: (d) => (stored = d) } });
+        const [template] = big.rules();
+        const result = (await big.call('PresenceSyncRuleController.saveRules', {
+            ruleSetId: DEFAULT_RULE_SET_ID,
+            rulesJson: JSON.stringify(
+                [1, 2, 3].map((n) => ({ ...template, id: `new-${n}`, name: `Rule ${n}` }))
+            )
+        })) as SaveRulesResult;
+        expect(result.saved.map((r) => r.id)).toEqual([
+            expect.stringMatching(/^a0CHs0000009998[A-Z0-5]{3}$/),
+            expect.stringMatching(/^a0CHs0000009999[A-Z0-5]{3}$/),
+            expect.stringMatching(/^a0CHs0000010000[A-Z0-5]{3}$/)
+        ]);
+    });
+
+    it('tells the agent how many rules its rule set holds, and how many are active', async () => {
+        const [first] = org.rules();
+        await org.call('PresenceSyncRuleController.setRulesActive', { ruleIds: [first.id], active: false });
+        const config = (await org.call(
+            'PresenceSyncAgentController.getAgentConfiguration'
+        )) as AgentConfiguration;
+        expect(config.ruleSet).toMatchObject({ activeRuleCount: 3, ruleCount: 4 });
+        expect(config.rules).toHaveLength(3);
     });
 
     it('rejects what the engine rejects (a Connect system state as destination)', async () => {
@@ -121,8 +256,8 @@ describe('emulated org', () => {
         const result = org.replaceRules([
             { ...publisher, id: '' },
             { ...subscriber, id: 'twice' },
-            { ...publisher, id: 'twice', order: 30 },
-            { ...subscriber, id: 'shared', order: 40 }
+            { ...publisher, id: 'twice', order: 30, name: 'Third' },
+            { ...subscriber, id: 'shared', order: 40, name: 'Fourth' }
         ]);
 
         const ids = result.saved.map((r) => r.id);
@@ -206,6 +341,89 @@ describe('emulated org', () => {
         await expect(
             org.call('PresenceSyncRuleController.getRules', { ruleSetId: 'nope' })
         ).rejects.toBeInstanceOf(ApexError);
+    });
+});
+
+describe('emulated org rule sets', () => {
+    let org: EmulatedOrg;
+    beforeEach(() => {
+        let stored: OrgData | null = null;
+        org = new EmulatedOrg({ store: { load: () => stored, save: (d) => (stored = d) } });
+    });
+    const save = (ruleSet: Record<string, unknown>) =>
+        org.call('PresenceSyncRuleController.saveRuleSet', {
+            ruleSetJson: JSON.stringify({ isDefault: false, assignments: [], ...ruleSet })
+        }) as Promise<RuleSet>;
+    const avery = { type: 'User', targetId: AGENT_USER_ID, targetName: 'Avery Agent' };
+
+    it('keeps rule set names unique, whatever their case, and lets a rule set be renamed', async () => {
+        const phone = await save({ name: 'Phone team' });
+        await expect(save({ name: 'phone TEAM ' })).rejects.toThrow(
+            'Another rule set is already called "phone TEAM". Choose another name.'
+        );
+        await expect(save({ name: 'Default presence sync rules' })).rejects.toThrow(/already called/);
+        const renamed = await save({ id: phone.id, name: 'Phone team (day shift)', description: 'Days' });
+        expect([renamed.id, renamed.name, renamed.description]).toEqual([
+            phone.id,
+            'Phone team (day shift)',
+            'Days'
+        ]);
+        // Its own name is not "another" rule set's.
+        await expect(save({ id: phone.id, name: 'Phone team (day shift)' })).resolves.toBeTruthy();
+    });
+
+    it('deletes a rule set with its rules, moving its assignments where the admin chose', async () => {
+        const phone = await save({ name: 'Phone team', assignments: [avery] });
+        const chat = await save({ name: 'Chat team' });
+        const [template] = org.rules();
+        org.replaceRules([{ ...template, id: 'p1' }], phone.id);
+        const done = (await org.call('PresenceSyncRuleController.deleteRuleSet', {
+            ruleSetId: phone.id,
+            moveAssignmentsToId: chat.id
+        })) as RuleSetDeletion;
+        expect(done).toEqual({ deletedRules: 1, movedAssignments: 1, removedAssignments: 0 });
+        const config = (await org.call(
+            'PresenceSyncAgentController.getAgentConfiguration'
+        )) as AgentConfiguration;
+        expect(config.ruleSet).toMatchObject({ id: chat.id, assignedThrough: 'User', activeRuleCount: 0 });
+        await expect(
+            org.call('PresenceSyncRuleController.getRules', { ruleSetId: phone.id })
+        ).rejects.toThrow('The rule set no longer exists or you cannot see it. Reload and try again.');
+    });
+
+    it('deletes a rule set with its assignments: those agents fall back to the org default', async () => {
+        const phone = await save({ name: 'Phone team', assignments: [avery] });
+        const done = (await org.call('PresenceSyncRuleController.deleteRuleSet', {
+            ruleSetId: phone.id,
+            moveAssignmentsToId: null
+        })) as RuleSetDeletion;
+        expect(done).toEqual({ deletedRules: 0, movedAssignments: 0, removedAssignments: 1 });
+        const config = (await org.call(
+            'PresenceSyncAgentController.getAgentConfiguration'
+        )) as AgentConfiguration;
+        expect(config.ruleSet).toMatchObject({ id: DEFAULT_RULE_SET_ID, assignedThrough: 'Default' });
+    });
+
+    it('never deletes the org default', async () => {
+        await expect(
+            org.call('PresenceSyncRuleController.deleteRuleSet', {
+                ruleSetId: DEFAULT_RULE_SET_ID,
+                moveAssignmentsToId: null
+            })
+        ).rejects.toThrow(/org default rule set cannot be deleted/);
+    });
+
+    it('refuses to save into a rule set a reset took away, instead of saving elsewhere', async () => {
+        const phone = await save({ name: 'Phone team' });
+        org.reset();
+        const [template] = org.rules();
+        await expect(
+            org.call('PresenceSyncRuleController.saveRules', {
+                ruleSetId: phone.id,
+                rulesJson: JSON.stringify([{ ...template, id: 'draft-1', name: 'Late' }])
+            })
+        ).rejects.toThrow('The rule set no longer exists or you cannot see it. Reload and try again.');
+        await expect(save({ id: phone.id, name: 'Phone team' })).rejects.toThrow(/no longer exists/);
     });
 });
 
@@ -366,6 +584,51 @@ describe('emulated org health report', () => {
         data.liveAgents = [beat('recent', NOW - 14 * 60 * 1000), beat('gone', NOW - 16 * 60 * 1000)];
         const health = await report(orgWith(data));
         expect(health.liveAgents.map((a) => a.userId)).toEqual(['recent']);
-        expect(health.checks.find((c) => c.id === 'log-volume')?.status).toBe('amber');
+    });
+
+    it('blames lost log entries only once an agent synced long enough ago for them to have arrived', async () => {
+        const data = seedOrgData();
+        const live = (lastSyncAt: number | null) => ({
+            userId: 'avery',
+            userName: 'Avery Agent',
+            lastHeartbeat: NOW - 10_000,
+            connectState: 'Available',
+            omniStatus: 'Available',
+            status: 'in-sync',
+            lastSyncAt,
+            lastError: null,
+            paused: false
+        });
+        data.liveAgents = [live(null)];
+        const fresh = (await report(orgWith(data))).checks.find((c) => c.id === 'log-volume')!;
+        expect([fresh.status, fresh.reason]).toEqual([
+            'green',
+            'No entries in the last 24 hours yet: agents running sync send their first entries within a minute or two.'
+        ]);
+        data.liveAgents = [live(NOW - 30_000)];
+        expect((await report(orgWith(data))).checks.find((c) => c.id === 'log-volume')!.status).toBe('green');
+
+        data.liveAgents = [live(NOW - 5 * 60 * 1000)];
+        const lost = (await report(orgWith(data))).checks.find((c) => c.id === 'log-volume')!;
+        expect([lost.status, lost.reason]).toEqual([
+            'amber',
+            'No entries in the last 24 hours although 1 agent synced more than 2 minutes ago with log level All: Avery Agent.'
+        ]);
+        expect(lost.fix).toMatch(/Presence Sync Agent permission set.*Log Level to Off/);
+    });
+
+    it('says when an agent gets a rule set without active rules', async () => {
+        const org = orgWith();
+        expect((await check(org, 'agent-rule-sets')).reason).toBe(
+            'The rule set of the 1 agent has active rules (1 rule set in use).'
+        );
+        await org.call('PresenceSyncRuleController.saveRuleSet', {
+            ruleSetJson: JSON.stringify({
+                name: 'Phone team',
+                isDefault: false,
+                assignments: [{ type: 'User', targetId: AGENT_USER_ID, targetName: 'Avery Agent' }]
+            })
+        });
+        expect(await check(org, 'agent-rule-sets')).toEqual(buildHealthCheck('agent-rule-sets', 'red'));
     });
 });

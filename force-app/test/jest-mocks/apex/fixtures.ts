@@ -77,9 +77,19 @@ export function to18(id15: string): string {
     return id15 + suffix;
 }
 
-/** A 15-character id with the given key prefix and a readable running number. */
+/** Running numbers an id can carry: ten decimal digits after the key prefix and the pod marker. */
+const MAX_ID_NUMBER = 9_999_999_999;
+
+/**
+ * A 15-character id with the given key prefix and a readable running number (`a0CHs0000000042`).
+ * Ten digits hold every number an emulated org hands out; the ids of 1 to 9,999 are the same as
+ * they always were.
+ */
 function id15(prefix: string, n: number): string {
-    return prefix + 'Hs000000' + String(n).padStart(4, '0');
+    if (!Number.isInteger(n) || n < 0 || n > MAX_ID_NUMBER) {
+        throw new RangeError(`An id number must be a whole number from 0 to ${MAX_ID_NUMBER}, got ${n}.`);
+    }
+    return prefix + 'Hs' + String(n).padStart(10, '0');
 }
 
 /** An 18-character record id with the given key prefix (e.g. `005` for a user). */
@@ -95,8 +105,8 @@ const SEED_STATUSES: ReadonlyArray<[developerName: string, label: string]> = [
     ['Available', 'Available'],
     ['Busy', 'Busy'],
     ['Lunch', 'Lunch'],
-    ['Working_Phone', 'Working -- Phone'],
-    ['Working_Media', 'Working -- Media']
+    ['Working_Phone', 'Working – Phone'],
+    ['Working_Media', 'Working – Media']
 ];
 
 /** The seed's Omni-Channel presence statuses, with both id lengths. */
@@ -203,7 +213,7 @@ export function buildSeedRules(ruleSetId: string = DEFAULT_RULE_SET_ID): Presenc
             destinationValue: 'Available'
         },
         {
-            name: 'Connect Working - Phone sets Omni-Channel Working -- Phone',
+            name: 'Connect Working - Phone sets Omni-Channel Working – Phone',
             source: 'ConnectStateChange',
             operandA: 'ConnectNewState',
             comparator: 'Equal',
@@ -213,7 +223,7 @@ export function buildSeedRules(ruleSetId: string = DEFAULT_RULE_SET_ID): Presenc
             destinationValue: 'Working_Phone'
         },
         {
-            name: 'Omni-Channel Working -- Media sets Connect Working - Media',
+            name: 'Omni-Channel Working – Media sets Connect Working - Media',
             source: 'SalesforceStateChange',
             operandA: 'SalesforceNewState',
             comparator: 'Equal',
@@ -292,7 +302,13 @@ export function buildAgentConfiguration(overrides: Partial<AgentConfiguration> =
         userName: AGENT_USER_NAME,
         syncEnabled: true,
         settings: buildSettings(),
-        ruleSet: { id: ruleSet.id, name: ruleSet.name, assignedThrough: 'Default' },
+        ruleSet: {
+            id: ruleSet.id,
+            name: ruleSet.name,
+            assignedThrough: 'Default',
+            activeRuleCount: 4,
+            ruleCount: 4
+        },
         rules: buildSeedRules(ruleSet.id),
         statuses: buildStatuses(),
         serviceChannels: buildServiceChannels(),
@@ -329,13 +345,22 @@ export function buildRuleBuilderData(overrides: Partial<RuleBuilderData> = {}): 
  * record ids get record ids, as the server assigns them on insert.
  */
 export function buildSaveRulesResult(
-    options: { saved?: PresenceSyncRule[]; rejected?: Array<{ id: string; issues: RuleIssue[] }> } = {}
+    options: {
+        saved?: PresenceSyncRule[];
+        rejected?: Array<{ id: string; issues: RuleIssue[]; position?: number; name?: string }>;
+    } = {}
 ): SaveRulesResult {
     let next = 100;
     const saved = (options.saved ?? buildSeedRules()).map((rule) =>
         /^[a-zA-Z0-9]{18}$/.test(rule.id) ? rule : { ...rule, id: fakeId('a0C', next++) }
     );
-    return { saved, rejected: options.rejected ?? [] };
+    const rejected = (options.rejected ?? []).map((r, i) => ({
+        position: i + 1,
+        name: '(no name)',
+        ...r
+    }));
+    // All or nothing, as the org saves: a refused rule means nothing was saved.
+    return { saved: rejected.length > 0 ? [] : saved, rejected };
 }
 
 /** One correlated sync: a Connect change that set Omni-Channel to Lunch. Oldest first. */

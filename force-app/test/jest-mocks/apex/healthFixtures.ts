@@ -26,6 +26,7 @@ export const HEALTH_CHECK_IDS = [
     'ccp-url',
     'csp-trusted-site',
     'rules-valid',
+    'agent-rule-sets',
     'statuses-exist',
     'statuses-granted',
     'agent-permissions',
@@ -93,6 +94,21 @@ export const HEALTH_CHECK_WORDING: Record<HealthCheckId, CheckWording> = {
         red: {
             reason: '1 active rule is invalid: "Connect Lunch sets Omni-Channel Lunch" (Default presence sync rules): Set the Omni-Channel status the rule sets.',
             fix: 'Open the rule builder and fix or deactivate the rule.'
+        }
+    },
+    'agent-rule-sets': {
+        label: 'Rules for every agent',
+        green: {
+            reason: 'The rule sets of all 12 agents have active rules (2 rule sets in use).',
+            fix: null
+        },
+        amber: {
+            reason: 'No agent holds the Presence_Sync_Run_Sync permission, so no rule set could be checked.',
+            fix: 'Assign the Presence Sync Agent permission set to your agents.'
+        },
+        red: {
+            reason: '1 agent gets a rule set with no active rules, so sync changes nothing for them: Avery Agent (Phone team).',
+            fix: 'In the rule builder, add and activate rules in that rule set, or remove its assignments so those agents get the org default.'
         }
     },
     'statuses-exist': {

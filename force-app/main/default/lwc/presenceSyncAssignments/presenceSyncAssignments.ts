@@ -3,6 +3,7 @@ import searchAssignees from '@salesforce/apex/PresenceSyncRuleController.searchA
 import saveRuleSet from '@salesforce/apex/PresenceSyncRuleController.saveRuleSet';
 import type { AssigneeOption, AssignmentType, RuleSet, RuleSetAssignment } from 'presence-sync/contracts';
 import { reduceErrors } from 'c/presenceSyncErrors';
+import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 
 /** Most specific first: the order in which the server resolves an agent's rule set. */
 const PRECEDENCE: readonly AssignmentType[] = ['User', 'Group', 'PermissionSet', 'Profile'];
@@ -14,6 +15,14 @@ const TYPE_LABELS: Record<AssignmentType, string> = {
     Profile: 'Profile'
 };
 
+/** What an assignment of each type wins over, in the precedence column. */
+const WINS_OVER: Record<AssignmentType, string> = {
+    User: 'Wins over every other assignment',
+    Group: 'Wins over permission sets, profiles and the org default',
+    PermissionSet: 'Wins over profiles and the org default',
+    Profile: 'Wins over the org default only'
+};
+
 /**
  * Whom a rule set applies to. An agent covered by several rule sets gets the one reached by the
  * most specific assignment: User, then Group, then Permission Set, then Profile, then the org
@@ -22,6 +31,8 @@ const TYPE_LABELS: Record<AssignmentType, string> = {
 export default class PresenceSyncAssignments extends LightningElement {
     @api ruleSets: RuleSet[] = [];
     @api readOnly = false;
+    /** Active rules of the rule set: assigning one without any gives those agents no rules at all. */
+    @api activeRuleCount = 0;
 
     assignments: RuleSetAssignment[] = [];
     current: RuleSet | undefined;
@@ -92,7 +103,7 @@ export default class PresenceSyncAssignments extends LightningElement {
                 return {
                     key: `${a.type}-${a.targetId}`,
                     targetId: a.targetId,
-                    rank: PRECEDENCE.indexOf(a.type) + 1,
+                    precedence: WINS_OVER[a.type],
                     type: TYPE_LABELS[a.type],
                     name: a.targetName,
                     note: other ? `Also assigned to “${other}”.` : '',
@@ -174,9 +185,34 @@ export default class PresenceSyncAssignments extends LightningElement {
         this.status = removed ? `${removed.targetName} will be removed when you save.` : '';
     }
 
+    /** Targets this save adds that were not assigned before. */
+    private get added(): RuleSetAssignment[] {
+        const before = new Set(this.current?.assignments.map((a) => a.targetId) ?? []);
+        return this.assignments.filter((a) => !before.has(a.targetId));
+    }
+
+    get emptyWarning(): string {
+        return this.activeRuleCount === 0 && this.assignments.length > 0
+            ? `“${this.current?.name ?? 'This rule set'}” has no active rules: the agents assigned to it get no rules at all, so sync changes nothing for them. Add and activate rules on the Rules tab.`
+            : '';
+    }
+
     async handleSave(): Promise<void> {
         if (!this.current) {
             return;
+        }
+        if (this.activeRuleCount === 0 && this.added.length > 0) {
+            const names = this.added.map((a) => a.targetName);
+            const go = await PresenceSyncConfirm.ask({
+                label: `Assign “${this.current.name}”? It has no active rules.`,
+                message:
+                    `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''} would get this rule set, ` +
+                    'which has no active rules: sync would change nothing for those agents until you add and activate rules. Their current rule set stops applying to them.',
+                confirmLabel: 'Assign anyway'
+            });
+            if (!go) {
+                return;
+            }
         }
         this.busy = true;
         this.error = '';

@@ -11,6 +11,8 @@
  *   {destination} a destination's label; {suggested} the label of the destination to use instead
  *   {choices}     the allowed labels in vocabulary order, joined by ', '
  *   {type}        a mapping type's label, e.g. 'Subscriber (Salesforce to Connect)'
+ *   {target}      what the destination sets: 'Omni-Channel presence status', 'Amazon Connect agent
+ *                 state', or both when the destination is not chosen yet
  * Texts use no backslashes and no apostrophes, so they paste into Apex string literals unchanged.
  */
 export const RULE_ISSUE_MESSAGES = {
@@ -24,7 +26,7 @@ export const RULE_ISSUE_MESSAGES = {
     operandMissing: '{side} is empty. Choose what to compare: {choices}.',
     operandUnknown: '{side} "{value}" is not a known operand. Choose one of: {choices}.',
     staticValueMissing:
-        '{side} is a Static Value but no value is entered. Type the value to compare with, for example Lunch or 80.',
+        '{side} is a Static Value but no value is entered. Enter or pick the value to compare with, for example Lunch or 80.',
     operandNotInSource:
         '{side} "{operand}" is never part of a "{source}" event, so the rule could never match. Choose one of: {choices}.',
     comparatorMissing: 'The rule has no comparator. Choose one of: {choices}.',
@@ -35,8 +37,7 @@ export const RULE_ISSUE_MESSAGES = {
     destinationUnknown: 'The destination "{value}" is not known. Choose one of: {choices}.',
     destinationSamePlatform:
         'A "{source}" rule cannot set "{destination}": a rule changes the other platform. Choose "{suggested}" instead.',
-    destinationValueMissing:
-        'The rule does not say which state to set. Enter an Omni-Channel presence status developer name, or an Amazon Connect agent state name.',
+    destinationValueMissing: 'The rule does not say which {target} to set. Choose one.',
     destinationSystemState:
         '"{value}" is an Amazon Connect system state that only Amazon Connect itself sets. Choose a state agents can select, such as Available or Offline.',
     logoutNeedsOffline:
@@ -60,7 +61,8 @@ export type RuleIssueParams = Partial<
         | 'destination'
         | 'suggested'
         | 'choices'
-        | 'type',
+        | 'type'
+        | 'target',
         string
     >
 >;

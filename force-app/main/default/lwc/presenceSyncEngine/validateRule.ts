@@ -162,6 +162,17 @@ function checkNumbers(comparator: Comparator, sides: SideView[], issues: RuleIss
  * is SalesforceNewState Equal the static value Offline (either way round). The issue points at
  * the field that has to change.
  */
+/** What a destination sets, in words, for the destinationValueMissing message. */
+function destinationTarget(destination: unknown): string {
+    if (destination === 'SalesforceAgentState') {
+        return 'Omni-Channel presence status';
+    }
+    if (destination === 'ConnectAgentState') {
+        return 'Amazon Connect agent state';
+    }
+    return 'Omni-Channel presence status or Amazon Connect agent state';
+}
+
 function checkLogout(r: RuleFields, sides: SideView[], issues: RuleIssue[]): void {
     const [a, b] = sides;
     const state = a.operand === 'SalesforceNewState' ? a : b.operand === 'SalesforceNewState' ? b : undefined;
@@ -251,7 +262,11 @@ export function validateRule(rule: unknown): RuleIssue[] {
         }
 
         if (isBlank(r.destinationValue)) {
-            issues.push(issue('destinationValue', 'destinationValueMissing'));
+            issues.push(
+                issue('destinationValue', 'destinationValueMissing', {
+                    target: destinationTarget(r.destination)
+                })
+            );
         } else if (
             r.destination === 'ConnectAgentState' &&
             isConnectSystemState(r.destinationValue as string)

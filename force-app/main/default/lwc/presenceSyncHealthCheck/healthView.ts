@@ -209,7 +209,7 @@ export function liveAgentRows(agents: readonly AgentLiveState[], now: number): L
                     ? `Not seen for ${formatDuration(now - agent.lastHeartbeat)}`
                     : (SYNC_WORDS[agent.status] ?? agent.status),
                 syncClass: inSync && !stale ? 'slds-text-color_success' : 'slds-text-color_error',
-                lastSyncText: agent.lastSyncAt === null ? 'Never' : ago(now - agent.lastSyncAt),
+                lastSyncText: agent.lastSyncAt === null ? 'No sync yet' : ago(now - agent.lastSyncAt),
                 heartbeatText: ago(now - agent.lastHeartbeat),
                 pausedText: agent.paused ? 'Paused by the flapping guard' : 'No'
             };

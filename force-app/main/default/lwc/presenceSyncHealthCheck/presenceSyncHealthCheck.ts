@@ -1,5 +1,7 @@
-import { LightningElement } from 'lwc';
+import { LightningElement, api } from 'lwc';
 import Toast from 'lightning/toast';
+import { subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
+import type { EmpSubscription } from 'lightning/empApi';
 import { NavigationMixin } from 'lightning/navigation';
 import getHealthReport from '@salesforce/apex/PresenceSyncHealthController.getHealthReport';
 import schedulePurge from '@salesforce/apex/PresenceSyncHealthController.schedulePurge';
@@ -18,6 +20,10 @@ import {
 import type { LiveAgentRow, SyncedStatusRow } from './healthView';
 
 const PURGE_CHECK_ID = 'purge-job';
+/** Published by every rule, rule set and assignment change (PresenceSyncRuleService.publishChanged). */
+export const RULES_CHANGED_CHANNEL = '/event/Presence_Sync_Rules_Changed__e';
+/** Changes come in bursts (a mapping table save, an import): one check after the burst. */
+const CHANGE_QUIET_MS = 500;
 /** The Log Reader tab of the Presence Sync app; it reads the agent from the c__agentId URL parameter. */
 export const LOG_READER_TAB = 'Presence_Sync_Log_Reader';
 
@@ -34,7 +40,27 @@ interface CheckRow {
     offerSchedulePurge: boolean;
 }
 
+/**
+ * The health check. It checks again by itself, so what it shows is never older than a change
+ * made elsewhere: when rules, rule sets or assignments change (Presence_Sync_Rules_Changed__e),
+ * every `refreshSeconds` while the page is visible (live agents and log counts move on their
+ * own), and when the page becomes visible again after that long. **Check again** does it at once.
+ */
 export default class PresenceSyncHealthCheck extends NavigationMixin(LightningElement) {
+    private seconds = 60;
+
+    /** Seconds between checks while the page is visible; 0 checks only on changes and on request. */
+    @api
+    get refreshSeconds(): number {
+        return this.seconds;
+    }
+    set refreshSeconds(value: number) {
+        this.seconds = Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : 60;
+        if (this.connected) {
+            this.startTimer();
+        }
+    }
+
     report: HealthReport | null = null;
     /** Log reader address per agent user id, generated once per report. */
     logUrls: Record<string, string> = {};
@@ -42,25 +68,110 @@ export default class PresenceSyncHealthCheck extends NavigationMixin(LightningEl
     scheduling = false;
     errorText: string | null = null;
     announcement = '';
+    private subscription: EmpSubscription | null = null;
+    private timer: ReturnType<typeof setInterval> | null = null;
+    private changeTimer: ReturnType<typeof setTimeout> | null = null;
+    private connected = false;
+    private readonly onVisibility = (): void => {
+        if (document.visibilityState === 'visible' && this.isStale()) {
+            this.refresh();
+        }
+    };
 
     override connectedCallback(): void {
+        this.connected = true;
         this.refresh();
+        this.listenForChanges();
+        document.addEventListener('visibilitychange', this.onVisibility);
+        this.startTimer();
     }
+
+    private startTimer(): void {
+        if (this.timer !== null) {
+            clearInterval(this.timer);
+            this.timer = null;
+        }
+        if (this.seconds > 0) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- live agents and log counts change without any event
+            this.timer = setInterval(() => {
+                if (document.visibilityState !== 'hidden') {
+                    this.refresh();
+                }
+            }, this.seconds * 1000);
+        }
+    }
+
+    override disconnectedCallback(): void {
+        this.connected = false;
+        document.removeEventListener('visibilitychange', this.onVisibility);
+        if (this.timer !== null) {
+            clearInterval(this.timer);
+            this.timer = null;
+        }
+        if (this.changeTimer !== null) {
+            clearTimeout(this.changeTimer);
+            this.changeTimer = null;
+        }
+        if (this.subscription) {
+            empUnsubscribe(this.subscription).catch(() => undefined);
+            this.subscription = null;
+        }
+    }
+
+    /** Without the event (no streaming access), the periodic check still keeps the page current. */
+    private listenForChanges(): void {
+        empSubscribe(RULES_CHANGED_CHANNEL, -1, () => this.changedElsewhere()).then(
+            (subscription) => {
+                if (this.connected) {
+                    this.subscription = subscription;
+                } else {
+                    empUnsubscribe(subscription).catch(() => undefined);
+                }
+            },
+            () => undefined
+        );
+    }
+
+    private changedElsewhere(): void {
+        if (this.changeTimer !== null) {
+            clearTimeout(this.changeTimer);
+        }
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- one check after a burst of changes
+        this.changeTimer = setTimeout(() => {
+            this.changeTimer = null;
+            this.refresh();
+        }, CHANGE_QUIET_MS);
+    }
+
+    private isStale(): boolean {
+        return !this.report || Date.now() - this.checkedAt > Math.max(this.refreshSeconds, 1) * 1000;
+    }
+
+    /** When this browser last received a report (the report's own time is the org's clock). */
+    private checkedAt = 0;
 
     handleRefresh(): void {
         this.refresh();
     }
 
     private async refresh(): Promise<void> {
+        if (this.loading) {
+            return;
+        }
         this.loading = true;
-        this.errorText = null;
         try {
-            this.report = await getHealthReport();
+            const report = await getHealthReport();
+            this.report = report;
+            this.checkedAt = Date.now();
+            // A check that works again clears the problem the last one had.
+            this.errorText = null;
             this.announcement = `Health check updated. ${this.summary}`;
-            this.logUrls = await this.logReaderUrls(this.report);
+            this.logUrls = await this.logReaderUrls(report);
         } catch (error) {
-            this.report = null;
-            this.errorText = reduceErrors(error).join(' ');
+            // The last report stays: an agent's state is still worth seeing while the org does not answer.
+            this.errorText = this.report
+                ? `Could not check again, so this is the report of ${formatClock(this.report.generatedAt)}: ${reduceErrors(error).join(' ')}`
+                : reduceErrors(error).join(' ');
         } finally {
             this.loading = false;
         }
@@ -117,7 +228,30 @@ export default class PresenceSyncHealthCheck extends NavigationMixin(LightningEl
     }
 
     get generatedText(): string {
-        return this.report ? `Checked at ${formatClock(this.report.generatedAt)}` : '';
+        if (!this.report) {
+            return '';
+        }
+        const every = this.refreshSeconds > 0 ? ` and every ${this.refreshSeconds} s` : '';
+        return `Checked at ${formatClock(this.report.generatedAt)}; checks again by itself when rules change${every}.`;
+    }
+
+    /** The synced pairs, one table per rule set, so the table stays three columns wide. */
+    get syncedGroups() {
+        const groups = new Map<
+            string,
+            { key: string; heading: string; appliesTo: string; rows: SyncedStatusRow[] }
+        >();
+        for (const row of this.syncedRows) {
+            const group = groups.get(row.ruleSetName) ?? {
+                key: row.ruleSetName,
+                heading: row.ruleSetName,
+                appliesTo: `Applies to: ${row.appliesTo}`,
+                rows: []
+            };
+            group.rows.push(row);
+            groups.set(row.ruleSetName, group);
+        }
+        return [...groups.values()];
     }
 
     get syncedRows(): SyncedStatusRow[] {

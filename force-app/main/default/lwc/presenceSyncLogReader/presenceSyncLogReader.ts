@@ -1,7 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
-import LightningConfirm from 'lightning/confirm';
 import Toast from 'lightning/toast';
 import canViewLogs from '@salesforce/customPermission/Presence_Sync_View_Logs';
 import readLogs from '@salesforce/apex/PresenceSyncLogController.readLogs';
@@ -32,7 +31,8 @@ import type {
 } from 'c/presenceSyncTraceView';
 import type { TraceLevel, TraceResult, TraceStep } from 'c/presenceSyncEngine';
 import type { AssigneeOption, SyncLogEntry } from 'presence-sync/contracts';
-import type { ConfirmDialog } from 'presence-sync/confirm';
+import { suggestionMove } from './suggestionKeys';
+import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 
 const PAGE_SIZE = 500;
 /** Enough for a working day of one busy agent; beyond that the range should be narrowed. */
@@ -58,8 +58,6 @@ const OUTCOME_BADGES: Record<string, string> = {
     skipped: 'slds-badge slds-m-left_x-small slds-theme_warning',
     success: 'slds-badge slds-m-left_x-small slds-theme_success'
 };
-
-const confirmDialog = LightningConfirm as unknown as ConfirmDialog;
 
 function options<K extends string>(labels: Record<K, string>): Array<{ label: string; value: K }> {
     return (Object.keys(labels) as K[]).map((value) => ({ label: labels[value], value }));
@@ -196,6 +194,22 @@ export default class PresenceSyncLogReader extends LightningElement {
             this.errorText = reduceErrors(error).join(' ');
         } finally {
             this.searching = false;
+        }
+    }
+
+    /** Arrow keys from the search field into the suggestions and between them; Escape back. */
+    handleAgentKeys(event: KeyboardEvent): void {
+        const suggestions = [...(this.template?.querySelectorAll<HTMLElement>('button.agent-option') ?? [])];
+        const current = suggestions.indexOf(this.template?.activeElement as HTMLElement);
+        const next = suggestionMove(event.key, current, suggestions.length);
+        if (next === null) {
+            return;
+        }
+        event.preventDefault();
+        if (next < 0) {
+            this.template?.querySelector<HTMLElement>('lightning-input.agent-search')?.focus();
+        } else {
+            suggestions[next].focus();
         }
     }
 
@@ -618,11 +632,11 @@ export default class PresenceSyncLogReader extends LightningElement {
     // ---- purge ----
 
     async handlePurge(): Promise<void> {
-        const confirmed = await confirmDialog.open({
-            label: 'Purge sync logs',
+        const confirmed = await PresenceSyncConfirm.ask({
+            label: 'Purge sync logs?',
             message: `Delete every Presence Sync log entry older than the retention period (${this.retentionDays ?? '?'} days), for all agents? This cannot be undone.`,
-            theme: 'warning',
-            variant: 'header'
+            confirmLabel: 'Purge old entries',
+            destructive: true
         });
         if (!confirmed) {
             return;

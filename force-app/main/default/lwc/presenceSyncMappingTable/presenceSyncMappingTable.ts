@@ -10,6 +10,8 @@ import type { MappingType, PresenceSyncRule, SourceEvent, StateMapping } from 'c
 import type { PresenceStatusInfo, RejectedRule } from 'presence-sync/contracts';
 import { mappingTypeOptions } from 'c/presenceSyncRuleOptions';
 import { compareRulePrecedence } from 'c/presenceSyncRuleAnalysis';
+import { lengthIssues, orgIssues } from 'c/presenceSyncRuleChecks';
+import type { OrgFacts } from 'c/presenceSyncRuleChecks';
 
 interface Row extends StateMapping {
     id: string;
@@ -43,6 +45,11 @@ const STATE_SOURCES: ReadonlySet<SourceEvent> = new Set<SourceEvent>([
 
 function isTableRule(rule: PresenceSyncRule): boolean {
     return Boolean(rule.mappingId) && STATE_SOURCES.has(rule.source);
+}
+
+/** Two rows of one pair clash when they sync the same way (Publisher and Subscriber do not). */
+function overlaps(a: MappingType, b: MappingType): boolean {
+    return a === b || a === 'BiDirectional' || b === 'BiDirectional';
 }
 
 let rowCounter = 0;
@@ -104,6 +111,7 @@ export default class PresenceSyncMappingTable extends LightningElement {
     @api ruleSetId: string | undefined;
     @api statuses: PresenceStatusInfo[] = [];
     @api connectStates: string[] = [];
+    @api orgFacts: OrgFacts | null = null;
     @api readOnly = false;
     @api busy = false;
 
@@ -123,16 +131,23 @@ export default class PresenceSyncMappingTable extends LightningElement {
         }
     }
 
-    /** The server's per-rule rejections, shown on the rows whose rules they are. */
+    /**
+     * The builder's answer: refusals shown on the rows whose rules they are (each message once,
+     * though a Bi-directional row has two rules); none means saved. `saved` is -1 when the call
+     * failed, and the table stays as typed.
+     */
     @api
-    showRejections(rejected: RejectedRule[]): void {
+    showRejections(rejected: RejectedRule[], saved = 0): void {
+        if (saved < 0) {
+            return;
+        }
         const generated = this.generate();
         this.rows = this.rows.map((row) => {
             const ids = new Set(generated.filter((r) => r.mappingId === row.id).map((r) => r.id));
             const messages = rejected
                 .filter((r) => ids.has(r.id))
                 .flatMap((r) => r.issues.map((i) => i.message));
-            return { ...row, errors: messages };
+            return { ...row, errors: [...new Set(messages)] };
         });
         if (rejected.length === 0) {
             this.dirty = false;
@@ -245,12 +260,35 @@ export default class PresenceSyncMappingTable extends LightningElement {
     handleSave(): void {
         const generated = this.generate();
         let valid = true;
-        this.rows = this.rows.map((row) => {
-            const ruleIssues = generated
-                .filter((r) => r.mappingId === row.id)
-                .flatMap((r) => validateRule(r))
-                .map((i) => i.message);
-            const errors = [...new Set([...validateMapping(row).map((i) => i.message), ...ruleIssues])];
+        this.rows = this.rows.map((row, index) => {
+            const rowIssues = validateMapping(row).map((i) => i.message);
+            // The row's own words first; its rules' only when the row itself is sound, so one
+            // problem is not said twice in two wordings.
+            const ruleIssues =
+                rowIssues.length > 0
+                    ? []
+                    : generated
+                          .filter((r) => r.mappingId === row.id)
+                          .flatMap((r) => [
+                              ...validateRule(r),
+                              ...(this.orgFacts ? orgIssues(r, this.orgFacts) : lengthIssues(r))
+                          ])
+                          .map((i) => i.message);
+            const repeated = this.rows.findIndex(
+                (other, i) =>
+                    i < index &&
+                    row.connectState.trim() !== '' &&
+                    other.connectState.trim() === row.connectState.trim() &&
+                    other.salesforceStatus.trim() === row.salesforceStatus.trim() &&
+                    overlaps(other.type, row.type)
+            );
+            const repeats =
+                repeated >= 0
+                    ? [
+                          `Row ${index + 1} syncs the same states the same way as row ${repeated + 1}. Remove one of them.`
+                      ]
+                    : [];
+            const errors = [...new Set([...rowIssues, ...repeats, ...ruleIssues])];
             valid = valid && errors.length === 0;
             return { ...row, errors };
         });
@@ -260,7 +298,14 @@ export default class PresenceSyncMappingTable extends LightningElement {
         const kept = new Set(generated.map((r) => r.id));
         const deleteIds = this.savedRules.filter((r) => isTableRule(r) && !kept.has(r.id)).map((r) => r.id);
         this.dispatchEvent(
-            new CustomEvent('savebatch', { detail: { rules: generated, deleteIds, label: 'Mapping table' } })
+            new CustomEvent('savebatch', {
+                detail: {
+                    rules: generated,
+                    deleteIds,
+                    label: 'Save the mapping table',
+                    confirmLabel: 'Save table anyway'
+                }
+            })
         );
     }
 }

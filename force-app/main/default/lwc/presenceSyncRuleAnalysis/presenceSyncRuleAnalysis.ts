@@ -10,6 +10,8 @@ import { findRuleProblems } from './findings';
 
 export { coverageMatrix } from './coverage';
 export { compareRulePrecedence, findRuleProblems } from './findings';
+export { countFindings, FINDING_KIND_LABELS, groupFindings } from './findingGroups';
+export type { FindingGroup } from './findingGroups';
 export type * from './analysisTypes';
 
 /** Findings and coverage in one call, for the same rules and domain. */
@@ -19,13 +21,28 @@ export function analyzeRules(rules: readonly PresenceSyncRule[], domain: Analysi
 
 /**
  * The findings a change would add: what the builder asks about before it activates or saves
- * rules. `rulesAfter` is the rule set as it would be after the change.
+ * rules. `rulesAfter` is the rule set as it would be after the change. A finding is the same
+ * when it is of the same kind, shown by the same event, about the same rules: the same records
+ * (a renamed rule keeps its id) or the same names (an import that replaces a rule set brings new
+ * records of rules it already had; names are unique within a rule set).
  */
 export function findingsIntroduced(
     rulesBefore: readonly PresenceSyncRule[],
     rulesAfter: readonly PresenceSyncRule[],
     domain: AnalysisDomain = {}
 ): AnalysisFinding[] {
-    const known = new Set(findRuleProblems(rulesBefore, domain).map((f) => `${f.kind}|${f.message}`));
-    return findRuleProblems(rulesAfter, domain).filter((f) => !known.has(`${f.kind}|${f.message}`));
+    const keys = (rules: readonly PresenceSyncRule[]) => {
+        const names = new Map(rules.map((r) => [r.id, r.name.trim().toLowerCase()]));
+        return (f: AnalysisFinding): string[] => {
+            const shown = `${f.kind}|${JSON.stringify(f.example ?? null)}`;
+            return [
+                `${shown}|ids:${f.ruleIds.join(',')}`,
+                `${shown}|names:${f.ruleIds.map((id) => names.get(id) ?? id).join(',')}`
+            ];
+        };
+    };
+    const before = keys(rulesBefore);
+    const after = keys(rulesAfter);
+    const known = new Set(findRuleProblems(rulesBefore, domain).flatMap(before));
+    return findRuleProblems(rulesAfter, domain).filter((f) => !after(f).some((k) => known.has(k)));
 }

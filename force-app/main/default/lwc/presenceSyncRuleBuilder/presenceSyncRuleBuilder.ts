@@ -1,20 +1,35 @@
 import { LightningElement } from 'lwc';
-import LightningConfirm from 'lightning/confirm';
-import type { ConfirmDialog } from 'presence-sync/confirm';
+import Toast from 'lightning/toast';
 import getRuleBuilderData from '@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData';
 import getRules from '@salesforce/apex/PresenceSyncRuleController.getRules';
 import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
+import saveRuleBatch from '@salesforce/apex/PresenceSyncRuleController.saveRuleBatch';
 import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules';
 import setRulesActive from '@salesforce/apex/PresenceSyncRuleController.setRulesActive';
 import reorderRules from '@salesforce/apex/PresenceSyncRuleController.reorderRules';
-import saveRuleSet from '@salesforce/apex/PresenceSyncRuleController.saveRuleSet';
 import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
-import { compareRulePrecedence, findingsIntroduced, findRuleProblems } from 'c/presenceSyncRuleAnalysis';
+import {
+    compareRulePrecedence,
+    countFindings,
+    findingsIntroduced,
+    findRuleProblems,
+    groupFindings
+} from 'c/presenceSyncRuleAnalysis';
 import type { AnalysisDomain, AnalysisFinding } from 'c/presenceSyncRuleAnalysis';
+import { checkBatch, RULE_LIMITS } from 'c/presenceSyncRuleChecks';
+import type { OrgFacts } from 'c/presenceSyncRuleChecks';
+import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 import { reduceErrors } from 'c/presenceSyncErrors';
-import type { RuleBuilderData, RuleSet, SaveRulesResult } from 'presence-sync/contracts';
+import type {
+    RejectedRule,
+    RuleBuilderData,
+    RuleSet,
+    RuleSetDeletion,
+    SaveRulesResult
+} from 'presence-sync/contracts';
 
-const confirmDialog = LightningConfirm as unknown as ConfirmDialog;
+/** Warnings a confirmation lists per kind; the Coverage and warnings tab lists them all. */
+const WARNINGS_SHOWN_PER_KIND = 5;
 
 interface Editing {
     rule: Partial<PresenceSyncRule>;
@@ -29,6 +44,9 @@ const analysisCache = new WeakMap<
     object,
     { rules: PresenceSyncRule[]; data: RuleBuilderData | null; findings: AnalysisFinding[] }
 >();
+
+const orgFactsCache = new WeakMap<object, OrgFacts>();
+const EMPTY_DATA = {};
 
 /** Rule ids the server does not know yet: it inserts rules whose id is not a record id. */
 let draftCounter = 0;
@@ -54,11 +72,6 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     loadError = '';
     actionError = '';
     statusMessage = '';
-    creatingRuleSet = false;
-    newRuleSetName = '';
-    newRuleSetDescription = '';
-    newRuleSetDefault = false;
-    newRuleSetError = '';
 
     override connectedCallback(): void {
         this.load();
@@ -113,13 +126,6 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
 
     get hasRuleSet(): boolean {
         return this.ruleSet !== undefined;
-    }
-
-    get ruleSetOptions() {
-        return this.ruleSets.map((s) => ({
-            label: s.isDefault ? `${s.name} (org default)` : s.name,
-            value: s.id
-        }));
     }
 
     get statuses() {
@@ -189,9 +195,56 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         return this.rules.reduce((max, r) => Math.max(max, r.order), 0) + 10;
     }
 
-    private announce(message: string): void {
+    get ruleCount(): number {
+        return this.rules.length;
+    }
+
+    get activeRuleCount(): number {
+        return this.rules.filter((r) => r.active).length;
+    }
+
+    /** A rule set at the stated limit takes no new rule: New rule and Clone say so instead. */
+    get atLimit(): boolean {
+        return this.rules.length >= RULE_LIMITS.rulesPerSet;
+    }
+
+    get newRuleDisabled(): boolean {
+        return this.isEditing || this.atLimit;
+    }
+
+    get limitText(): string {
+        return this.atLimit
+            ? `This rule set holds ${RULE_LIMITS.rulesPerSet} rules, the most a rule set can hold. Delete rules to add others, or put them in another rule set.`
+            : '';
+    }
+
+    /** Names the rule being edited must not take. */
+    get otherRuleNames(): string[] {
+        const id = this.editing?.rule.id;
+        return this.rules.filter((r) => r.id !== id).map((r) => r.name);
+    }
+
+    /** The same object while the builder data stays: children compare it to reuse their work. */
+    get orgFacts(): OrgFacts {
+        const key = this.data ?? EMPTY_DATA;
+        let facts = orgFactsCache.get(key);
+        if (!facts) {
+            facts = {
+                statusNames: this.statuses.map((s) => s.developerName),
+                connectStates: this.connectStates
+            };
+            orgFactsCache.set(key, facts);
+        }
+        return facts;
+    }
+
+    /** Screen readers hear it; the toast shows it. Clears an error an earlier action left. */
+    private announce(message: string, toast = true): void {
         this.statusMessage = message;
         this.actionError = '';
+        if (toast) {
+            Toast.show({ label: message, variant: 'success' }, this as unknown as HTMLElement);
+        }
     }
 
     private fail(prefix: string, error: unknown): void {
@@ -203,29 +256,39 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     }
 
     /**
-     * Asks before a change adds analysis warnings, listing them. Resolves true when there are none
-     * or the admin goes ahead anyway.
+     * Asks before a change adds analysis warnings, grouped by kind and counted, with a button that
+     * names the action. Resolves true when there are none or the admin goes ahead anyway.
      */
-    private async confirmWarnings(rulesAfter: PresenceSyncRule[], action: string): Promise<boolean> {
+    private async confirmWarnings(
+        rulesAfter: PresenceSyncRule[],
+        question: string,
+        confirmLabel: string
+    ): Promise<boolean> {
         const added = findingsIntroduced(this.rules, rulesAfter, this.domain);
         if (added.length === 0) {
             return true;
         }
-        return confirmDialog.open({
-            label: `${action}: ${added.length === 1 ? '1 new warning' : `${added.length} new warnings`}`,
-            message: added.map((f) => `• ${f.message}`).join('\n'),
-            theme: 'warning',
-            variant: 'header'
+        const groups = groupFindings(added, WARNINGS_SHOWN_PER_KIND);
+        return PresenceSyncConfirm.ask({
+            label: question,
+            message: `This change adds ${countFindings(groups)}. Agents get the rules as they are if you go ahead.`,
+            confirmLabel,
+            groups: groups.map((g) => ({
+                heading: g.label,
+                count: g.count,
+                items: g.findings.map((f) => f.message),
+                hidden: g.hidden
+            }))
         });
     }
 
-    async handleRuleSetChange(event: CustomEvent<{ value: string }>): Promise<void> {
-        this.ruleSetId = event.detail.value;
+    async handleSelectRuleSet(event: CustomEvent<{ ruleSetId: string }>): Promise<void> {
+        this.ruleSetId = event.detail.ruleSetId;
         this.editing = null;
         this.busy = true;
         try {
             await this.loadRules();
-            this.announce(`Showing the rules of ${this.ruleSet?.name ?? 'the rule set'}.`);
+            this.announce(`Showing the rules of ${this.ruleSet?.name ?? 'the rule set'}.`, false);
         } catch (error) {
             this.fail('The rules could not be loaded', error);
         } finally {
@@ -233,73 +296,73 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         }
     }
 
-    handleStartRuleSet(): void {
-        this.creatingRuleSet = true;
-        this.newRuleSetName = '';
-        this.newRuleSetDescription = '';
-        // The first rule set of an org is its default: without one, agents have no rules at all.
-        this.newRuleSetDefault = this.ruleSets.length === 0;
-        this.newRuleSetError = '';
-    }
-
-    handleRuleSetDefault(event: CustomEvent<{ checked: boolean }>): void {
-        this.newRuleSetDefault = event.detail.checked;
-    }
-
-    handleCancelRuleSet(): void {
-        this.creatingRuleSet = false;
-    }
-
-    handleRuleSetField(event: CustomEvent<{ value: string }>): void {
-        const field = (event.target as HTMLElement).dataset.field;
-        if (field === 'ruleSetName') {
-            this.newRuleSetName = event.detail.value;
-        } else {
-            this.newRuleSetDescription = event.detail.value;
-        }
-    }
-
-    /** A new, empty rule set: the org default, or one that applies to nobody until it is assigned. */
-    async handleCreateRuleSet(): Promise<void> {
-        const name = this.newRuleSetName.trim();
-        if (!name) {
-            this.newRuleSetError = 'Give the rule set a name, for example Phone team.';
+    /** A rule set created or renamed in the rule set panel. */
+    async handleRuleSetPanelSaved(event: CustomEvent<{ ruleSet: RuleSet; created: boolean }>): Promise<void> {
+        const { ruleSet, created } = event.detail;
+        this.replaceRuleSet(ruleSet);
+        if (!created) {
+            this.announce(`Renamed the rule set to ${ruleSet.name}.`);
             return;
         }
+        this.ruleSetId = ruleSet.id;
+        this.editing = null;
         this.busy = true;
-        this.newRuleSetError = '';
         try {
-            const created = await saveRuleSet({
-                ruleSetJson: JSON.stringify({
-                    id: null,
-                    name,
-                    description: this.newRuleSetDescription.trim() || null,
-                    isDefault: this.newRuleSetDefault,
-                    assignments: []
-                })
-            });
-            if (this.data) {
-                // Saving a default makes every other rule set non-default on the server too.
-                const others = created.isDefault
-                    ? this.data.ruleSets.map((s) => ({ ...s, isDefault: false }))
-                    : this.data.ruleSets;
-                this.data = { ...this.data, ruleSets: [...others, created] };
-            }
-            this.ruleSetId = created.id;
-            this.creatingRuleSet = false;
-            this.editing = null;
             await this.loadRules();
             this.announce(
-                `Created the rule set ${created.name}. Add rules, then assign it on the Assignments tab.`
+                ruleSet.isDefault
+                    ? `Created the rule set ${ruleSet.name}, now the org default. Add rules to it.`
+                    : `Created the rule set ${ruleSet.name}. Add rules, then assign it on the Assignments tab.`
             );
-        } catch (error) {
-            this.newRuleSetError = `The rule set was not created: ${reduceErrors(error).join(' ')}`;
         } finally {
             this.busy = false;
         }
     }
 
+    async handleRuleSetDeleted(
+        event: CustomEvent<{
+            ruleSetId: string;
+            name: string;
+            deletion: RuleSetDeletion;
+            movedTo: string | null;
+        }>
+    ): Promise<void> {
+        const { ruleSetId, name, deletion, movedTo } = event.detail;
+        this.ruleSetId = movedTo ?? this.ruleSets.find((s) => s.isDefault)?.id ?? null;
+        this.editing = null;
+        const rules = deletion.deletedRules === 1 ? '1 rule' : `${deletion.deletedRules} rules`;
+        const assignments =
+            deletion.movedAssignments > 0
+                ? ` Its ${deletion.movedAssignments} assignments moved to ${this.ruleSets.find((s) => s.id === movedTo)?.name ?? 'the rule set you chose'}.`
+                : deletion.removedAssignments > 0
+                  ? ` Its ${deletion.removedAssignments} assignments were deleted: those agents get their next assignment or the org default.`
+                  : '';
+        await this.load();
+        if (!this.ruleSets.some((s) => s.id === ruleSetId)) {
+            this.announce(`Deleted the rule set ${name} and its ${rules}.${assignments}`);
+        }
+    }
+
+    private replaceRuleSet(saved: RuleSet): void {
+        if (!this.data) {
+            return;
+        }
+        const exists = this.data.ruleSets.some((s) => s.id === saved.id);
+        // Saving a default makes every other rule set non-default on the server too.
+        const others = this.data.ruleSets.map((s) => ({
+            ...s,
+            isDefault: s.isDefault && !(saved.isDefault && s.id !== saved.id)
+        }));
+        this.data = {
+            ...this.data,
+            ruleSets: exists ? others.map((s) => (s.id === saved.id ? saved : s)) : [...others, saved]
+        };
+    }
+
     handleNewRule(): void {
+        if (this.atLimit) {
+            return;
+        }
         this.serverIssues = [];
         this.editing = {
             rule: {
@@ -322,18 +385,33 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
 
     handleClone(event: CustomEvent<{ ruleId: string }>): void {
         const rule = this.ruleById(event.detail.ruleId);
+        if (rule && this.atLimit) {
+            this.actionError = this.limitText;
+            return;
+        }
         if (rule) {
             this.serverIssues = [];
             this.editing = {
                 rule: {
                     ...rule,
                     id: draftId(),
-                    name: `${rule.name} (copy)`,
+                    name: this.copyName(rule.name),
                     order: this.nextOrder,
                     mappingId: undefined
                 },
                 isNew: true
             };
+        }
+    }
+
+    /** "Name (copy)", or "(copy 2)" and on when that is taken: rule names are unique in a rule set. */
+    private copyName(name: string): string {
+        const taken = new Set(this.rules.map((r) => r.name.trim().toLowerCase()));
+        for (let n = 1; ; n++) {
+            const candidate = `${name} (${n === 1 ? 'copy' : `copy ${n}`})`;
+            if (!taken.has(candidate.toLowerCase())) {
+                return candidate;
+            }
         }
     }
 
@@ -345,10 +423,14 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
     async handleSaveRule(event: CustomEvent<{ rule: PresenceSyncRule }>): Promise<void> {
         const rule = event.detail.rule;
         const after = [...this.rules.filter((r) => r.id !== rule.id), rule];
-        if (!(await this.confirmWarnings(after, `Save “${rule.name}”`))) {
+        const refused = this.precheck([rule], []);
+        if (refused?.rejected.length === 0) {
             return;
         }
-        const result = await this.save([rule]);
+        if (!refused && !(await this.confirmWarnings(after, `Save “${rule.name}”?`, 'Save anyway'))) {
+            return;
+        }
+        const result = refused ?? (await this.save([rule], []));
         if (!result) {
             return;
         }
@@ -358,24 +440,27 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
             this.actionError = `The server refused “${rule.name}”. Fix the fields marked below.`;
             return;
         }
+        const isNew = this.editing?.isNew ?? false;
         this.editing = null;
         this.serverIssues = [];
-        this.announce(`Saved “${rule.name}”.`);
+        this.announce(isNew ? `Saved the new rule “${rule.name}”.` : `Saved “${rule.name}”.`);
     }
 
-    /** Saves rules and re-reads the rule set; returns null (with the error shown) when the call failed. */
-    private async save(rules: PresenceSyncRule[]): Promise<SaveRulesResult | null> {
+    /**
+     * Saves rules (all or nothing) and deletes `deleteIds` in one call, after the org's own checks
+     * made here first; then re-reads the rule set, whatever happened, so the list shows what the
+     * org holds. Returns null (with the error shown) when the call failed.
+     */
+    private async save(rules: PresenceSyncRule[], deleteIds: string[]): Promise<SaveRulesResult | null> {
         if (!this.ruleSetId) {
             return null;
         }
         this.busy = true;
+        const rulesJson = JSON.stringify(rules.map((r) => ({ ...r, ruleSetId: this.ruleSetId })));
         try {
-            const result = await saveRules({
-                ruleSetId: this.ruleSetId,
-                rulesJson: JSON.stringify(rules.map((r) => ({ ...r, ruleSetId: this.ruleSetId })))
-            });
-            await this.loadRules();
-            return result;
+            return deleteIds.length === 0
+                ? await saveRules({ ruleSetId: this.ruleSetId, rulesJson })
+                : await saveRuleBatch({ ruleSetId: this.ruleSetId, rulesJson, deleteRuleIds: deleteIds });
         } catch (error) {
             if (this.editing) {
                 this.serverIssues = [{ field: 'rule', message: reduceErrors(error).join(' ') }];
@@ -383,7 +468,42 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
             this.fail('Saving failed', error);
             return null;
         } finally {
+            await this.reloadQuietly();
             this.busy = false;
+        }
+    }
+
+    /**
+     * The org's own checks, made here before anything is sent: the refusals as the org would
+     * answer them, or null when the batch would pass. A batch too big for the rule set is refused
+     * as a whole (the error is shown; the answer has no entries).
+     */
+    private precheck(rules: PresenceSyncRule[], deleteIds: string[]): SaveRulesResult | null {
+        const check = checkBatch(this.rules, rules, deleteIds, this.orgFacts);
+        if (check.problem) {
+            this.actionError = check.problem;
+            return { saved: [], rejected: [] };
+        }
+        if (check.refused.length === 0) {
+            return null;
+        }
+        return {
+            saved: [],
+            rejected: check.refused.map((entry) => ({
+                id: rules[entry.position - 1]?.id ?? '',
+                position: entry.position,
+                name: entry.name,
+                issues: entry.issues
+            }))
+        };
+    }
+
+    /** Re-reads the rules after a change; a failure to read keeps what is shown and says so. */
+    private async reloadQuietly(): Promise<void> {
+        try {
+            await this.loadRules();
+        } catch (error) {
+            this.fail('The rules could not be read again', error);
         }
     }
 
@@ -394,7 +514,7 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
             return;
         }
         const after = this.rules.map((r) => (r.id === ruleId ? { ...r, active } : r));
-        if (active && !(await this.confirmWarnings(after, `Activate “${rule.name}”`))) {
+        if (active && !(await this.confirmWarnings(after, `Activate “${rule.name}”?`, 'Activate anyway'))) {
             // Re-render so the toggle shows the rule's real state again.
             this.rules = [...this.rules];
             return;
@@ -443,11 +563,11 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         if (!rule) {
             return;
         }
-        const confirmed = await confirmDialog.open({
-            label: 'Delete rule',
-            message: `Delete “${rule.name}”? Agents stop using it as soon as their rules reload. This cannot be undone.`,
-            theme: 'warning',
-            variant: 'header'
+        const confirmed = await PresenceSyncConfirm.ask({
+            label: `Delete “${rule.name}”?`,
+            message: 'Agents stop using it as soon as their rules reload. This cannot be undone.',
+            confirmLabel: 'Delete rule',
+            destructive: true
         });
         if (!confirmed) {
             return;
@@ -472,46 +592,60 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         }
     }
 
-    /** From the mapping table or an import: save a batch, delete what it replaces, report rejections. */
+    /**
+     * From the mapping table or an import: saves the batch and deletes what it replaces in one
+     * all-or-nothing call, and hands every refusal (position, name, reasons) back to the sender.
+     */
     async handleSaveBatch(
-        event: CustomEvent<{ rules: PresenceSyncRule[]; deleteIds: string[]; label: string }>
+        event: CustomEvent<{
+            rules: PresenceSyncRule[];
+            deleteIds: string[];
+            label: string;
+            confirmLabel?: string;
+        }>
     ): Promise<void> {
         const { rules, deleteIds, label } = event.detail;
         const target = event.target as HTMLElement & {
-            showRejections?: (r: SaveRulesResult['rejected']) => void;
+            showRejections?: (r: RejectedRule[], saved: number) => void;
         };
         const kept = this.rules.filter((r) => !deleteIds.includes(r.id) && !rules.some((n) => n.id === r.id));
-        if (!(await this.confirmWarnings([...kept, ...rules], label))) {
+        const refused = this.precheck(rules, deleteIds);
+        if (refused && refused.rejected.length === 0) {
+            // Refused as a whole; the error says why.
+            target.showRejections?.([], -1);
             return;
         }
-        const result = await this.save(rules);
+        if (
+            !refused &&
+            !(await this.confirmWarnings(
+                [...kept, ...rules],
+                `${label}?`,
+                event.detail.confirmLabel ?? 'Save anyway'
+            ))
+        ) {
+            target.showRejections?.([], -1);
+            return;
+        }
+        const result = refused ?? (await this.save(rules, deleteIds));
         if (!result) {
+            target.showRejections?.([], -1);
             return;
         }
-        target.showRejections?.(result.rejected);
+        target.showRejections?.(result.rejected, result.saved.length);
         if (result.rejected.length > 0) {
-            const what =
-                result.saved.length === 0
-                    ? `the server refused ${rules.length === 1 ? 'the rule' : `all ${rules.length} rules`}`
-                    : `the server refused ${result.rejected.length} of ${rules.length} rules and saved the others`;
-            this.actionError = `${label}: ${what}; nothing was deleted. See what was refused below.`;
+            const count = result.rejected.length;
+            this.actionError = `${label}: nothing was saved, because ${count === 1 ? '1 rule was' : `${count} rules were`} refused. See which below.`;
             return;
         }
-        await this.deleteAndReload(deleteIds, `${label}: saved ${result.saved.length} rules.`);
+        const deleted = deleteIds.length > 0 ? `, replacing ${deleteIds.length}` : '';
+        this.announce(
+            `${label}: saved ${result.saved.length} ${result.saved.length === 1 ? 'rule' : 'rules'}${deleted}.`
+        );
     }
 
     handleRuleSetSaved(event: CustomEvent<{ ruleSet: RuleSet }>): void {
-        if (!this.data) {
-            return;
-        }
         const saved = event.detail.ruleSet;
-        const exists = this.data.ruleSets.some((s) => s.id === saved.id);
-        this.data = {
-            ...this.data,
-            ruleSets: exists
-                ? this.data.ruleSets.map((s) => (s.id === saved.id ? saved : s))
-                : [...this.data.ruleSets, saved]
-        };
+        this.replaceRuleSet(saved);
         this.announce(`Saved the assignments of ${saved.name}.`);
     }
 }

@@ -1,7 +1,12 @@
 import { LightningElement, api } from 'lwc';
 import { describeRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule, SourceEvent } from 'c/presenceSyncEngine';
-import { compareRulePrecedence, coverageMatrix } from 'c/presenceSyncRuleAnalysis';
+import {
+    compareRulePrecedence,
+    countFindings,
+    coverageMatrix,
+    groupFindings
+} from 'c/presenceSyncRuleAnalysis';
 import type { AnalysisFinding, CoverageMatrix, SyncDirection } from 'c/presenceSyncRuleAnalysis';
 import type { PresenceStatusInfo } from 'presence-sync/contracts';
 import { statusLabels } from 'c/presenceSyncRuleOptions';
@@ -12,14 +17,8 @@ const DIRECTION_TEXT: Record<SyncDirection, { symbol: string; words: string }> =
     bidirectional: { symbol: '↔', words: 'both ways (bi-directional)' }
 };
 
-const KIND_LABELS: Record<AnalysisFinding['kind'], string> = {
-    invalid: 'Refused at save',
-    conflict: 'Conflict',
-    shadowed: 'Never takes effect',
-    'never-matches': 'Never matches',
-    'round-trip': 'Sides disagree',
-    loop: 'Flip-flop loop'
-};
+/** Findings listed per kind before "Show all": a big rule set can have thousands. */
+const SHOWN_PER_KIND = 20;
 
 /** Sources whose rules react to work, not to a state, so they have no place in the state matrix. */
 const WORK_SOURCES: ReadonlySet<SourceEvent> = new Set<SourceEvent>([
@@ -136,14 +135,37 @@ export default class PresenceSyncRuleCoverage extends LightningElement {
         return this.workRules.length > 0;
     }
 
-    get findingItems() {
-        return this.findings.map((f, i) => ({
-            key: `${f.kind}-${i}`,
-            kind: KIND_LABELS[f.kind],
-            message: f.message,
-            iconName: f.severity === 'error' ? 'utility:error' : 'utility:warning',
-            variant: f.severity === 'error' ? 'error' : 'warning'
-        }));
+    /** Kinds whose whole list the admin asked to see. */
+    expanded: string[] = [];
+
+    get findingGroups() {
+        return groupFindings(this.findings).map((group) => {
+            const all = this.expanded.includes(group.kind);
+            const shown = all ? group.findings : group.findings.slice(0, SHOWN_PER_KIND);
+            const severity = group.findings[0].severity;
+            return {
+                key: group.kind,
+                kind: group.kind,
+                title: `${group.label} (${group.count.toLocaleString('en-US')})`,
+                iconName: severity === 'error' ? 'utility:error' : 'utility:warning',
+                variant: severity === 'error' ? 'error' : 'warning',
+                alternativeText: severity === 'error' ? 'Error' : 'Warning',
+                items: shown.map((f, i) => ({ key: `${group.kind}-${i}`, message: f.message })),
+                more: group.count - shown.length,
+                moreLabel: `Show all ${group.count.toLocaleString('en-US')}`
+            };
+        });
+    }
+
+    get findingsSummary(): string {
+        return countFindings(groupFindings(this.findings));
+    }
+
+    handleShowAll(event: Event): void {
+        const kind = (event.currentTarget as HTMLElement).dataset.kind;
+        if (kind && !this.expanded.includes(kind)) {
+            this.expanded = [...this.expanded, kind];
+        }
     }
 
     get hasFindings(): boolean {

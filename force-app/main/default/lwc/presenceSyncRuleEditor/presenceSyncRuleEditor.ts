@@ -13,6 +13,8 @@ import {
     valueKindFor
 } from 'c/presenceSyncRuleOptions';
 import type { ValueFieldKind } from 'c/presenceSyncRuleValueField';
+import { lengthIssues, nameKey, nameTakenIssue, orgIssues, RULE_LIMITS } from 'c/presenceSyncRuleChecks';
+import type { OrgFacts } from 'c/presenceSyncRuleChecks';
 
 type StepName = 'name' | 'source' | 'criteria' | 'destination' | 'review';
 
@@ -67,8 +69,14 @@ export default class PresenceSyncRuleEditor extends LightningElement {
     @api connectStates: string[] = [];
     @api saving = false;
     @api isNew = false;
+    /** What the org checks a rule against; the editor checks it the same way before saving. */
+    @api orgFacts: OrgFacts | null = null;
+    /** Names of the rule set's other rules: a rule's name must differ from all of them. */
+    @api otherRuleNames: string[] = [];
 
     draft: Partial<PresenceSyncRule> = {};
+    /** Set when a step opens, so its first field takes the focus once it is drawn. */
+    private focusPending = true;
     stepIndex = 0;
     issues: RuleIssue[] = [];
     /** After a failed Next/Save, issues follow every edit until fixed. */
@@ -83,6 +91,26 @@ export default class PresenceSyncRuleEditor extends LightningElement {
         this.stepIndex = 0;
         this.issues = [];
         this.checking = false;
+        this.focusPending = true;
+    }
+
+    /** Keyboard users land in the step's first field, not back at the top of the page. */
+    override renderedCallback(): void {
+        if (!this.focusPending) {
+            return;
+        }
+        this.focusPending = false;
+        this.template?.querySelector<HTMLElement>('[data-focus-first]')?.focus();
+    }
+
+    /** Everything the org would refuse: the engine's checks, the org's own, a name already used. */
+    private check(rule: Partial<PresenceSyncRule>): RuleIssue[] {
+        const issues = [
+            ...validateRule(rule),
+            ...(this.orgFacts ? orgIssues(rule, this.orgFacts) : lengthIssues(rule))
+        ];
+        const taken = nameTakenIssue(rule.name, new Set((this.otherRuleNames ?? []).map(nameKey)));
+        return taken ? [...issues, taken] : issues;
     }
 
     /** Issues the server returned for this rule: shown like the builder's own, on their step. */
@@ -126,6 +154,24 @@ export default class PresenceSyncRuleEditor extends LightningElement {
     }
     get isFirstStep(): boolean {
         return this.stepIndex === 0;
+    }
+
+    /** An existing rule can be saved from any step: a change to one field needs no walk to the end. */
+    get showSave(): boolean {
+        return this.isReviewStep || !this.isNew;
+    }
+
+    get showNext(): boolean {
+        return !this.isReviewStep;
+    }
+
+    get nextVariant(): string {
+        return this.showSave ? 'neutral' : 'brand';
+    }
+
+    get nameHelp(): string {
+        const length = (this.draft.name ?? '').length;
+        return `${length} of ${RULE_LIMITS.nameLength} characters.`;
     }
 
     get sourceOptions() {
@@ -292,22 +338,26 @@ export default class PresenceSyncRuleEditor extends LightningElement {
 
     private update(changes: Partial<PresenceSyncRule>): void {
         this.draft = { ...this.draft, ...changes };
-        if (this.checking) {
+        // A name too long or already used is said as it is typed or pasted, never cut silently.
+        const live = 'name' in changes;
+        if (this.checking || live) {
             // Only the steps the admin has reached: fields further on are not theirs to fix yet.
             const reached = this.isReviewStep
                 ? null
                 : new Set(STEPS.slice(0, this.stepIndex + 1).flatMap((step) => step.fields));
-            this.issues = validateRule(this.draft).filter((i) => !reached || reached.has(i.field));
+            const found = this.check(this.draft).filter((i) => !reached || reached.has(i.field));
+            this.issues = this.checking ? found : found.filter((i) => i.field === 'name' && !i.code);
         }
     }
 
     handleBack(): void {
         this.stepIndex = Math.max(0, this.stepIndex - 1);
+        this.focusPending = true;
     }
 
     handleNext(): void {
         const fields = STEPS[this.stepIndex].fields;
-        const stepIssues = validateRule(this.draft).filter((i) => fields.includes(i.field));
+        const stepIssues = this.check(this.draft).filter((i) => fields.includes(i.field));
         if (stepIssues.length > 0) {
             this.checking = true;
             this.issues = stepIssues;
@@ -315,14 +365,16 @@ export default class PresenceSyncRuleEditor extends LightningElement {
         }
         this.issues = [];
         this.stepIndex = Math.min(STEPS.length - 1, this.stepIndex + 1);
+        this.focusPending = true;
     }
 
     handleSave(): void {
-        const issues = validateRule(this.draft);
+        const issues = this.check(this.draft);
         if (issues.length > 0) {
             this.checking = true;
             this.issues = issues;
             this.stepIndex = Math.min(...issues.map((i) => stepOf(i.field)));
+            this.focusPending = true;
             return;
         }
         this.dispatchEvent(

@@ -1,48 +1,115 @@
 import { LightningElement, api } from 'lwc';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import type { OrgFacts } from 'c/presenceSyncRuleChecks';
 import type { RejectedRule, RuleSet } from 'presence-sync/contracts';
 import { parseRuleFile, serializeRuleFile } from './ruleFile';
-import type { ParsedRuleFile } from './ruleFile';
-
-type ImportMode = 'add' | 'replace';
+import type { ParsedRuleFile, RejectedEntry } from './ruleFile';
+import { fileSizeProblem, planImport } from './importPlan';
+import type { ImportMode, ImportPlan, KeptEntry } from './importPlan';
 
 let importCounter = 0;
 
 /**
- * Export of the rule set as JSON (the engine's rule shape) and import with validation: every
- * rule is checked with the engine's validateRule, and what is refused is listed with the reasons
- * before anything is saved. Fires `savebatch` ({ rules, deleteIds, label }).
+ * The template reads the plan and the export many times per render; each is worked out once for
+ * the inputs it depends on. Kept outside the component: a field written while rendering would
+ * render it again.
+ */
+const planCache = new WeakMap<object, { inputs: unknown[]; plan: ImportPlan | null }>();
+const exportCache = new WeakMap<object, { rules: unknown; name: string; href: string }>();
+
+/** "1, 2, 5–9 and 12" for the positions of entries. */
+export function positionsText(positions: readonly number[]): string {
+    const ranges: string[] = [];
+    let start = positions[0];
+    let end = start;
+    for (const position of [...positions.slice(1), NaN]) {
+        if (position === end + 1) {
+            end = position;
+            continue;
+        }
+        ranges.push(
+            start === end ? String(start) : end === start + 1 ? `${start}, ${end}` : `${start}–${end}`
+        );
+        start = position;
+        end = position;
+    }
+    return ranges.length <= 1
+        ? ranges.join('')
+        : `${ranges.slice(0, -1).join(', ')} and ${ranges[ranges.length - 1]}`;
+}
+
+/**
+ * Export of the rule set as JSON (the engine's rule shape) and import with every check the org
+ * makes, before anything is sent: the file's size before it is read, then each entry (the
+ * engine's validation, the org's own checks, unique names, the rule set's limit). The report says
+ * entry by entry what will be imported and what is left out and why; the save is all or nothing,
+ * and after it the report says what was kept. Fires `savebatch` ({ rules, deleteIds, label,
+ * confirmLabel }).
  */
 export default class PresenceSyncRuleTransfer extends LightningElement {
     @api rules: PresenceSyncRule[] = [];
     @api ruleSet: RuleSet | undefined;
+    @api orgFacts: OrgFacts | null = null;
     @api readOnly = false;
     @api busy = false;
 
     parsed: ParsedRuleFile | null = null;
     fileName = '';
+    /** A file refused before it was read. */
+    sizeError = '';
     mode: ImportMode = 'add';
-    serverRejections: string[] = [];
+    /** Kept entries of the import in flight, in the order they were sent, and those left out. */
+    sent: KeptEntry[] = [];
+    leftOut: RejectedEntry[] = [];
+    pending = false;
+    /** The import of this file is done: choosing another file starts again. */
+    imported = false;
+    outcome = '';
+    serverRejections: RejectedEntry[] = [];
 
     get exportFileName(): string {
         const name = (this.ruleSet?.name ?? 'rules').replace(/[^A-Za-z0-9_-]+/g, '-');
         return `presence-sync-${name}.json`;
     }
 
-    get exportJson(): string {
-        return serializeRuleFile(this.ruleSet?.name ?? '', this.rules, new Date());
-    }
-
     get exportHref(): string {
-        return `data:application/json;charset=utf-8,${encodeURIComponent(this.exportJson)}`;
+        const name = this.ruleSet?.name ?? '';
+        const cached = exportCache.get(this);
+        if (cached && cached.rules === this.rules && cached.name === name) {
+            return cached.href;
+        }
+        const json = serializeRuleFile(name, this.rules, new Date());
+        const href = `data:application/json;charset=utf-8,${encodeURIComponent(json)}`;
+        exportCache.set(this, { rules: this.rules, name, href });
+        return href;
     }
 
     get exportLabel(): string {
         return `Export ${this.rules.length} ${this.rules.length === 1 ? 'rule' : 'rules'} as JSON`;
     }
 
+    get plan(): ImportPlan | null {
+        const inputs = [this.parsed, this.rules, this.mode, this.orgFacts];
+        const cached = planCache.get(this);
+        if (cached && cached.inputs.every((input, i) => input === inputs[i])) {
+            return cached.plan;
+        }
+        const plan = this.parsed ? planImport(this.parsed, this.rules, this.mode, this.orgFacts) : null;
+        planCache.set(this, { inputs, plan });
+        return plan;
+    }
+
     get importDisabled(): boolean {
-        return this.readOnly || this.busy || !this.parsed || this.parsed.accepted.length === 0;
+        const plan = this.plan;
+        return (
+            this.readOnly ||
+            this.busy ||
+            this.pending ||
+            this.imported ||
+            !plan ||
+            plan.problem !== null ||
+            plan.kept.length === 0
+        );
     }
 
     get modeOptions() {
@@ -53,27 +120,51 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
     }
 
     get hasReport(): boolean {
-        return this.parsed !== null;
+        return this.parsed !== null && !this.parsed.fileError;
+    }
+
+    /** Shown until this file is imported; then the outcome says what was kept. */
+    get modeDisabled(): boolean {
+        return this.readOnly || this.imported || this.pending;
     }
 
     get fileError(): string {
-        return this.parsed?.fileError ?? '';
+        return (
+            this.sizeError ||
+            (this.parsed?.fileError ?? '') ||
+            (this.imported ? '' : (this.plan?.problem ?? ''))
+        );
     }
 
     get reportSummary(): string {
-        if (!this.parsed || this.parsed.fileError) {
+        const plan = this.plan;
+        if (!plan || this.parsed?.fileError || this.imported) {
             return '';
         }
-        const { accepted, rejected } = this.parsed;
-        return `${this.fileName}: ${accepted.length} ${accepted.length === 1 ? 'rule' : 'rules'} can be imported, ${rejected.length} rejected.`;
+        const kept = plan.kept.length;
+        const left = plan.refused.length;
+        const keptText =
+            kept === 0
+                ? 'no entry can be imported'
+                : `${kept === 1 ? 'entry' : 'entries'} ${positionsText(plan.kept.map((k) => k.position))} can be imported`;
+        return left === 0
+            ? `${this.fileName}: all ${kept} ${kept === 1 ? 'entry' : 'entries'} can be imported.`
+            : `${this.fileName}: ${keptText}; ${left} ${left === 1 ? 'entry is' : 'entries are'} left out (listed below).`;
+    }
+
+    private entriesView(entries: readonly RejectedEntry[], prefix: string) {
+        return entries.map((entry) => ({
+            key: `${prefix}-${entry.position}`,
+            title: `Entry ${entry.position}: “${entry.name}”`,
+            reasons: entry.reasons.map((reason, i) => ({
+                key: `${prefix}-${entry.position}-${i}`,
+                text: reason
+            }))
+        }));
     }
 
     get rejectedEntries() {
-        return (this.parsed?.rejected ?? []).map((entry) => ({
-            key: String(entry.position),
-            title: `Entry ${entry.position}: ${entry.name}`,
-            reasons: entry.reasons.map((reason, i) => ({ key: `${entry.position}-${i}`, text: reason }))
-        }));
+        return this.imported ? [] : this.entriesView(this.plan?.refused ?? [], 'file');
     }
 
     get hasRejected(): boolean {
@@ -81,8 +172,17 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
     }
 
     get importLabel(): string {
-        const count = this.parsed?.accepted.length ?? 0;
-        return `Import ${count} ${count === 1 ? 'rule' : 'rules'}`;
+        if (this.imported) {
+            return 'Imported';
+        }
+        const count = this.plan?.kept.length ?? 0;
+        const left = this.plan?.refused.length ?? 0;
+        const rules = `${count} ${count === 1 ? 'rule' : 'rules'}`;
+        return left > 0 ? `Import ${rules}, leave out ${left}` : `Import ${rules}`;
+    }
+
+    get serverEntries() {
+        return this.entriesView(this.serverRejections, 'server');
     }
 
     get hasServerRejections(): boolean {
@@ -92,11 +192,19 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
     async handleFile(event: CustomEvent<{ files: File[] }>): Promise<void> {
         const file = event.detail.files?.[0];
         this.serverRejections = [];
+        this.imported = false;
+        this.outcome = '';
+        this.sizeError = '';
+        this.parsed = null;
         if (!file) {
-            this.parsed = null;
             return;
         }
         this.fileName = file.name;
+        const tooBig = fileSizeProblem(file.name, file.size);
+        if (tooBig) {
+            this.sizeError = tooBig;
+            return;
+        }
         this.parsed = parseRuleFile(await file.text());
     }
 
@@ -105,15 +213,22 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
     }
 
     handleImport(): void {
-        if (!this.parsed) {
+        const plan = this.plan;
+        if (!plan || this.importDisabled) {
             return;
         }
+        this.outcome = '';
         const replacing = this.mode === 'replace';
         const offset = replacing ? 0 : this.rules.reduce((max, r) => Math.max(max, r.order), 0);
         importCounter += 1;
         const batch = `import-${Date.now().toString(36)}-${importCounter}`;
+        this.sent = plan.kept;
+        // Taken now: once saved, the rule set holds these rules and the plan would read differently.
+        this.leftOut = plan.refused;
+        this.pending = true;
+        this.serverRejections = [];
         // Fresh ids: an import never overwrites records of another rule set or org.
-        const rules = this.parsed.accepted.map((rule, i) => ({
+        const rules = plan.kept.map(({ rule }, i) => ({
             ...rule,
             id: `${batch}-${i + 1}`,
             order: offset + rule.order,
@@ -124,19 +239,39 @@ export default class PresenceSyncRuleTransfer extends LightningElement {
                 detail: {
                     rules,
                     deleteIds: replacing ? this.rules.map((r) => r.id) : [],
-                    label: `Import of ${this.fileName}`
+                    label: `Import ${rules.length} ${rules.length === 1 ? 'rule' : 'rules'} from ${this.fileName}`,
+                    confirmLabel: 'Import anyway'
                 }
             })
         );
     }
 
-    /** Called by the builder with the server's answer to the import. */
+    /**
+     * The builder's answer: the refusals (positions in the batch sent, turned back into file
+     * positions), and how many rules were saved; -1 when the call itself failed.
+     */
     @api
-    showRejections(rejected: RejectedRule[]): void {
-        this.serverRejections = rejected.flatMap((r) => r.issues.map((i) => i.message));
-        if (rejected.length === 0) {
-            this.parsed = null;
-            this.fileName = '';
+    showRejections(rejected: RejectedRule[], saved = 0): void {
+        this.pending = false;
+        if (saved < 0) {
+            return;
         }
+        if (rejected.length > 0) {
+            this.serverRejections = rejected.map((r) => ({
+                position: this.sent[r.position - 1]?.position ?? r.position,
+                name: r.name,
+                reasons: r.issues.map((i) => i.message)
+            }));
+            return;
+        }
+        const left = this.leftOut;
+        this.imported = true;
+        this.outcome =
+            `Imported ${saved} ${saved === 1 ? 'rule' : 'rules'} from ${this.fileName}: ` +
+            `${this.sent.length === 1 ? 'entry' : 'entries'} ${positionsText(this.sent.map((k) => k.position))}.` +
+            (left.length > 0
+                ? ` Left out: ${left.map((e) => `entry ${e.position} “${e.name}”`).join(', ')}.`
+                : '') +
+            ' Choose another file to import more.';
     }
 }

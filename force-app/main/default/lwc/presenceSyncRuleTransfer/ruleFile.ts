@@ -42,6 +42,8 @@ export interface ParsedRuleFile {
     /** Set when the file as a whole is unusable; then nothing is accepted. */
     fileError: string | null;
     accepted: PresenceSyncRule[];
+    /** The 1-based file position of each accepted rule. */
+    acceptedPositions: number[];
     rejected: RejectedEntry[];
 }
 
@@ -88,7 +90,30 @@ export function serializeRuleFile(
 }
 
 function failure(fileError: string): ParsedRuleFile {
-    return { fileError, accepted: [], rejected: [] };
+    return { fileError, accepted: [], acceptedPositions: [], rejected: [] };
+}
+
+/** A NUL byte, or bytes that are not UTF-8 (read as U+FFFD): never in a JSON text file. */
+function looksBinary(text: string): boolean {
+    const head = text.slice(0, 4096);
+    return head.includes('\u0000') || head.includes('\uFFFD');
+}
+
+/** "line 3, column 14" for a character offset, without repeating the file's content. */
+function lineAndColumn(text: string, offset: number): string {
+    const before = text.slice(0, offset).split('\n');
+    return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+/** Where JSON.parse stopped, in words, when its message says so (engines word it differently). */
+function wherePlace(text: string, error: unknown): string {
+    const message = error instanceof Error ? error.message : '';
+    const position = /position (\d+)/.exec(message);
+    if (position) {
+        return ` (at ${lineAndColumn(text, Number(position[1]))})`;
+    }
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    return lineColumn ? ` (at line ${lineColumn[1]}, column ${lineColumn[2]})` : '';
 }
 
 /**
@@ -96,12 +121,18 @@ function failure(fileError: string): ParsedRuleFile {
  * each rejection with the engine's reasons. Never throws.
  */
 export function parseRuleFile(text: string): ParsedRuleFile {
+    if (looksBinary(text)) {
+        return failure(
+            'The file is not a text file (an image or a document, perhaps), so it cannot be a rules export. Choose the .json file Export wrote.'
+        );
+    }
     let data: unknown;
     try {
         data = JSON.parse(text);
     } catch (error) {
+        // The parser's own message quotes the file; a person needs only where it stops making sense.
         return failure(
-            `The file is not valid JSON (${(error as Error).message}). Export a rule set and import that file.`
+            `The file is not valid JSON${wherePlace(text, error)}. Export a rule set and import that file, or fix the file there.`
         );
     }
     let entries: unknown;
@@ -131,6 +162,7 @@ export function parseRuleFile(text: string): ParsedRuleFile {
     }
 
     const accepted: PresenceSyncRule[] = [];
+    const acceptedPositions: number[] = [];
     const rejected: RejectedEntry[] = [];
     const seenIds = new Set<string>();
     entries.forEach((entry, index) => {
@@ -158,7 +190,8 @@ export function parseRuleFile(text: string): ParsedRuleFile {
             rejected.push({ position, name, reasons });
         } else {
             accepted.push(rule);
+            acceptedPositions.push(position);
         }
     });
-    return { fileError: null, accepted, rejected };
+    return { fileError: null, accepted, acceptedPositions, rejected };
 }

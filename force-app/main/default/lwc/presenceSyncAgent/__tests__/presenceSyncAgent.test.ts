@@ -185,9 +185,9 @@ describe('the seed four-row table', () => {
         // Omni's echo of our own change matched the Omni → Connect row, which found Connect there already.
         expect(connectCalls()).toHaveLength(0);
         expect(text('[data-id="connect-state"]')).toBe('Working - Phone');
-        expect(text('[data-id="omni-status"]')).toBe('Working -- Phone');
+        expect(text('[data-id="omni-status"]')).toBe('Working – Phone');
         expect(text('[data-id="last-rule"]')).toContain(
-            'Connect Working - Phone sets Omni-Channel Working -- Phone'
+            'Connect Working - Phone sets Omni-Channel Working – Phone'
         );
         expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({
             label: 'Presence Sync: in sync',
@@ -210,7 +210,7 @@ describe('the seed four-row table', () => {
         expect(text('[data-id="omni-status"]')).toBe('Available');
     });
 
-    it('Omni-Channel → Connect: Working -- Media and Available follow, without ping-pong', async () => {
+    it('Omni-Channel → Connect: Working – Media and Available follow, without ping-pong', async () => {
         const m = await mount({ connect: 'Lunch', omni: 'Busy' });
         await m.omni.setStatus('Working_Media');
         await settle();
@@ -860,7 +860,7 @@ describe('a good guest and an honest status (issue 12)', () => {
         m.streams.ccp.setState('Working - Phone');
         await settle();
         expect(text('[data-id="last-rule"]')).toContain(
-            'Connect Working - Phone sets Omni-Channel Working -- Phone'
+            'Connect Working - Phone sets Omni-Channel Working – Phone'
         );
     });
 });

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import PresenceSyncAssignments from 'c/presenceSyncAssignments';
 import searchAssignees from '@salesforce/apex/PresenceSyncRuleController.searchAssignees';
 import saveRuleSet from '@salesforce/apex/PresenceSyncRuleController.saveRuleSet';
+import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 import type { RuleSet } from 'presence-sync/contracts';
 import {
     buildApexError,
@@ -18,14 +19,20 @@ jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleSet', () => ({ de
     virtual: true
 });
 
-type AssignmentsElement = HTMLElement & { ruleSet: RuleSet; ruleSets: RuleSet[]; readOnly: boolean };
+type AssignmentsElement = HTMLElement & {
+    ruleSet: RuleSet;
+    ruleSets: RuleSet[];
+    readOnly: boolean;
+    activeRuleCount: number;
+};
 
 const [defaultSet, teamSet] = buildRuleSets();
 
-function mount(ruleSet: RuleSet = teamSet, readOnly = false): AssignmentsElement {
+function mount(ruleSet: RuleSet = teamSet, readOnly = false, activeRuleCount = 4): AssignmentsElement {
     const el = createElement('c-presence-sync-assignments', {
         is: PresenceSyncAssignments
     }) as AssignmentsElement;
+    el.activeRuleCount = activeRuleCount;
     el.ruleSets = buildRuleSets();
     el.ruleSet = ruleSet;
     el.readOnly = readOnly;
@@ -66,7 +73,49 @@ describe('c-presence-sync-assignments', () => {
         expect(q(el, '[data-id="precedence"]').textContent).toBe(
             'When several rule sets cover an agent, the most specific assignment wins: User > Team (public group) > Permission set > Profile > org default.'
         );
-        expect(rowTexts(el)).toEqual(['1 | User | Blake Backup', '2 | Team (public group) | Phone Team']);
+        expect(rowTexts(el)).toEqual([
+            'Blake Backup | User | Wins over every other assignment',
+            'Phone Team | Team (public group) | Wins over permission sets, profiles and the org default'
+        ]);
+    });
+
+    it('names a search result and its kind apart, not one inside the other', async () => {
+        const el = mount();
+        await flushPromises();
+        q(el, 'lightning-button[data-id="search"]').click();
+        await flushPromises();
+        const first = el.shadowRoot?.querySelector('[data-id="results"] li');
+        expect(first?.textContent).not.toMatch(/\(Team \(public group\)\)/);
+        expect(first?.querySelector('.slds-badge')?.textContent).toBe('Team (public group)');
+    });
+
+    it('warns before assigning a rule set without active rules, and saves only when told to', async () => {
+        const ask = jest
+            .spyOn(PresenceSyncConfirm, 'ask')
+            .mockResolvedValueOnce(false)
+            .mockResolvedValueOnce(true);
+        const el = mount(teamSet, false, 0);
+        await flushPromises();
+        expect(q(el, '[data-id="empty-warning"]').textContent).toContain(
+            '“Phone team” has no active rules: the agents assigned to it get no rules at all'
+        );
+        q(el, 'lightning-button[data-id="search"]').click();
+        await flushPromises();
+        // Phone Team is assigned already; Chat Team is new.
+        (el.shadowRoot?.querySelectorAll('[data-id="results"] lightning-button')[1] as HTMLElement).click();
+        await flushPromises();
+        q(el, 'lightning-button[data-id="save"]').click();
+        await flushPromises();
+        expect(ask).toHaveBeenCalledWith(
+            expect.objectContaining({
+                label: 'Assign “Phone team”? It has no active rules.',
+                confirmLabel: 'Assign anyway'
+            })
+        );
+        expect(saveRuleSet).not.toHaveBeenCalled();
+        q(el, 'lightning-button[data-id="save"]').click();
+        await flushPromises();
+        expect(saveRuleSet).toHaveBeenCalledTimes(1);
     });
 
     it('says what the org default rule set means', async () => {
@@ -93,10 +142,10 @@ describe('c-presence-sync-assignments', () => {
         expect(searchAssignees).toHaveBeenCalledWith({ type: 'PermissionSet', term: 'Agent' });
         (q(el, '[data-id="results"] lightning-button') as HTMLElement).click();
         await flushPromises();
-        expect(rowTexts(el)).toEqual([
-            '1 | User | Blake Backup',
-            '2 | Team (public group) | Phone Team',
-            '3 | Permission set | Presence Sync Agent'
+        expect(rowTexts(el).map((row) => row.split(' | ')[0])).toEqual([
+            'Blake Backup',
+            'Phone Team',
+            'Presence Sync Agent'
         ]);
         q(el, 'lightning-button[data-id="save"]').click();
         await flushPromises();
@@ -115,7 +164,7 @@ describe('c-presence-sync-assignments', () => {
         await flushPromises();
         (q(el, 'tr[data-target-id] lightning-button-icon') as HTMLElement).click();
         await flushPromises();
-        expect(rowTexts(el)).toEqual(['2 | Team (public group) | Phone Team']);
+        expect(rowTexts(el).map((row) => row.split(' | ')[0])).toEqual(['Phone Team']);
         expect(q(el, 'lightning-button[data-id="save"]').disabled).toBe(false);
     });
 

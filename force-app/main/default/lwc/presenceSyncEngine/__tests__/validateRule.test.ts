@@ -136,7 +136,7 @@ describe('validateRule', () => {
                 field: 'operandBValue',
                 code: 'staticValueMissing',
                 message:
-                    'Operand B is a Static Value but no value is entered. Type the value to compare with, for example Lunch or 80.'
+                    'Operand B is a Static Value but no value is entered. Enter or pick the value to compare with, for example Lunch or 80.'
             }
         ]);
         expect(summary(validateRule(rule({ operandA: 'StaticValue', operandAValue: undefined })))).toEqual([

@@ -61,7 +61,7 @@ describe('summary', () => {
     it('names the worst colour and counts what needs attention', () => {
         const green = buildHealthReport().checks;
         expect(worstColour(green)).toBe('green');
-        expect(summarise(green)).toBe('All 11 checks passed: sync is healthy.');
+        expect(summarise(green)).toBe('All 12 checks passed: sync is healthy.');
 
         const mixed = buildHealthReport({ colours: { 'ccp-url': 'red', 'purge-job': 'amber' } }).checks;
         expect(worstColour(mixed)).toBe('red');
@@ -137,7 +137,9 @@ describe('liveAgentRows', () => {
         expect(row.stale).toBe(true);
         expect(row.syncText).toBe('Not seen for 5 min');
         expect(row.syncClass).toBe('slds-text-color_error');
-        expect(liveAgentRows([buildAgentLiveState({ lastSyncAt: null })], now)[0].lastSyncText).toBe('Never');
+        expect(liveAgentRows([buildAgentLiveState({ lastSyncAt: null })], now)[0].lastSyncText).toBe(
+            'No sync yet'
+        );
     });
 
     it('says in words that an agent runs with sync switched off', () => {

@@ -3,6 +3,7 @@ import PresenceSyncHealthCheck from 'c/presenceSyncHealthCheck';
 import getHealthReport from '@salesforce/apex/PresenceSyncHealthController.getHealthReport';
 import schedulePurge from '@salesforce/apex/PresenceSyncHealthController.schedulePurge';
 import { toasts } from '../../../../../test/jest-mocks/lightning/toast';
+import { emp } from '../../../../../test/jest-mocks/lightning/empApi';
 import {
     buildApexError,
     buildRule,
@@ -109,10 +110,10 @@ describe('org checks', () => {
     it('sums up at a glance, coloured by the worst check', async () => {
         jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
         await mount();
-        expect($('.summary')!.textContent).toBe('All 11 checks passed: sync is healthy.');
+        expect($('.summary')!.textContent).toBe('All 12 checks passed: sync is healthy.');
         expect($('.overall')!.className).toContain('slds-theme_success');
         expect($('.announcement')!.textContent).toBe(
-            'Health check updated. All 11 checks passed: sync is healthy.'
+            'Health check updated. All 12 checks passed: sync is healthy.'
         );
 
         jest.mocked(getHealthReport).mockResolvedValue(
@@ -201,42 +202,33 @@ describe('org checks', () => {
 });
 
 describe('actively synced statuses', () => {
-    it('lists each synced pair with direction, rule set and team', async () => {
+    it('lists each synced pair with its direction, per rule set and whom it applies to, in three columns', async () => {
         jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
         await mount();
-        const rows = $$('table.synced tbody tr').map((tr) =>
-            Array.from(tr.querySelectorAll('th, td')).map((cell) => cell.textContent!.trim())
-        );
-        expect(rows).toEqual([
-            [
-                'Available',
-                'Available',
-                'Bi-directional',
-                'Default presence sync rules',
-                'Everyone without a more specific rule set'
-            ],
-            [
-                'Working - Phone',
-                'Working_Phone',
-                'Publisher (Connect to Salesforce)',
-                'Default presence sync rules',
-                'Everyone without a more specific rule set'
-            ],
-            [
-                'Working - Media',
-                'Working_Media',
-                'Subscriber (Salesforce to Connect)',
-                'Default presence sync rules',
-                'Everyone without a more specific rule set'
-            ],
-            [
-                'Lunch',
-                'Lunch',
-                'Publisher (Connect to Salesforce)',
-                'Phone team',
-                'Phone Team (team), Blake Backup (User)'
-            ]
+        const groups = $$('.synced-group').map((group) => ({
+            heading: group.querySelector('h4')!.textContent!.trim(),
+            appliesTo: group.querySelector('.applies-to')!.textContent!.trim(),
+            rows: Array.from(group.querySelectorAll('tbody tr')).map((tr) =>
+                Array.from(tr.querySelectorAll('th, td')).map((cell) => cell.textContent!.trim())
+            )
+        }));
+        expect(groups).toEqual([
+            {
+                heading: 'Default presence sync rules',
+                appliesTo: 'Applies to: Everyone without a more specific rule set',
+                rows: [
+                    ['Available', 'Available', 'Bi-directional'],
+                    ['Working - Phone', 'Working_Phone', 'Publisher (Connect to Salesforce)'],
+                    ['Working - Media', 'Working_Media', 'Subscriber (Salesforce to Connect)']
+                ]
+            },
+            {
+                heading: 'Phone team',
+                appliesTo: 'Applies to: Phone Team (team), Blake Backup (User)',
+                rows: [['Lunch', 'Lunch', 'Publisher (Connect to Salesforce)']]
+            }
         ]);
+        expect($$('table.synced').every((t) => t.classList.contains('slds-table_fixed-layout'))).toBe(true);
     });
 
     it('says when nothing is synced', async () => {
@@ -252,28 +244,42 @@ describe('live agents', () => {
         jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
         await mount();
         expect($('.live-summary')!.textContent).toBe('2 agents run sync now; 1 out of sync or paused.');
-        const rows = $$('table.live-agents tbody tr').map((tr) =>
-            Array.from(tr.querySelectorAll('th, td')).map((cell) => cell.textContent!.trim())
-        );
-        expect(rows).toEqual([
-            [
-                'Blake Backup',
-                'Lunch',
-                'Available',
-                'Paused',
-                '4 min ago',
-                'Omni-Channel refused Lunch: the status is not available to this user.',
-                'Paused by the flapping guard',
-                '20 s ago'
-            ],
-            ['Avery Agent', 'Available', 'Available', 'In sync', '4 min ago', '', 'No', '20 s ago']
+        const agents = $$('li.live-agent').map((li) => ({
+            name: li.querySelector('.log-link')!.textContent,
+            ...Object.fromEntries(
+                Array.from(li.querySelectorAll('[data-field]')).map((f) => [
+                    (f as HTMLElement).dataset.field,
+                    f.textContent!.trim()
+                ])
+            )
+        }));
+        expect(agents).toEqual([
+            {
+                name: 'Blake Backup',
+                sync: 'Paused',
+                connect: 'Lunch',
+                omni: 'Available',
+                'last-sync': '4 min ago',
+                paused: 'Paused by the flapping guard',
+                heartbeat: '20 s ago',
+                error: 'Omni-Channel refused Lunch: the status is not available to this user.'
+            },
+            {
+                name: 'Avery Agent',
+                sync: 'In sync',
+                connect: 'Available',
+                omni: 'Available',
+                'last-sync': '4 min ago',
+                paused: 'No',
+                heartbeat: '20 s ago'
+            }
         ]);
     });
 
     it('links each agent to their trace in the log reader', async () => {
         jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
         await mount();
-        const links = $$('table.live-agents a.log-link');
+        const links = $$('.live-agents a.log-link');
         expect(links.map((a) => a.textContent)).toEqual(['Blake Backup', 'Avery Agent']);
         const href = new URL(links[1].getAttribute('href')!, 'https://org.example');
         expect(href.pathname).toBe('/lightning/n/Presence_Sync_Log_Reader');
@@ -286,6 +292,62 @@ describe('live agents', () => {
         jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport({ liveAgents: [] }));
         await mount();
         expect($('.no-live')!.textContent).toContain('No agent is running sync right now.');
+    });
+});
+
+describe('checking again by itself', () => {
+    afterEach(() => {
+        jest.useRealTimers();
+    });
+
+    it('checks again when rules change elsewhere on the page, once per burst of changes', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        await mount();
+        expect(getHealthReport).toHaveBeenCalledTimes(1);
+        jest.mocked(getHealthReport).mockResolvedValue(
+            buildHealthReport({ colours: { 'agent-rule-sets': 'red' } })
+        );
+        emp.publish('/event/Presence_Sync_Rules_Changed__e', { RuleSetId__c: 'a0B1' });
+        emp.publish('/event/Presence_Sync_Rules_Changed__e', { RuleSetId__c: 'a0B2' });
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await flush();
+        expect(getHealthReport).toHaveBeenCalledTimes(2);
+        expect($('li[data-id="agent-rule-sets"]')!.dataset.status).toBe('red');
+    });
+
+    it('checks again every refreshSeconds while the page is visible, and stops when it is gone', async () => {
+        jest.useFakeTimers();
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        element = createElement('c-presence-sync-health-check', { is: PresenceSyncHealthCheck });
+        (element as HTMLElement & { refreshSeconds: number }).refreshSeconds = 30;
+        document.body.appendChild(element);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(getHealthReport).toHaveBeenCalledTimes(1);
+        await jest.advanceTimersByTimeAsync(30_000);
+        expect(getHealthReport).toHaveBeenCalledTimes(2);
+        expect($('.generated')!.textContent).toContain(
+            'checks again by itself when rules change and every 30 s'
+        );
+        document.body.removeChild(element);
+        expect(emp.subscriberCount('/event/Presence_Sync_Rules_Changed__e')).toBe(0);
+        await jest.advanceTimersByTimeAsync(60_000);
+        expect(getHealthReport).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the last report when a later check fails, and clears the error when one works again', async () => {
+        jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
+        await mount();
+        jest.mocked(getHealthReport).mockRejectedValueOnce(buildApexError('Request timed out.'));
+        ($('lightning-button.refresh') as HTMLElement).click();
+        await flush();
+        expect($('.error-text')!.textContent).toMatch(
+            /^Could not check again, so this is the report of .*: Request timed out\.$/
+        );
+        expect($('ul.checks')).not.toBeNull();
+        ($('lightning-button.refresh') as HTMLElement).click();
+        await flush();
+        expect($('.error-text')).toBeNull();
     });
 });
 

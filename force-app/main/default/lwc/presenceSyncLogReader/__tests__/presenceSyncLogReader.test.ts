@@ -3,7 +3,7 @@ import PresenceSyncLogReader, { SYNCS_PER_PAGE } from 'c/presenceSyncLogReader';
 import readLogs from '@salesforce/apex/PresenceSyncLogController.readLogs';
 import searchAgents from '@salesforce/apex/PresenceSyncLogController.searchAgents';
 import purgeLogs from '@salesforce/apex/PresenceSyncLogController.purgeLogs';
-import LightningConfirm from 'lightning/confirm';
+import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 import { CurrentPageReference } from 'lightning/navigation';
 import { toasts } from '../../../../../test/jest-mocks/lightning/toast';
 import {
@@ -24,9 +24,7 @@ jest.mock('@salesforce/apex/PresenceSyncLogController.searchAgents', () => ({ de
 jest.mock('@salesforce/apex/PresenceSyncLogController.purgeLogs', () => ({ default: jest.fn() }), {
     virtual: true
 });
-jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
-
-const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
+let confirmOpen: jest.SpyInstance;
 
 let shift: RecordedShift;
 let stored: SyncLogEntry[];
@@ -81,6 +79,7 @@ beforeEach(() => {
     visibility = 'visible';
     jest.mocked(readLogs).mockResolvedValue(page(stored));
     jest.mocked(searchAgents).mockResolvedValue(buildAssigneeOptions('User'));
+    confirmOpen = jest.spyOn(PresenceSyncConfirm, 'ask');
 });
 
 afterEach(() => {
@@ -121,6 +120,32 @@ describe('picking an agent and a time range', () => {
         expect($('.announcement')!.textContent).toBe(
             `Loaded ${stored.length} log entries in ${correlations.size} syncs for Avery Agent.`
         );
+    });
+
+    it('moves through the suggestions with the arrow keys, and back to the field with Escape', async () => {
+        await mount();
+        change('lightning-input.agent-search', { value: 'av' });
+        jest.advanceTimersByTime(300);
+        await flush();
+        const options = $$('button.agent-option');
+        const field = $('lightning-input.agent-search')!;
+        const focused: Element[] = [];
+        for (const target of [...options, field]) {
+            jest.spyOn(target as HTMLElement, 'focus').mockImplementation(() => focused.push(target));
+        }
+        const press = (from: Element, key: string): void => {
+            from.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+        };
+        press(field, 'ArrowDown');
+        expect(focused.at(-1)).toBe(options[0]);
+        options[0].focus = HTMLElement.prototype.focus;
+        options[0].setAttribute('tabindex', '0');
+        HTMLElement.prototype.focus.call(options[0]);
+        press(options[0], 'ArrowDown');
+        expect(focused.at(-1)).toBe(options[1]);
+        HTMLElement.prototype.focus.call(options[1]);
+        press(options[1], 'Escape');
+        expect(focused.at(-1)).toBe(field);
     });
 
     it('opens on the agent a link names (from the health check)', async () => {
@@ -450,7 +475,11 @@ describe('retention and purge', () => {
         ($('lightning-button.purge') as HTMLElement).click();
         await flush();
         expect(confirmOpen).toHaveBeenCalledWith(
-            expect.objectContaining({ label: 'Purge sync logs', theme: 'warning' })
+            expect.objectContaining({
+                label: 'Purge sync logs?',
+                confirmLabel: 'Purge old entries',
+                destructive: true
+            })
         );
         expect(purgeLogs).toHaveBeenCalledTimes(1);
         expect(toasts.shown()).toEqual([

@@ -14,6 +14,7 @@ type TableElement = HTMLElement & {
     ruleSetId: string;
     statuses: unknown;
     connectStates: string[];
+    orgFacts: unknown;
     readOnly: boolean;
     showRejections(rejected: unknown[]): void;
 };
@@ -92,7 +93,7 @@ describe('c-presence-sync-mapping-table', () => {
         await click(el, 'save-table');
         expect(batches).toHaveLength(1);
         const [batch] = batches;
-        expect(batch.label).toBe('Mapping table');
+        expect(batch.label).toBe('Save the mapping table');
         expect(batch.deleteIds).toEqual([]);
         expect(batch.rules.map((r) => [r.source, r.operandBValue, r.destinationValue])).toEqual([
             ['ConnectStateChange', 'Available', 'Available'],
@@ -143,7 +144,12 @@ describe('c-presence-sync-mapping-table', () => {
         q(el, 'tr[data-row-id="lunch"] lightning-button-icon').click();
         await flushPromises();
         await click(el, 'save-table');
-        expect(batches[0]).toEqual({ rules: [], deleteIds: saved.map((r) => r.id), label: 'Mapping table' });
+        expect(batches[0]).toMatchObject({
+            rules: [],
+            deleteIds: saved.map((r) => r.id),
+            label: 'Save the mapping table',
+            confirmLabel: 'Save table anyway'
+        });
     });
 
     it('lets a table rule turned into a workload rule leave the table instead of deleting it', async () => {
@@ -204,13 +210,71 @@ describe('c-presence-sync-mapping-table', () => {
         await click(el, 'save-table');
         const rejectedId = batches[0].rules[2].id;
         el.showRejections([
-            { id: rejectedId, issues: [{ field: 'destinationValue', message: 'No such status.' }] }
+            {
+                id: rejectedId,
+                position: 3,
+                name: batches[0].rules[2].name,
+                issues: [{ field: 'destinationValue', message: 'No such status.' }]
+            }
         ]);
         await flushPromises();
         const errors = [...(el.shadowRoot?.querySelectorAll('[data-error-row]') ?? [])];
         expect(errors).toHaveLength(1);
-        expect(errors[0].textContent).toBe('No such status.');
+        expect(errors[0].textContent?.trim()).toBe('No such status.');
         expect(errors[0].getAttribute('data-error-row')).toBe(batches[0].rules[2].mappingId);
+    });
+
+    it('says a refusal once, though a Bi-directional row makes two rules, and wraps it inside the table', async () => {
+        const { el, batches } = mount();
+        await flushPromises();
+        await click(el, 'add-row');
+        const [row] = rows(el);
+        setCell(row, 'connectState', 'Break');
+        setCell(row, 'salesforceStatus', 'Lunch');
+        await flushPromises();
+        await click(el, 'save-table');
+        const message = 'There is no such thing. A long explanation follows. '.repeat(8);
+        el.showRejections(
+            batches[0].rules.map((r, i) => ({
+                id: r.id,
+                position: i + 1,
+                name: r.name,
+                issues: [{ field: 'destinationValue', message }]
+            }))
+        );
+        await flushPromises();
+        const error = q(el, '[data-error-row]');
+        expect(error.textContent?.trim()).toBe(message.trim());
+        expect(error.classList.contains('slds-cell-wrap')).toBe(true);
+        expect(q(el, 'table').classList.contains('mapping-grid')).toBe(true);
+    });
+
+    it('refuses a Connect state the admin did not list, and two rows that sync the same way, before sending', async () => {
+        const { el, batches } = mount();
+        el.orgFacts = {
+            statusNames: buildStatuses().map((s) => s.developerName),
+            connectStates: [...SEED_CONNECT_STATES]
+        };
+        await flushPromises();
+        await click(el, 'add-row');
+        await click(el, 'add-row');
+        const [first, second] = rows(el);
+        for (const row of [first, second]) {
+            setCell(row, 'connectState', 'Break');
+            setCell(row, 'salesforceStatus', 'Lunch');
+        }
+        await flushPromises();
+        await click(el, 'save-table');
+        expect(batches).toEqual([]);
+        const errors = [...(el.shadowRoot?.querySelectorAll('[data-error-row]') ?? [])].map((e) =>
+            e.textContent?.trim()
+        );
+        expect(errors[0]).toBe(
+            '"Break" is not among the Amazon Connect states listed in Presence Sync Settings. Add it there, or choose one of: Available, Offline, Lunch, Working - Phone, Working - Media.'
+        );
+        expect(errors[1]).toMatch(
+            /^Row 2 syncs the same states the same way as row 1\. Remove one of them\./
+        );
     });
 
     it('notes a row whose rule was edited outside the table', async () => {

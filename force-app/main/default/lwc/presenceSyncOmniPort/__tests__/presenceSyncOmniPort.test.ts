@@ -54,7 +54,7 @@ describe('writing to Omni-Channel', () => {
         const done = port.setStatus('Working_Phone');
         port.handleResponse(requests[0].requestId, false, null, 'Invalid status.');
         await expect(done).rejects.toThrow(
-            /Omni-Channel refused the status "Working -- Phone": Invalid status\..*profile or permission set/
+            /Omni-Channel refused the status "Working – Phone": Invalid status\..*profile or permission set/
         );
     });
 

@@ -55,7 +55,7 @@ describe('findRuleProblems', () => {
         const [finding] = findRuleProblems([bad]);
         expect(finding).toMatchObject({ kind: 'invalid', severity: 'error', ruleIds: ['bad'] });
         expect(finding.issues?.map((i) => i.field)).toEqual(['destinationValue']);
-        expect(finding.message).toContain('does not say which state to set');
+        expect(finding.message).toContain('does not say which Omni-Channel presence status to set');
     });
 
     it('ignores inactive rules entirely', () => {
@@ -429,5 +429,19 @@ describe('findingsIntroduced', () => {
         const two = connectTo('two', 'Lunch', 'Lunch');
         const other = connectTo('other', 'Available', 'Available');
         expect(findingsIntroduced([one, two], [one, two, other])).toEqual([]);
+    });
+
+    it('does not count a warning as new because a rule it names was renamed', () => {
+        const one = connectTo('one', 'Lunch', 'Lunch');
+        const two = connectTo('two', 'Lunch', 'Lunch');
+        expect(findRuleProblems([one, two])).toHaveLength(1);
+        expect(findingsIntroduced([one, two], [one, { ...two, name: 'Lunch again, renamed' }])).toEqual([]);
+    });
+
+    it('does not count the warnings of a rule set imported over itself as new', () => {
+        const one = connectTo('one', 'Lunch', 'Lunch');
+        const two = connectTo('two', 'Lunch', 'Lunch');
+        const imported = [one, two].map((r) => ({ ...r, id: `import-${r.id}` }));
+        expect(findingsIntroduced([one, two], imported)).toEqual([]);
     });
 });

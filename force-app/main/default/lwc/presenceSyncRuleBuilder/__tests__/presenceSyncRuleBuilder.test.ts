@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
-import LightningConfirm from 'lightning/confirm';
+import Toast from 'lightning/toast';
+import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 import PresenceSyncRuleBuilder from 'c/presenceSyncRuleBuilder';
 import getRuleBuilderData from '@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData';
 import getRules from '@salesforce/apex/PresenceSyncRuleController.getRules';
@@ -7,7 +8,7 @@ import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
 import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules';
 import setRulesActive from '@salesforce/apex/PresenceSyncRuleController.setRulesActive';
 import reorderRules from '@salesforce/apex/PresenceSyncRuleController.reorderRules';
-import saveRuleSet from '@salesforce/apex/PresenceSyncRuleController.saveRuleSet';
+import saveRuleBatch from '@salesforce/apex/PresenceSyncRuleController.saveRuleBatch';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import {
     buildAccessReport,
@@ -43,12 +44,16 @@ jest.mock('@salesforce/apex/PresenceSyncRuleController.reorderRules', () => ({ d
 jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleSet', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleBatch', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PresenceSyncRuleController.deleteRuleSet', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/PresenceSyncRuleController.searchAssignees', () => ({ default: jest.fn() }), {
     virtual: true
 });
-jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
-
-const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
+const confirmOpen = jest.spyOn(PresenceSyncConfirm, 'ask');
 
 type ChildElement = HTMLElement & Record<string, unknown>;
 
@@ -62,6 +67,10 @@ async function mount(): Promise<HTMLElement> {
 
 function q(el: Element, selector: string): ChildElement {
     return el.shadowRoot?.querySelector(selector) as ChildElement;
+}
+
+function panel(el: Element): ChildElement {
+    return q(el, 'c-presence-sync-rule-set-panel');
 }
 
 function list(el: Element): ChildElement {
@@ -92,6 +101,16 @@ beforeEach(() => {
         ];
         return result;
     });
+    jest.mocked(saveRuleBatch).mockImplementation(async ({ rulesJson, deleteRuleIds }) => {
+        const result = buildSaveRulesResult({ saved: JSON.parse(rulesJson) as PresenceSyncRule[] });
+        serverRules = [
+            ...serverRules.filter(
+                (r) => !deleteRuleIds.includes(r.id) && !result.saved.some((s) => s.id === r.id)
+            ),
+            ...result.saved
+        ];
+        return result;
+    });
     jest.mocked(deleteRules).mockImplementation(async ({ ruleIds }) => {
         serverRules = serverRules.filter((r) => !ruleIds.includes(r.id));
     });
@@ -105,6 +124,7 @@ beforeEach(() => {
         }));
     });
     confirmOpen.mockReset();
+    confirmOpen.mockResolvedValue(false);
 });
 
 afterEach(() => {
@@ -116,7 +136,8 @@ describe('c-presence-sync-rule-builder', () => {
     it('loads the org default rule set and lists its rules in order, with a clean analysis', async () => {
         const el = await mount();
         expect(getRules).toHaveBeenCalledWith({ ruleSetId: DEFAULT_RULE_SET_ID });
-        expect(q(el, '[data-id="rule-set"]').value).toBe(DEFAULT_RULE_SET_ID);
+        expect(panel(el).ruleSetId).toBe(DEFAULT_RULE_SET_ID);
+        expect(panel(el).ruleCount).toBe(4);
         expect(listed(el)).toEqual(buildSeedRules().map((r) => r.name));
         expect(q(el, '[data-id="warning-summary"]').textContent).toBe(
             'The analysis found no problems in the active rules.'
@@ -140,7 +161,7 @@ describe('c-presence-sync-rule-builder', () => {
         const el = await mount();
         const team = buildRuleSets()[1];
         serverRules = [];
-        await fire(q(el, '[data-id="rule-set"]'), 'change', { value: team.id });
+        await fire(panel(el), 'select', { ruleSetId: team.id });
         expect(getRules).toHaveBeenLastCalledWith({ ruleSetId: team.id });
         expect(listed(el)).toEqual([]);
         expect(q(el, 'c-presence-sync-assignments').ruleSet).toEqual(team);
@@ -158,7 +179,7 @@ describe('c-presence-sync-rule-builder', () => {
         const el = await mount();
         expect(q(el, '[data-id="read-only"]').textContent).toContain(reason);
         expect(q(el, '[data-id="new-rule"]')).toBeNull();
-        expect(q(el, '[data-id="new-rule-set"]')).toBeNull();
+        expect(panel(el).readOnly).toBe(true);
         expect(list(el).readOnly).toBe(true);
         expect(q(el, 'c-presence-sync-mapping-table').readOnly).toBe(true);
         expect(q(el, 'c-presence-sync-assignments').readOnly).toBe(true);
@@ -172,9 +193,7 @@ describe('c-presence-sync-rule-builder', () => {
         expect(getRules).not.toHaveBeenCalled();
         expect(q(el, '[data-id="no-rule-sets"]').textContent).toContain('Create the org default rule set');
         expect(q(el, 'lightning-tabset')).toBeNull();
-        q(el, 'lightning-button[data-id="new-rule-set"]').click();
-        await flushPromises();
-        expect(q(el, 'lightning-input[data-field="ruleSetDefault"]').checked).toBe(true);
+        expect(panel(el).ruleSets).toEqual([]);
     });
 
     it('explains a failed load in plain words', async () => {
@@ -208,7 +227,13 @@ describe('c-presence-sync-rule-builder', () => {
         ]);
         expect(q(el, 'c-presence-sync-rule-editor')).toBeNull();
         expect(listed(el)).toContain('Connect agent switches to Lunch');
-        expect(q(el, '[data-id="status"]').textContent).toBe('Saved “Connect agent switches to Lunch”.');
+        expect(q(el, '[data-id="status"]').textContent).toBe(
+            'Saved the new rule “Connect agent switches to Lunch”.'
+        );
+        expect(jest.mocked(Toast.show)).toHaveBeenCalledWith(
+            { label: 'Saved the new rule “Connect agent switches to Lunch”.', variant: 'success' },
+            expect.anything()
+        );
     });
 
     it('shows the server’s rejections in the editor, field by field', async () => {
@@ -219,7 +244,10 @@ describe('c-presence-sync-rule-builder', () => {
                     {
                         id: 'x',
                         issues: [
-                            { field: 'destinationValue', message: 'There is no presence status Lunchh.' }
+                            {
+                                field: 'destinationValue',
+                                message: 'The status Lunch was deleted a moment ago.'
+                            }
                         ]
                     }
                 ]
@@ -234,12 +262,12 @@ describe('c-presence-sync-rule-builder', () => {
                 ...(editor.rule as object),
                 name: 'Lunch',
                 operandBValue: 'Lunch',
-                destinationValue: 'Lunchh'
+                destinationValue: 'Lunch'
             })
         });
 
         expect(q(el, 'c-presence-sync-rule-editor').serverIssues).toEqual([
-            { field: 'destinationValue', message: 'There is no presence status Lunchh.' }
+            { field: 'destinationValue', message: 'The status Lunch was deleted a moment ago.' }
         ]);
         expect(q(el, '[data-id="action-error"]').textContent).toContain('The server refused');
     });
@@ -312,7 +340,13 @@ describe('c-presence-sync-rule-builder', () => {
         const [first] = buildSeedRules();
         confirmOpen.mockResolvedValueOnce(false);
         await fire(list(el), 'delete', { ruleId: first.id });
-        expect(confirmOpen).toHaveBeenCalledWith(expect.objectContaining({ label: 'Delete rule' }));
+        expect(confirmOpen).toHaveBeenCalledWith(
+            expect.objectContaining({
+                label: `Delete “${first.name}”?`,
+                confirmLabel: 'Delete rule',
+                destructive: true
+            })
+        );
         expect(deleteRules).not.toHaveBeenCalled();
 
         confirmOpen.mockResolvedValueOnce(true);
@@ -336,8 +370,13 @@ describe('c-presence-sync-rule-builder', () => {
         confirmOpen.mockResolvedValueOnce(false);
         await fire(list(el), 'toggleactive', { ruleId: 'a0CHs0000000009AAA', active: true });
         const [[options]] = confirmOpen.mock.calls;
-        expect(options.label).toBe('Activate “Connect Available sets Omni-Channel Busy”: 1 new warning');
-        expect(options.message).toContain('react to the same events');
+        expect(options.label).toBe('Activate “Connect Available sets Omni-Channel Busy”?');
+        expect(options.confirmLabel).toBe('Activate anyway');
+        expect(options.message).toBe(
+            'This change adds 1 warning (Conflict 1). Agents get the rules as they are if you go ahead.'
+        );
+        expect(options.groups?.[0]).toMatchObject({ heading: 'Conflict', count: 1, hidden: 0 });
+        expect(options.groups?.[0].items[0]).toContain('react to the same events');
         expect(setRulesActive).not.toHaveBeenCalled();
 
         confirmOpen.mockResolvedValueOnce(true);
@@ -355,9 +394,11 @@ describe('c-presence-sync-rule-builder', () => {
         expect(setRulesActive).toHaveBeenCalledWith({ ruleIds: [first.id], active: false });
     });
 
-    it('saves a batch from the mapping table, deletes what it replaces and reports rejections to the sender', async () => {
+    it('saves a batch from the mapping table and deletes what it replaces in one call, or nothing', async () => {
         const el = await mount();
         const table = q(el, 'c-presence-sync-mapping-table');
+        const shown = jest.fn();
+        (table as unknown as { showRejections: jest.Mock }).showRejections = shown;
         const [first, second] = buildSeedRules();
         const newRule = buildRule({
             id: 'map-1:publisher',
@@ -369,25 +410,112 @@ describe('c-presence-sync-rule-builder', () => {
         await fire(table, 'savebatch', {
             rules: [newRule],
             deleteIds: [first.id, second.id],
-            label: 'Mapping table'
+            label: 'Save the mapping table'
         });
-        expect(saveRules).toHaveBeenCalledTimes(1);
-        expect(deleteRules).toHaveBeenCalledWith({ ruleIds: [first.id, second.id] });
+        expect(saveRuleBatch).toHaveBeenCalledWith(
+            expect.objectContaining({ ruleSetId: DEFAULT_RULE_SET_ID, deleteRuleIds: [first.id, second.id] })
+        );
+        expect(deleteRules).not.toHaveBeenCalled();
         expect(listed(el)).toContain('Connect Lunch to Omni Lunch');
+        expect(listed(el)).not.toContain(first.name);
+        expect(q(el, '[data-id="status"]').textContent).toBe(
+            'Save the mapping table: saved 1 rule, replacing 2.'
+        );
 
-        jest.mocked(saveRules).mockResolvedValueOnce(
+        jest.mocked(saveRuleBatch).mockResolvedValueOnce(
             buildSaveRulesResult({
                 saved: [],
-                rejected: [{ id: 'bad', issues: [{ field: 'name', message: 'No.' }] }]
+                rejected: [
+                    { id: 'bad', position: 1, name: 'Bad', issues: [{ field: 'name', message: 'No.' }] }
+                ]
             })
         );
-        jest.mocked(deleteRules).mockClear();
+        const other = { ...newRule, id: 'map-2:publisher', name: 'Another', mappingId: 'map-2' };
         // The same row again would duplicate the saved rule: the admin accepts the warning.
         confirmOpen.mockResolvedValueOnce(true);
-        await fire(table, 'savebatch', { rules: [newRule], deleteIds: ['x'], label: 'Mapping table' });
-        expect(deleteRules).not.toHaveBeenCalled();
-        expect(q(el, '[data-id="action-error"]').textContent).toContain(
-            'Mapping table: the server refused the rule; nothing was deleted'
+        await fire(table, 'savebatch', { rules: [other], deleteIds: ['x'], label: 'Save the mapping table' });
+        expect(shown).toHaveBeenLastCalledWith([expect.objectContaining({ id: 'bad', position: 1 })], 0);
+        expect(q(el, '[data-id="action-error"]').textContent).toBe(
+            'Save the mapping table: nothing was saved, because 1 rule was refused. See which below.'
+        );
+    });
+
+    it('makes the org’s checks before sending a batch, and sends nothing the org would refuse', async () => {
+        const el = await mount();
+        const table = q(el, 'c-presence-sync-mapping-table');
+        const shown = jest.fn();
+        (table as unknown as { showRejections: jest.Mock }).showRejections = shown;
+        const [first] = buildSeedRules();
+        const copy = { ...first, id: 'map-9:publisher', order: 90, mappingId: 'map-9' };
+        await fire(table, 'savebatch', { rules: [copy], deleteIds: [], label: 'Save the mapping table' });
+        expect(saveRuleBatch).not.toHaveBeenCalled();
+        expect(saveRules).not.toHaveBeenCalled();
+        expect(shown).toHaveBeenCalledWith(
+            [
+                expect.objectContaining({
+                    position: 1,
+                    name: first.name,
+                    issues: [expect.objectContaining({ field: 'name' })]
+                })
+            ],
+            0
+        );
+    });
+
+    it('takes no rule past the limit of a rule set, and says why', async () => {
+        serverRules = Array.from({ length: 500 }, (_, i) =>
+            buildRule({ id: `a0CHs${String(i).padStart(10, '0')}AAA`, name: `Rule ${i}`, order: i })
+        );
+        const el = await mount();
+        expect(q(el, '[data-id="new-rule"]').disabled).toBe(true);
+        expect(q(el, '[data-id="limit"]').textContent).toBe(
+            'This rule set holds 500 rules, the most a rule set can hold. Delete rules to add others, or put them in another rule set.'
+        );
+        await fire(list(el), 'clone', { ruleId: serverRules[0].id });
+        expect(q(el, 'c-presence-sync-rule-editor')).toBeNull();
+        expect(q(el, '[data-id="action-error"]').textContent).toContain('the most a rule set can hold');
+    });
+
+    it('reads the rules again after a failed save, so the list shows what the org holds', async () => {
+        jest.mocked(saveRules).mockImplementationOnce(async () => {
+            serverRules = serverRules.slice(1);
+            throw buildApexError('Request timed out.');
+        });
+        const el = await mount();
+        q(el, '[data-id="new-rule"]').click();
+        await flushPromises();
+        const editor = q(el, 'c-presence-sync-rule-editor');
+        await fire(editor, 'save', {
+            rule: buildRule({
+                ...(editor.rule as object),
+                name: 'Lunch',
+                operandBValue: 'Lunch',
+                destinationValue: 'Lunch'
+            })
+        });
+        expect(listed(el)).toHaveLength(3);
+    });
+
+    it('clears an earlier error when the next action succeeds', async () => {
+        jest.mocked(setRulesActive).mockRejectedValueOnce(buildApexError('Rule locked.'));
+        const el = await mount();
+        const [first] = buildSeedRules();
+        await fire(list(el), 'toggleactive', { ruleId: first.id, active: false });
+        expect(q(el, '[data-id="action-error"]')).not.toBeNull();
+        await fire(list(el), 'toggleactive', { ruleId: first.id, active: false });
+        expect(q(el, '[data-id="action-error"]')).toBeNull();
+    });
+
+    it('names a clone so that it does not take a name the rule set has', async () => {
+        const [first] = buildSeedRules();
+        serverRules = [
+            ...buildSeedRules(),
+            { ...first, id: 'a0CHs0000000077AAA', name: `${first.name} (copy)`, order: 70 }
+        ];
+        const el = await mount();
+        await fire(list(el), 'clone', { ruleId: first.id });
+        expect((q(el, 'c-presence-sync-rule-editor').rule as PresenceSyncRule).name).toBe(
+            `${first.name} (copy 2)`
         );
     });
 
@@ -396,9 +524,8 @@ describe('c-presence-sync-rule-builder', () => {
         const team = buildRuleSets()[1];
         const saved = { ...team, name: 'Phone team (renamed)' };
         await fire(q(el, 'c-presence-sync-assignments'), 'saved', { ruleSet: saved });
-        const options = q(el, '[data-id="rule-set"]').options as { label: string }[];
-        expect(options.map((o) => o.label)).toEqual([
-            'Default presence sync rules (org default)',
+        expect((panel(el).ruleSets as { name: string }[]).map((s) => s.name)).toEqual([
+            'Default presence sync rules',
             'Phone team (renamed)'
         ]);
         expect(q(el, '[data-id="status"]').textContent).toBe(
@@ -417,36 +544,50 @@ describe('c-presence-sync-rule-builder', () => {
         expect((list(el).rules as PresenceSyncRule[])[0].active).toBe(true);
     });
 
-    it('creates a team rule set and switches to it', async () => {
-        jest.mocked(saveRuleSet).mockImplementation(async ({ ruleSetJson }) => ({
-            ...JSON.parse(ruleSetJson),
-            id: 'a0BHs0000000009AAA'
-        }));
+    it('switches to a rule set created in the rule set panel, and keeps one org default', async () => {
         const el = await mount();
-        q(el, 'lightning-button[data-id="new-rule-set"]').click();
-        await flushPromises();
-        q(el, 'lightning-button[data-id="create-rule-set"]').click();
-        await flushPromises();
-        expect(q(el, '[data-id="new-rule-set-error"]').textContent).toContain('Give the rule set a name');
-        expect(saveRuleSet).not.toHaveBeenCalled();
-
         serverRules = [];
-        q(el, 'lightning-input[data-field="ruleSetName"]').dispatchEvent(
-            new CustomEvent('change', { detail: { value: ' Chat team ' } })
-        );
-        q(el, 'lightning-button[data-id="create-rule-set"]').click();
-        await flushPromises();
-        await flushPromises();
-        expect(JSON.parse(jest.mocked(saveRuleSet).mock.calls[0][0].ruleSetJson)).toEqual({
-            id: null,
+        const created = {
+            id: 'a0BHs0000000009AAA',
             name: 'Chat team',
             description: null,
-            isDefault: false,
+            isDefault: true,
             assignments: []
-        });
-        expect(q(el, '[data-id="rule-set"]').value).toBe('a0BHs0000000009AAA');
+        };
+        await fire(panel(el), 'saved', { ruleSet: created, created: true });
+        expect(panel(el).ruleSetId).toBe('a0BHs0000000009AAA');
         expect(getRules).toHaveBeenLastCalledWith({ ruleSetId: 'a0BHs0000000009AAA' });
-        expect(q(el, 'lightning-button[data-id="create-rule-set"]')).toBeNull();
+        expect((panel(el).ruleSets as { isDefault: boolean }[]).filter((s) => s.isDefault)).toEqual([
+            expect.objectContaining({ id: 'a0BHs0000000009AAA' })
+        ]);
+        expect(q(el, '[data-id="status"]').textContent).toBe(
+            'Created the rule set Chat team, now the org default. Add rules to it.'
+        );
+    });
+
+    it('shows a renamed rule set under its new name', async () => {
+        const el = await mount();
+        const [defaultSet] = buildRuleSets();
+        await fire(panel(el), 'saved', { ruleSet: { ...defaultSet, name: 'Everyone' }, created: false });
+        expect((panel(el).ruleSets as { name: string }[])[0].name).toBe('Everyone');
+        expect(q(el, '[data-id="status"]').textContent).toBe('Renamed the rule set to Everyone.');
+    });
+
+    it('after a rule set is deleted, reloads and shows where its assignments went', async () => {
+        const el = await mount();
+        const [defaultSet, team] = buildRuleSets();
+        jest.mocked(getRuleBuilderData).mockResolvedValue(buildRuleBuilderData({ ruleSets: [defaultSet] }));
+        await fire(panel(el), 'deleted', {
+            ruleSetId: team.id,
+            name: team.name,
+            deletion: { deletedRules: 3, movedAssignments: 2, removedAssignments: 0 },
+            movedTo: defaultSet.id
+        });
+        await flushPromises();
+        expect(panel(el).ruleSetId).toBe(defaultSet.id);
+        expect(q(el, '[data-id="status"]').textContent).toBe(
+            `Deleted the rule set ${team.name} and its 3 rules. Its 2 assignments moved to ${defaultSet.name}.`
+        );
     });
 
     it('is accessible', async () => {

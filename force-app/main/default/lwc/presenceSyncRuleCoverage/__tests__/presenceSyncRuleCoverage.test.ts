@@ -42,7 +42,7 @@ describe('c-presence-sync-rule-coverage', () => {
         const el = mount(buildSeedRules());
         await flushPromises();
         const headers = [...(el.shadowRoot?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent);
-        expect(headers).toContain('Working -- Phone (Working_Phone)');
+        expect(headers).toContain('Working – Phone (Working_Phone)');
         const cells = [...(el.shadowRoot?.querySelectorAll('td[data-direction]') ?? [])];
         const mapped = cells
             .filter((td) => td.getAttribute('data-direction') !== 'none')
@@ -83,7 +83,7 @@ describe('c-presence-sync-rule-coverage', () => {
         expect(el.shadowRoot?.querySelector('[data-id="work-rules"]')).toBeNull();
     });
 
-    it('lists the analysis warnings with their kind', async () => {
+    it('lists the analysis warnings grouped by kind and counted', async () => {
         const el = mount([
             ...buildSeedRules(),
             buildRule({
@@ -94,7 +94,28 @@ describe('c-presence-sync-rule-coverage', () => {
             })
         ]);
         await flushPromises();
-        expect(text(el, '[data-id="findings"]')).toContain('Conflict:');
+        expect(text(el, '[data-id="findings-summary"]')).toBe('1 warning (Conflict 1)');
+        expect(text(el, '[data-kind="conflict"] h3')).toBe('Conflict (1)');
+        expect(text(el, '[data-kind="conflict"] [data-id="findings"]')).toContain('react to the same events');
+    });
+
+    it('shows 20 findings of a kind and the rest on request', async () => {
+        const rules = Array.from({ length: 30 }, (_, i) =>
+            buildRule({ id: `r${i}`, name: `Available again ${i}`, order: 100 + i })
+        );
+        const el = mount([...buildSeedRules(), ...rules]);
+        await flushPromises();
+        const big = [...(el.shadowRoot?.querySelectorAll<HTMLElement>('section[data-kind]') ?? [])].find(
+            (section) => section.querySelector('lightning-button')
+        ) as HTMLElement;
+        const kind = big.dataset.kind;
+        const listed = () => el.shadowRoot?.querySelectorAll(`[data-kind="${kind}"] li`).length;
+        expect(listed()).toBe(20);
+        const count = Number(/\((\d+)\)/.exec(big.querySelector('h3')?.textContent ?? '')?.[1]);
+        expect(count).toBeGreaterThan(20);
+        (big.querySelector('lightning-button') as HTMLElement).click();
+        await flushPromises();
+        expect(listed()).toBe(count);
     });
 
     it('is accessible', async () => {

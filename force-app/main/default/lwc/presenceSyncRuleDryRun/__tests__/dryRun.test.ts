@@ -31,7 +31,7 @@ describe('runDryRun', () => {
         expect(steps.map((s) => [s.firedRules, s.connectState, s.omniStatus])).toEqual([
             [['Connect Available sets Omni-Channel Available'], 'Available', 'Available'],
             [
-                ['Connect Working - Phone sets Omni-Channel Working -- Phone'],
+                ['Connect Working - Phone sets Omni-Channel Working – Phone'],
                 'Working - Phone',
                 'Working_Phone'
             ],

@@ -120,7 +120,7 @@ describe('c-presence-sync-rule-dry-run', () => {
         await click(el, 'run');
         const [row] = all(el, 'tr[data-step]');
         expect(row.querySelector('[data-id="fired"]')?.textContent).toBe(
-            'Omni-Channel Working -- Media sets Connect Working - Media'
+            'Omni-Channel Working – Media sets Connect Working - Media'
         );
         expect(row.querySelector('[data-id="connect"]')?.textContent).toBe('Working - Media');
     });

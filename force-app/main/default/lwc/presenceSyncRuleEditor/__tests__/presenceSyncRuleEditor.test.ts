@@ -15,6 +15,8 @@ type EditorElement = HTMLElement & {
     serviceChannels: unknown;
     connectStates: unknown;
     serverIssues: unknown;
+    orgFacts: unknown;
+    otherRuleNames: string[];
 };
 
 const flush = flushPromises;
@@ -102,6 +104,95 @@ describe('c-presence-sync-rule-editor', () => {
                 order: 10
             })
         );
+    });
+
+    it('says so when a pasted name is too long, instead of cutting it, and does not go on', async () => {
+        const el = mount();
+        await flush();
+        const long = 'Connect agent switches to Lunch and Omni-Channel follows to the Lunch status, always';
+        change(q(el, 'lightning-input[data-field="name"]'), { value: long });
+        await flush();
+        expect(errorText(el, 'name')).toBe(
+            `The rule name has ${long.length} characters; at most 80 fit. Shorten it.`
+        );
+        expect(q(el, '[data-id="name-length"]').textContent).toBe(`${long.length} of 80 characters.`);
+        expect((q(el, 'lightning-input[data-field="name"]') as unknown as { value: string }).value).toBe(
+            long
+        );
+        await clickButton(el, 'next');
+        expect(q(el, 'lightning-input[data-field="name"]')).not.toBeNull();
+    });
+
+    it('refuses the name of another rule of the rule set, whatever its case', async () => {
+        const el = mount();
+        el.otherRuleNames = ['Good one'];
+        await flush();
+        change(q(el, 'lightning-input[data-field="name"]'), { value: 'good ONE' });
+        await flush();
+        expect(errorText(el, 'name')).toBe(
+            'Another rule of this rule set is already called "good ONE". Give each rule its own name.'
+        );
+    });
+
+    it('refuses a typed Connect state the admin did not list, as the org would', async () => {
+        const el = mount({
+            name: 'Omni Lunch sets Connect Break',
+            active: true,
+            order: 10,
+            source: 'SalesforceStateChange',
+            operandA: 'SalesforceNewState',
+            comparator: 'Equal',
+            operandB: 'StaticValue',
+            operandBValue: 'Lunch',
+            destination: 'ConnectAgentState',
+            destinationValue: 'Break'
+        });
+        el.orgFacts = { statusNames: ['Lunch'], connectStates: [...SEED_CONNECT_STATES] };
+        el.isNew = false;
+        await flush();
+        await clickButton(el, 'save');
+        expect((valueField(el, 'destinationValue') as unknown as { error: string }).error).toMatch(
+            /^"Break" is not among the Amazon Connect states listed/
+        );
+    });
+
+    it('saves an existing rule from its first step, without walking to the end', async () => {
+        const el = mount({
+            id: 'a0CHs0000000001AAA',
+            name: 'Lunch to Lunch',
+            active: true,
+            order: 10,
+            source: 'ConnectStateChange',
+            operandA: 'ConnectNewState',
+            comparator: 'Equal',
+            operandB: 'StaticValue',
+            operandBValue: 'Lunch',
+            destination: 'SalesforceAgentState',
+            destinationValue: 'Lunch'
+        });
+        el.isNew = false;
+        const saved = jest.fn();
+        el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
+        await flush();
+        change(q(el, 'lightning-input[data-field="name"]'), { value: 'Lunch follows Lunch' });
+        await clickButton(el, 'save');
+        expect(saved).toHaveBeenCalledWith(expect.objectContaining({ name: 'Lunch follows Lunch' }));
+    });
+
+    it('puts the focus in the first field of each step, so keyboard users stay in the editor', async () => {
+        const focused: Element[] = [];
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (
+            this: HTMLElement
+        ) {
+            focused.push(this);
+        });
+        const el = mount();
+        await flush();
+        expect(focused.at(-1)?.getAttribute('data-field')).toBe('name');
+        change(q(el, 'lightning-input[data-field="name"]'), { value: 'Lunch to Lunch' });
+        await clickButton(el, 'next');
+        expect(focused.at(-1)?.getAttribute('data-field')).toBe('source');
+        focus.mockRestore();
     });
 
     it('keeps the admin on a step until its fields are valid, with the message under the field', async () => {

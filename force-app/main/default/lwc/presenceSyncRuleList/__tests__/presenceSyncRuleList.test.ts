@@ -38,8 +38,8 @@ describe('c-presence-sync-rule-list', () => {
         expect(all(el, '[data-id="sentence"]').map((p) => p.textContent)).toEqual([
             "When the Connect agent's new state equals Available, set the Omni-Channel status to Available.",
             "When the agent's new Omni-Channel status equals Available, set the Connect agent state to Available.",
-            "When the Connect agent's new state equals Working - Phone, set the Omni-Channel status to Working -- Phone.",
-            "When the agent's new Omni-Channel status equals Working -- Media, set the Connect agent state to Working - Media."
+            "When the Connect agent's new state equals Working - Phone, set the Omni-Channel status to Working – Phone.",
+            "When the agent's new Omni-Channel status equals Working – Media, set the Connect agent state to Working - Media."
         ]);
     });
 
@@ -103,5 +103,35 @@ describe('c-presence-sync-rule-list', () => {
         const el = mount();
         await flushPromises();
         await expect(el).toBeAccessible();
+    });
+
+    it('draws a long rule set a page at a time, says how many it shows, and finds rules by their words', async () => {
+        const rules = Array.from({ length: 60 }, (_, i) =>
+            buildRule({
+                id: `r${i}`,
+                name: `Rule ${i + 1}`,
+                order: i + 1,
+                operandBValue: i === 41 ? 'Training' : 'Lunch'
+            })
+        );
+        const el = mount(rules);
+        await flushPromises();
+        expect(all(el, 'li[data-rule-id]')).toHaveLength(25);
+        expect(all(el, '[data-id="shown"]')[0].textContent?.trim()).toBe(
+            'Showing 25 of 60 rules, in the order they are evaluated.'
+        );
+        const more = all(el, 'lightning-button[data-id="show-more"]')[0];
+        expect(more.label).toBe('Show 25 more (35 not shown yet)');
+        more.click();
+        await flushPromises();
+        expect(all(el, 'li[data-rule-id]')).toHaveLength(50);
+
+        all(el, 'lightning-input[data-id="filter"]')[0].dispatchEvent(
+            new CustomEvent('change', { detail: { value: 'training' } })
+        );
+        await flushPromises();
+        expect(all(el, '[data-id="name"]').map((n) => n.textContent)).toEqual(['Rule 42']);
+        expect(all(el, '[data-id="shown"]')[0].textContent?.trim()).toBe('1 of 60 rules match; showing 1.');
+        expect(all(el, 'li[data-rule-id] span')[0].textContent).toBe('42.');
     });
 });

@@ -67,6 +67,6 @@ describe('rule builder options', () => {
     });
 
     it('maps status developer names to labels', () => {
-        expect(statusLabels(buildStatuses()).Working_Phone).toBe('Working -- Phone');
+        expect(statusLabels(buildStatuses()).Working_Phone).toBe('Working – Phone');
     });
 });

@@ -2,14 +2,21 @@ import { createElement } from 'lwc';
 import PresenceSyncRuleTransfer from 'c/presenceSyncRuleTransfer';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { parseRuleFile, serializeRuleFile } from '../ruleFile';
-import { buildRule, buildRuleSet, buildSeedRules } from '../../../../../test/jest-mocks/apex/fixtures';
+import {
+    buildRule,
+    buildRuleSet,
+    buildSeedRules,
+    buildStatuses,
+    SEED_CONNECT_STATES
+} from '../../../../../test/jest-mocks/apex/fixtures';
 import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
 
 type TransferElement = HTMLElement & {
     rules: PresenceSyncRule[];
     ruleSet: unknown;
+    orgFacts: unknown;
     readOnly: boolean;
-    showRejections(rejected: unknown[]): void;
+    showRejections(rejected: unknown[], saved?: number): void;
 };
 
 interface Batch {
@@ -24,6 +31,10 @@ function mount(): { el: TransferElement; batches: Batch[] } {
     }) as TransferElement;
     el.rules = buildSeedRules();
     el.ruleSet = buildRuleSet();
+    el.orgFacts = {
+        statusNames: buildStatuses().map((s) => s.developerName),
+        connectStates: [...SEED_CONNECT_STATES]
+    };
     const batches: Batch[] = [];
     el.addEventListener('savebatch', (e) => batches.push((e as CustomEvent<Batch>).detail));
     document.body.appendChild(el);
@@ -34,14 +45,24 @@ function q(el: Element, selector: string): HTMLElement & Record<string, unknown>
     return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
-async function chooseFile(el: Element, name: string, text: string): Promise<void> {
+async function chooseFile(el: Element, name: string, text: string, size?: number): Promise<jest.Mock> {
     const file = new File([text], name, { type: 'application/json' });
     // jsdom's File lacks text() in some versions; the component only needs that.
-    Object.defineProperty(file, 'text', { value: () => Promise.resolve(text) });
+    const read = jest.fn(() => Promise.resolve(text));
+    Object.defineProperty(file, 'text', { value: read });
+    if (size !== undefined) {
+        Object.defineProperty(file, 'size', { value: size });
+    }
     q(el, 'lightning-input[data-id="file"]').dispatchEvent(
         new CustomEvent('change', { detail: { files: [file] } })
     );
     await flushPromises();
+    await flushPromises();
+    return read;
+}
+
+async function importNow(el: Element): Promise<void> {
+    q(el, 'lightning-button[data-id="import"]').click();
     await flushPromises();
 }
 
@@ -99,6 +120,22 @@ describe('rule files', () => {
 
     it('accepts a bare array of rules', () => {
         expect(parseRuleFile(JSON.stringify(buildSeedRules())).accepted).toHaveLength(4);
+    });
+
+    it('says where a file stops being JSON without repeating what it holds', () => {
+        const parsed = parseRuleFile('{\n  "rules": [\n    {"name": "a", oops}\n  ]\n}');
+        expect(parsed.fileError).toMatch(
+            /^The file is not valid JSON \(at line 3, column \d+\)\. Export a rule set/
+        );
+        expect(parsed.fileError).not.toContain('oops');
+    });
+
+    it('refuses a binary file (an image) without echoing its bytes', () => {
+        const png = '\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000';
+        const parsed = parseRuleFile(png);
+        expect(parsed.fileError).toBe(
+            'The file is not a text file (an image or a document, perhaps), so it cannot be a rules export. Choose the .json file Export wrote.'
+        );
     });
 
     it.each([
@@ -165,16 +202,18 @@ describe('c-presence-sync-rule-transfer', () => {
         await chooseFile(
             el,
             'team.json',
-            serializeRuleFile('Team', [buildRule({ name: 'Lunch', order: 3 })], NOW)
+            serializeRuleFile('Team', [buildRule({ id: 'e1', name: 'Lunch', order: 3 })], NOW)
         );
         expect(q(el, '[data-id="report-summary"]').textContent).toBe(
-            'team.json: 1 rule can be imported, 0 rejected.'
+            'team.json: all 1 entry can be imported.'
         );
-        q(el, 'lightning-button[data-id="import"]').click();
-        await flushPromises();
+        await importNow(el);
         expect(batches).toHaveLength(1);
         expect(batches[0].deleteIds).toEqual([]);
-        expect(batches[0].label).toBe('Import of team.json');
+        expect(batches[0]).toMatchObject({
+            label: 'Import 1 rule from team.json',
+            confirmLabel: 'Import anyway'
+        });
         const [imported] = batches[0].rules;
         expect(imported.name).toBe('Lunch');
         expect(imported.order).toBe(4 + 3);
@@ -182,15 +221,17 @@ describe('c-presence-sync-rule-transfer', () => {
         expect(imported.ruleSetId).toBe(buildRuleSet().id);
     });
 
-    it('replaces the rule set when asked', async () => {
+    it('replaces the rule set when asked, and then the file may reuse the names it replaces', async () => {
         const { el, batches } = mount();
-        await chooseFile(el, 'team.json', JSON.stringify([buildRule({ name: 'Lunch' })]));
+        await chooseFile(el, 'seed.json', JSON.stringify(buildSeedRules()));
+        expect(q(el, '[data-id="file-error"]')).toBeNull();
+        expect(q(el, 'lightning-button[data-id="import"]').label).toBe('Import 0 rules, leave out 4');
         q(el, 'lightning-radio-group').dispatchEvent(
             new CustomEvent('change', { detail: { value: 'replace' } })
         );
         await flushPromises();
-        q(el, 'lightning-button[data-id="import"]').click();
-        await flushPromises();
+        expect(q(el, 'lightning-button[data-id="import"]').label).toBe('Import 4 rules');
+        await importNow(el);
         expect(batches[0].deleteIds).toEqual(buildSeedRules().map((r) => r.id));
     });
 
@@ -198,47 +239,133 @@ describe('c-presence-sync-rule-transfer', () => {
         const { el, batches } = mount();
         await chooseFile(el, 'broken.json', '{"rules": [');
         expect(q(el, '[data-id="file-error"]').textContent).toContain('The file is not valid JSON');
-        expect(q(el, 'lightning-button[data-id="import"]').disabled).toBe(true);
+        expect(q(el, 'lightning-button[data-id="import"]')).toBeNull();
         expect(batches).toEqual([]);
     });
 
-    it('lists every rejected rule with its reasons next to what can be imported', async () => {
+    it('checks the size of a file before reading it', async () => {
+        const { el } = mount();
+        const read = await chooseFile(el, 'huge.json', '[]', 40 * 1024 * 1024);
+        expect(read).not.toHaveBeenCalled();
+        expect(q(el, '[data-id="file-error"]').textContent).toBe(
+            '“huge.json” is 40.0 MB; a rules file of a whole rule set (500 rules at most) is well under 1 MB, so this is not one. Choose the .json file Export wrote. Nothing was read.'
+        );
+    });
+
+    it('applies every check the org applies, and lists what is left out entry by entry', async () => {
         const { el } = mount();
         await chooseFile(
             el,
             'mixed.json',
-            JSON.stringify([buildRule({ name: 'Good' }), buildRule({ name: '', destinationValue: '' })])
+            JSON.stringify([
+                buildRule({ id: 'e2', name: 'Good' }),
+                buildRule({ id: 'e3', name: '', destinationValue: '' }),
+                buildRule({ id: 'e4', name: 'x'.repeat(81) }),
+                buildRule({ id: 'e5', name: 'Unknown status', destinationValue: 'Lunch_Break' }),
+                buildRule({ id: 'e6', name: 'good' }),
+                buildRule({ id: 'e7', name: 'Also good', order: 9 })
+            ])
         );
         expect(q(el, '[data-id="report-summary"]').textContent).toBe(
-            'mixed.json: 1 rule can be imported, 1 rejected.'
+            'mixed.json: entries 1 and 6 can be imported; 4 entries are left out (listed below).'
         );
-        const rejected = q(el, '[data-id="rejected"]').textContent ?? '';
-        expect(rejected).toContain('Entry 2: (no name)');
-        expect(rejected).toContain('The rule has no name');
-        expect(rejected).toContain('does not say which state to set');
-        expect(q(el, 'lightning-button[data-id="import"]').label).toBe('Import 1 rule');
+        const items = [...(el.shadowRoot?.querySelectorAll('[data-id="rejected"] > ul > li') ?? [])].map(
+            (li) => li.textContent ?? ''
+        );
+        expect(items.map((t) => /^Entry \d+: “[^”]*”/.exec(t)?.[0])).toEqual([
+            'Entry 2: “(no name)”',
+            `Entry 3: “${'x'.repeat(81)}”`,
+            'Entry 4: “Unknown status”',
+            'Entry 5: “good”'
+        ]);
+        expect(items[0]).toContain('The rule has no name');
+        expect(items[0]).toContain('does not say which Omni-Channel presence status to set');
+        expect(items[1]).toContain('The rule name has 81 characters; at most 80 fit.');
+        expect(items[2]).toContain('no Omni-Channel presence status with the developer name "Lunch_Break"');
+        expect(items[3]).toContain('Another rule of this rule set is already called "good"');
+        expect(q(el, 'lightning-button[data-id="import"]').label).toBe('Import 2 rules, leave out 4');
     });
 
-    it('shows what the server refused', async () => {
+    it('refuses a file that would take the rule set past 500 rules, as a whole (a 20,000-rule file is refused unread by its size)', async () => {
         const { el } = mount();
-        await chooseFile(el, 'team.json', JSON.stringify([buildRule({ name: 'Lunch' })]));
-        el.showRejections([
-            { id: 'x', issues: [{ field: 'destinationValue', message: 'Status Lunch does not exist.' }] }
-        ]);
+        const many = Array.from({ length: 600 }, (_, i) =>
+            buildRule({ id: `r${i}`, name: `Rule ${i}`, order: i })
+        );
+        await chooseFile(el, 'many.json', JSON.stringify(many));
+        expect(q(el, '[data-id="file-error"]').textContent).toBe(
+            'A rule set holds at most 500 rules, and this change would leave 604 in it. Delete rules first, or split them into several rule sets.'
+        );
+        expect(q(el, 'lightning-button[data-id="import"]').disabled).toBe(true);
+    });
+
+    it('is disabled while the import runs and once it is done, and says what was kept', async () => {
+        const { el, batches } = mount();
+        await chooseFile(
+            el,
+            'team.json',
+            JSON.stringify([
+                buildRule({ id: 'e8', name: 'Lunch' }),
+                buildRule({ id: 'e9', name: '' }),
+                buildRule({ id: 'e10', name: 'Break' })
+            ])
+        );
+        await importNow(el);
+        await importNow(el);
+        expect(batches).toHaveLength(1);
+        // The builder has read the rule set again before it answers: it holds the imported rules now.
+        el.rules = [...buildSeedRules(), ...batches[0].rules];
+        el.showRejections([], 2);
         await flushPromises();
-        expect(q(el, '[data-id="server-rejected"]').textContent).toContain('Status Lunch does not exist.');
+        const button = q(el, 'lightning-button[data-id="import"]');
+        expect([button.disabled, button.label]).toEqual([true, 'Imported']);
+        expect(q(el, '[data-id="outcome"]').textContent).toBe(
+            'Imported 2 rules from team.json: entries 1 and 3. Left out: entry 2 “(no name)”. Choose another file to import more.'
+        );
+        await importNow(el);
+        expect(batches).toHaveLength(1);
+    });
+
+    it('names the entries the server refused by their place in the file, and imports nothing', async () => {
+        const { el } = mount();
+        await chooseFile(
+            el,
+            'team.json',
+            JSON.stringify([
+                buildRule({ id: 'e11', name: '' }),
+                buildRule({ id: 'e12', name: 'Lunch' }),
+                buildRule({ id: 'e13', name: 'Break' })
+            ])
+        );
+        await importNow(el);
+        el.showRejections(
+            [
+                {
+                    id: 'x',
+                    position: 2,
+                    name: 'Break',
+                    issues: [{ field: 'destinationValue', message: 'Status Lunch does not exist.' }]
+                }
+            ],
+            0
+        );
+        await flushPromises();
+        const refused = q(el, '[data-id="server-rejected"]').textContent ?? '';
+        expect(refused).toContain('nothing was imported');
+        expect(refused).toContain('Entry 3: “Break”');
+        expect(refused).toContain('Status Lunch does not exist.');
+        expect(q(el, 'lightning-button[data-id="import"]').disabled).toBe(false);
     });
 
     it('cannot import in read-only mode', async () => {
         const { el } = mount();
         el.readOnly = true;
-        await chooseFile(el, 'team.json', JSON.stringify([buildRule({ name: 'Lunch' })]));
+        await chooseFile(el, 'team.json', JSON.stringify([buildRule({ id: 'e14', name: 'Lunch' })]));
         expect(q(el, 'lightning-button[data-id="import"]').disabled).toBe(true);
     });
 
     it('is accessible', async () => {
         const { el } = mount();
-        await chooseFile(el, 'mixed.json', JSON.stringify([buildRule({ name: '' })]));
+        await chooseFile(el, 'mixed.json', JSON.stringify([buildRule({ id: 'e15', name: '' })]));
         await expect(el).toBeAccessible();
     });
 });

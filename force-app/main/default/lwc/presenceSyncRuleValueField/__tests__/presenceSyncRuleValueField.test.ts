@@ -61,7 +61,7 @@ describe('c-presence-sync-rule-value-field', () => {
         const { el, values } = mount('omni-status');
         await flushPromises();
         expect(options(el)).toContainEqual({
-            label: 'Working -- Phone (Working_Phone)',
+            label: 'Working – Phone (Working_Phone)',
             value: 'Working_Phone'
         });
         expect(options(el)).toContainEqual({ label: 'Lunch', value: 'Lunch' });
