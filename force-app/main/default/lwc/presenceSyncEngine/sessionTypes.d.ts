@@ -59,7 +59,9 @@ export type TraceStep =
     | 'call-result'
     | 'sync-paused'
     | 'sync-resumed'
-    | 'writer-changed';
+    | 'writer-changed'
+    /** Never written by the session: the log shipper's one entry for a whole sync (TraceSummary). */
+    | 'sync-summary';
 
 export type TraceResult = 'success' | 'failure' | 'queued' | 'skipped' | 'suppressed';
 
@@ -93,6 +95,30 @@ export interface TraceEntry {
     latencyMs?: number;
     /** On event-received: the event as the session saw it. */
     event?: PresenceEvent;
+    /** On sync-summary: the sync it stands for (c/presenceSyncTraceSummary). */
+    summary?: TraceSummary;
+}
+
+/** What a correlation came to, worst first; `no-match`: an event no active rule matched. */
+export type SyncOutcome = 'failure' | 'queued' | 'success' | 'skipped' | 'suppressed' | 'no-match' | 'info';
+
+/**
+ * One sync (every entry of one correlation) in one entry, as the log stores it at the Summary
+ * level. The entry itself carries the event, the matched rules, the decision that mattered, its
+ * result or refusal with the platform's words, the call's round trip and both sides' states at
+ * the end; this adds what only the whole sync knows.
+ */
+export interface TraceSummary {
+    outcome: SyncOutcome;
+    /** Both sides' states when the sync began (its first entry). */
+    fromConnectState?: string;
+    fromOmniStatus?: string;
+    /** From the sync's first entry to its last. */
+    durationMs: number;
+    /** How many entries the sync had. */
+    steps: number;
+    /** The step of a sync that began without an event (rules loaded, side ready, writer changed). */
+    firstStep?: TraceStep;
 }
 
 /** What the platform adapters feed the session. */

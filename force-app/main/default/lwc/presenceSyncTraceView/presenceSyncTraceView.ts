@@ -8,11 +8,13 @@ import type {
     Destination,
     PresenceEvent,
     Side,
+    SyncOutcome,
     TraceEntry,
     TraceLevel,
     TraceResult,
     TraceStep
 } from 'c/presenceSyncEngine';
+import { syncOutcome, worstLevel } from 'c/presenceSyncTraceSummary';
 
 export const SIDE_LABELS: Record<Side, string> = {
     connect: 'Amazon Connect',
@@ -30,7 +32,8 @@ export const STEP_LABELS: Record<TraceStep, string> = {
     'call-result': 'Result',
     'sync-paused': 'Sync paused',
     'sync-resumed': 'Sync resumed',
-    'writer-changed': 'Writer tab changed'
+    'writer-changed': 'Writer tab changed',
+    'sync-summary': 'Sync summary'
 };
 
 export const LEVEL_LABELS: Record<TraceLevel, string> = { info: 'Info', warn: 'Warning', error: 'Error' };
@@ -44,8 +47,7 @@ export const RESULT_LABELS: Record<TraceResult, string> = {
 };
 
 /** What a correlation came to, worst first. `no-match`: an event no active rule matched. */
-export type TimelineOutcome =
-    'failure' | 'queued' | 'success' | 'skipped' | 'suppressed' | 'no-match' | 'info';
+export type TimelineOutcome = SyncOutcome;
 
 export const OUTCOME_LABELS: Record<TimelineOutcome, string> = {
     failure: 'Failed',
@@ -57,16 +59,6 @@ export const OUTCOME_LABELS: Record<TimelineOutcome, string> = {
     info: 'Information'
 };
 
-const OUTCOME_RANK: TimelineOutcome[] = [
-    'failure',
-    'queued',
-    'success',
-    'skipped',
-    'suppressed',
-    'no-match',
-    'info'
-];
-const LEVEL_RANK: Record<TraceLevel, number> = { info: 0, warn: 1, error: 2 };
 const STATE_EVENTS = new Set(['ConnectStateChange', 'SalesforceStateChange', 'SalesforceLogout']);
 
 export interface TimelineStep {
@@ -102,6 +94,8 @@ export interface TimelineGroup {
     /** The highest level among its entries. */
     level: TraceLevel;
     ruleNames: string[];
+    /** Stored as a summary (the Summary log level): the steps in between were not kept. */
+    summarized: boolean;
     steps: TimelineStep[];
 }
 
@@ -191,21 +185,6 @@ export function describeEntry(entry: TraceEntry): string {
     }
 }
 
-function outcomeOf(entries: readonly TraceEntry[]): TimelineOutcome {
-    const found = new Set<TimelineOutcome>();
-    for (const entry of entries) {
-        if (entry.level === 'error' || entry.result === 'failure') {
-            found.add('failure');
-        } else if (entry.result) {
-            found.add(entry.result);
-        }
-        if (entry.step === 'rules-evaluated' && (entry.matchedRuleIds?.length ?? 0) === 0) {
-            found.add('no-match');
-        }
-    }
-    return OUTCOME_RANK.find((outcome) => found.has(outcome)) ?? 'info';
-}
-
 function buildGroup(correlationId: string, entries: TraceEntry[]): TimelineGroup {
     const startAt = entries[0].at;
     const endAt = entries[entries.length - 1].at;
@@ -228,7 +207,7 @@ function buildGroup(correlationId: string, entries: TraceEntry[]): TimelineGroup
         };
     });
     const event = entries.find((entry) => entry.step === 'event-received');
-    const outcome = outcomeOf(entries);
+    const outcome = syncOutcome(entries);
     const ruleNames = [...new Set(entries.map((entry) => entry.ruleName).filter((n): n is string => !!n))];
     return {
         key: correlationId,
@@ -239,11 +218,9 @@ function buildGroup(correlationId: string, entries: TraceEntry[]): TimelineGroup
         durationMs: endAt - startAt,
         outcome,
         outcomeLabel: OUTCOME_LABELS[outcome],
-        level: entries.reduce<TraceLevel>(
-            (worst, e) => (LEVEL_RANK[e.level] > LEVEL_RANK[worst] ? e.level : worst),
-            'info'
-        ),
+        level: worstLevel(entries),
         ruleNames,
+        summarized: entries.some((entry) => entry.summary !== undefined),
         steps
     };
 }
