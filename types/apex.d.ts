@@ -8,12 +8,19 @@ declare module '@salesforce/apex/PresenceSyncAgentController.getAgentConfigurati
 }
 declare module '@salesforce/apex/PresenceSyncAgentController.writeLogEntries' {
     import type { WriteLogResult } from 'presence-sync/contracts';
-    /** `entriesJson`: JSON array of TraceEntry (plus optional tabId). */
-    export default function writeLogEntries(params: { entriesJson: string }): Promise<WriteLogResult>;
+    /**
+     * `entriesJson`: JSON array of TraceEntry (plus optional tabId); `stateJson`: the live state
+     * (as reportAgentState's) when it changed, so that the heartbeat rides along; null otherwise.
+     */
+    export default function writeLogEntries(params: {
+        entriesJson: string;
+        stateJson?: string | null;
+    }): Promise<WriteLogResult>;
 }
 declare module '@salesforce/apex/PresenceSyncAgentController.reportAgentState' {
+    import type { AgentStateAnswer } from 'presence-sync/contracts';
     /** `stateJson`: JSON of AgentLiveState without userId/userName/lastHeartbeat (the server stamps those). */
-    export default function reportAgentState(params: { stateJson: string }): Promise<void>;
+    export default function reportAgentState(params: { stateJson: string }): Promise<AgentStateAnswer>;
 }
 declare module '@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData' {
     import type { RuleBuilderData } from 'presence-sync/contracts';

@@ -6,7 +6,11 @@
 import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
 import type { TraceEntry } from 'c/presenceSyncEngine';
 
-export type LogLevelSetting = 'Off' | 'Errors' | 'All';
+/**
+ * `Summary` (the default): one entry per sync, every step of the syncs that went wrong; `All`:
+ * every step of every sync; `Errors`: only the syncs with a warning or an error; `Off`: nothing.
+ */
+export type LogLevelSetting = 'Off' | 'Errors' | 'Summary' | 'All';
 export type OnContactSetting = 'queue-next' | 'skip';
 
 /** The hierarchy custom setting Presence_Sync_Settings__c, as the effective values for the running user. */
@@ -17,7 +21,10 @@ export interface PresenceSyncSettings {
     flapMaxChanges: number;
     flapWindowSeconds: number;
     logLevel: LogLevelSetting;
+    /** Days the steps of syncs that went wrong, and of live debugging, are kept (org-wide). */
     logRetentionDays: number;
+    /** Days sync summaries are kept (org-wide): shorter, as they are most of the log's rows. */
+    logSummaryRetentionDays: number;
     /** The utility's CCP is the agent's softphone (call audio, ringtones); otherwise it runs audio-free. */
     softphone: boolean;
     /** The instance's SAML sign-in URL (Streams' `loginUrl`); null signs in at the CCP URL. */
@@ -112,6 +119,15 @@ export interface AgentConfiguration {
     statuses: PresenceStatusInfo[];
     serviceChannels: ServiceChannelInfo[];
     access: AccessReport;
+    /** Live debugging of this agent: every step until this time (ms), null when never debugged. */
+    debugUntil?: number | null;
+    /** When a supervisor last started or stopped it (ms). */
+    debugSetAt?: number | null;
+    /**
+     * Whether the agent's component may hold a streaming (empApi) connection: false once the org
+     * uses half of its concurrent streaming clients, so that other apps keep theirs.
+     */
+    liveUpdates?: boolean;
 }
 
 export interface RuleBuilderData {
@@ -175,6 +191,16 @@ export interface LogPage {
 export interface WriteLogResult {
     accepted: number;
     dropped: number;
+    /** Live debugging of the caller: every step until this time (ms), null when never debugged. */
+    debugUntil: number | null;
+    /** When a supervisor last started or stopped it (ms): the agent applies only newer news. */
+    debugSetAt: number | null;
+}
+
+/** The org's answer to a heartbeat: live debugging of the caller, as for writeLogEntries. */
+export interface AgentStateAnswer {
+    debugUntil: number | null;
+    debugSetAt: number | null;
 }
 
 export type HealthColour = 'green' | 'amber' | 'red';

@@ -315,7 +315,7 @@ export class EmulatedOrg {
             this.data.logs.splice(0, this.data.logs.length - LOG_LIMIT);
         }
         this.persist();
-        return { accepted, dropped };
+        return { accepted, dropped, debugUntil: null, debugSetAt: null };
     }
 
     private reportAgentState(params: Record<string, unknown>): void {

@@ -135,8 +135,9 @@ export function buildSettings(overrides: Partial<PresenceSyncSettings> = {}): Pr
         onContact: 'queue-next',
         flapMaxChanges: 8,
         flapWindowSeconds: 10,
-        logLevel: 'Errors',
+        logLevel: 'Summary',
         logRetentionDays: 14,
+        logSummaryRetentionDays: 2,
         softphone: false,
         loginUrl: null,
         storageAccess: false,
@@ -313,6 +314,9 @@ export function buildAgentConfiguration(overrides: Partial<AgentConfiguration> =
         statuses: buildStatuses(),
         serviceChannels: buildServiceChannels(),
         access: buildAccessReport(),
+        debugUntil: null,
+        debugSetAt: null,
+        liveUpdates: true,
         ...overrides
     };
 }
@@ -451,7 +455,7 @@ export function buildLogPage(overrides: Partial<LogPage> = {}): LogPage {
 }
 
 export function buildWriteLogResult(overrides: Partial<WriteLogResult> = {}): WriteLogResult {
-    return { accepted: 5, dropped: 0, ...overrides };
+    return { accepted: 5, dropped: 0, debugUntil: null, debugSetAt: null, ...overrides };
 }
 
 /** searchAssignees / searchAgents answers for one assignment type. */

@@ -18,7 +18,7 @@ import { createOmniPort } from 'c/presenceSyncOmniPort';
 import type { OmniBridgeClient } from 'c/presenceSyncOmniPort';
 import { createTabLeader } from 'c/presenceSyncTabLeader';
 import type { TabLeader } from 'c/presenceSyncTabLeader';
-import { createHeartbeat, createLogShipper } from 'c/presenceSyncLogShipper';
+import { createHeartbeat, createLogShipper, LiveDebug } from 'c/presenceSyncLogShipper';
 import type { Heartbeat, LogShipper } from 'c/presenceSyncLogShipper';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import { toSessionSettings } from 'c/presenceSyncOrgSettings';
@@ -58,6 +58,7 @@ export class AgentRuntime {
     private leader: TabLeader | null = null;
     private shipper: LogShipper | null = null;
     private heartbeat: Heartbeat | null = null;
+    private liveDebug: LiveDebug | null = null;
     private empSubscription: EmpSubscription | null = null;
     private earlyOmniEvents: Array<[string, unknown]> = [];
     private unsubscribeSession: (() => void) | null = null;
@@ -113,6 +114,8 @@ export class AgentRuntime {
         this.omniPort = null;
         this.heartbeat?.dispose();
         this.heartbeat = null;
+        this.liveDebug?.stop();
+        this.liveDebug = null;
         this.shipper?.flush();
         this.shipper?.dispose();
         this.shipper = null;
@@ -183,12 +186,21 @@ export class AgentRuntime {
         const shipper = createLogShipper({
             level: settings.logLevel,
             tabId: this.host.tabId,
-            send: (entriesJson) => writeLogEntries({ entriesJson })
+            send: (entriesJson, stateJson) => writeLogEntries({ entriesJson, stateJson }),
+            takeState: () => this.heartbeat?.take() ?? null,
+            stateLost: () => this.heartbeat?.lost(),
+            onAnswer: (answer) => this.liveDebug?.answer(answer)
         });
         this.shipper = shipper;
+        this.liveDebug = new LiveDebug({
+            userId: configuration.userId,
+            apply: (untilMs) => shipper.debugUntil(untilMs)
+        });
+        this.liveDebug.start(configuration, configuration.liveUpdates !== false);
         const leader = createTabLeader({
             tabId: this.host.tabId,
             onChange: (isWriter) => {
+                shipper.setWriter(isWriter);
                 this.isWriterTab = isWriter;
                 this.applyWriter();
             }
@@ -224,6 +236,7 @@ export class AgentRuntime {
         this.host.snapshotChanged(session.snapshot());
         this.heartbeat = createHeartbeat({
             send: (stateJson) => reportAgentState({ stateJson }),
+            onAnswer: (answer) => this.liveDebug?.answer(answer),
             read: () => {
                 const s = session.snapshot();
                 return {
@@ -341,6 +354,10 @@ export class AgentRuntime {
     // ----- live rule changes -----
 
     private subscribeToRuleChanges(): void {
+        if (this.configuration?.liveUpdates === false) {
+            // The org's streaming clients are nearly used up: rule changes apply with the next page load.
+            return;
+        }
         empSubscribe(RULES_CHANGED_CHANNEL, -1, () => this.reloadConfiguration())
             .then((subscription) => {
                 if (this.stopped) {

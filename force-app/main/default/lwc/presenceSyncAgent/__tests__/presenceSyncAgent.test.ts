@@ -12,6 +12,7 @@ import reportAgentState from '@salesforce/apex/PresenceSyncAgentController.repor
 import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
 import type { AgentConfiguration } from 'presence-sync/contracts';
 import {
+    AGENT_USER_ID,
     buildAccessReport,
     buildAgentConfiguration,
     buildApexError,
@@ -30,6 +31,7 @@ import {
     utilityBar
 } from '../../../../../test/jest-mocks/lightning/platformUtilityBarApi';
 import { emp } from '../../../../../test/jest-mocks/lightning/empApi';
+import { DEBUG_CHANNEL } from 'c/presenceSyncLogShipper';
 import { toasts } from '../../../../../test/jest-mocks/lightning/toast';
 
 jest.mock(
@@ -147,7 +149,7 @@ async function mount(
 
 beforeEach(() => {
     jest.mocked(writeLogEntries).mockResolvedValue(buildWriteLogResult());
-    jest.mocked(reportAgentState).mockResolvedValue(undefined);
+    jest.mocked(reportAgentState).mockResolvedValue({ debugUntil: null, debugSetAt: null });
     window.localStorage.clear();
 });
 
@@ -672,21 +674,44 @@ it('picks up saved rules without a reload', async () => {
 });
 
 describe('what tools and the health check read', () => {
+    /** The live state last reported: by a heartbeat of its own, or riding on a log call. */
     function lastHeartbeat(): Record<string, unknown> {
-        const calls = jest.mocked(reportAgentState).mock.calls;
-        return JSON.parse(calls[calls.length - 1][0].stateJson) as Record<string, unknown>;
+        const calls = [
+            ...jest.mocked(reportAgentState).mock.invocationCallOrder.map((order, i) => ({
+                order,
+                json: jest.mocked(reportAgentState).mock.calls[i][0].stateJson
+            })),
+            ...jest.mocked(writeLogEntries).mock.invocationCallOrder.map((order, i) => ({
+                order,
+                json: jest.mocked(writeLogEntries).mock.calls[i][0].stateJson ?? null
+            }))
+        ]
+            .filter((call) => call.json !== null)
+            .sort((a, b) => a.order - b.order);
+        return JSON.parse(calls[calls.length - 1].json as string) as Record<string, unknown>;
     }
 
-    it('reports the real sync status and both states soon after they change, not "not-ready" until the next beat', async () => {
-        const m = await mount({ connect: 'Offline', omni: 'Busy' });
+    it('reports the real sync status soon after start, not "not-ready" until the next beat', async () => {
+        await mount({ connect: 'Offline', omni: 'Busy' });
         expect(text('[data-id="sync-status"]')).toBe('No rule for Offline');
         await eventually(() => lastHeartbeat().status === 'no-rule', 'a no-rule heartbeat');
         expect(lastHeartbeat()).toMatchObject({ connectState: 'Offline', omniStatus: 'Busy', paused: false });
+    });
 
+    it('sends an ordinary change of states along with the next log call rather than a call of its own', async () => {
+        const m = await mount({ connect: 'Offline', omni: 'Busy' });
+        await eventually(() => lastHeartbeat().status === 'no-rule', 'a no-rule heartbeat');
+        const heartbeats = jest.mocked(reportAgentState).mock.calls.length;
         m.streams.ccp.setState('Available');
         await settle();
-        await eventually(() => lastHeartbeat().omniStatus === 'Available', 'a heartbeat with the new states');
-        expect(lastHeartbeat()).toMatchObject({ status: 'in-sync', connectState: 'Available' });
+        hidePage();
+        await settle();
+        expect(lastHeartbeat()).toMatchObject({
+            status: 'in-sync',
+            connectState: 'Available',
+            omniStatus: 'Available'
+        });
+        expect(jest.mocked(reportAgentState).mock.calls).toHaveLength(heartbeats);
     });
 
     it('reports "disabled" once an admin switches sync off', async () => {
@@ -862,5 +887,69 @@ describe('a good guest and an honest status (issue 12)', () => {
         expect(text('[data-id="last-rule"]')).toContain(
             'Connect Working - Phone sets Omni-Channel Working – Phone'
         );
+    });
+});
+
+describe('live debugging of this agent', () => {
+    function logged(): TraceEntry[] {
+        hidePage();
+        return jest
+            .mocked(writeLogEntries)
+            .mock.calls.flatMap(([{ entriesJson }]) => JSON.parse(entriesJson) as TraceEntry[]);
+    }
+
+    it('stores every step while a supervisor debugs this agent, and summaries for everyone else', async () => {
+        const m = await mount({ connect: 'Offline', omni: 'Offline' });
+        m.streams.ccp.setState('Available');
+        await settle();
+        expect(logged().filter((e) => e.step !== 'sync-summary')).toEqual([]);
+
+        jest.mocked(writeLogEntries).mockClear();
+        emp.publish(DEBUG_CHANNEL, {
+            User_Id__c: '005000000000999AAA',
+            Until_Ms__c: Date.now() + 60000,
+            Set_At_Ms__c: Date.now()
+        });
+        m.streams.ccp.setState('Working - Phone');
+        await settle();
+        expect(logged().some((e) => e.step !== 'sync-summary')).toBe(false);
+
+        jest.mocked(writeLogEntries).mockClear();
+        expect(emp.subscriberCount(DEBUG_CHANNEL)).toBe(1);
+        emp.publish(DEBUG_CHANNEL, {
+            User_Id__c: AGENT_USER_ID,
+            Until_Ms__c: Date.now() + 60000,
+            Set_At_Ms__c: Date.now()
+        });
+        m.streams.ccp.setState('Available');
+        await settle();
+        expect(logged().map((e) => e.step)).toEqual(
+            expect.arrayContaining([
+                'event-received',
+                'rules-evaluated',
+                'decision',
+                'call-issued',
+                'call-result'
+            ])
+        );
+    });
+
+    it('without a streaming connection to spare, learns of it from the org answer to a log call', async () => {
+        jest.mocked(writeLogEntries).mockResolvedValue(
+            buildWriteLogResult({ debugUntil: Date.now() + 60000, debugSetAt: Date.now() })
+        );
+        const m = await mount({
+            configuration: buildAgentConfiguration({ liveUpdates: false }),
+            connect: 'Offline',
+            omni: 'Offline'
+        });
+        expect(emp.subscriberCount(DEBUG_CHANNEL)).toBe(0);
+        expect(emp.subscriberCount(RULES_CHANGED_CHANNEL)).toBe(0);
+        logged();
+        await settle();
+        jest.mocked(writeLogEntries).mockClear();
+        m.streams.ccp.setState('Available');
+        await settle();
+        expect(logged().map((e) => e.step)).toContain('call-result');
     });
 });

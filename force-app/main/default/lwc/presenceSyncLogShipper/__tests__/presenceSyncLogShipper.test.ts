@@ -1,14 +1,21 @@
 /* eslint-disable no-await-in-loop -- fake time advances step by step, each step's promises settle before the next */
 import { createHeartbeat, createLogShipper } from 'c/presenceSyncLogShipper';
-import type { LiveStateReport } from 'c/presenceSyncLogShipper';
+import type { LiveStateReport, LogShipperOptions } from 'c/presenceSyncLogShipper';
 import type { TraceEntry } from 'c/presenceSyncEngine';
 import { buildTraceEntries } from '../../../../../test/jest-mocks/apex/fixtures';
+import { OMNI_REFUSAL, recordLunchIncidentShift } from '../../../../../test/traceScenarios';
+
+let lunchShift: TraceEntry[];
+
+beforeAll(async () => {
+    lunchShift = (await recordLunchIncidentShift()).entries;
+});
 
 const template = buildTraceEntries()[0];
 let seq = 0;
-function entry(level: TraceEntry['level'] = 'error'): TraceEntry {
+function entry(level: TraceEntry['level'] = 'error', correlationId = `c-${seq + 1}`): TraceEntry {
     seq += 1;
-    return { ...template, seq, level };
+    return { ...template, seq, level, correlationId, at: Date.now() };
 }
 
 /** Lets the promise callbacks of a settled send run under fake timers. */
@@ -18,6 +25,20 @@ async function drain(): Promise<void> {
     }
 }
 
+async function advance(ms: number): Promise<void> {
+    jest.advanceTimersByTime(ms);
+    await drain();
+}
+
+type Sent = Array<TraceEntry & { tabId: string }>;
+const sentIn = (send: jest.Mock, call: number): Sent => JSON.parse(send.mock.calls[call][0]) as Sent;
+
+function shipper(overrides: Partial<LogShipperOptions> & Pick<LogShipperOptions, 'send'>) {
+    const created = createLogShipper({ level: 'All', tabId: 'tab-1', ...overrides });
+    created.setWriter(true);
+    return created;
+}
+
 beforeEach(() => {
     jest.useFakeTimers();
 });
@@ -25,106 +46,210 @@ afterEach(() => {
     jest.useRealTimers();
 });
 
-it('sends entries in one batch per interval, with the tab id', async () => {
-    const send = jest.fn().mockResolvedValue({ accepted: 3, dropped: 0 });
-    const shipper = createLogShipper({ send, level: 'All', tabId: 'tab-1', intervalMs: 5000 });
-    shipper.write(entry());
-    shipper.write(entry('info'));
-    jest.advanceTimersByTime(4999);
-    expect(send).not.toHaveBeenCalled();
-    shipper.write(entry());
-    jest.advanceTimersByTime(1);
-    await drain();
-    expect(send).toHaveBeenCalledTimes(1);
-    const sent = JSON.parse(send.mock.calls[0][0]) as Array<TraceEntry & { tabId: string }>;
-    expect(sent).toHaveLength(3);
-    expect(sent.every((e) => e.tabId === 'tab-1')).toBe(true);
+describe('at the All level', () => {
+    it('sends every entry in one batch per interval, with the tab id', async () => {
+        const send = jest.fn().mockResolvedValue({ accepted: 3, dropped: 0 });
+        const shipping = shipper({ send, detailIntervalMs: 5000 });
+        shipping.write(entry());
+        shipping.write(entry('info'));
+        await advance(4999);
+        expect(send).not.toHaveBeenCalled();
+        shipping.write(entry());
+        await advance(1);
+        expect(send).toHaveBeenCalledTimes(1);
+        const sent = sentIn(send, 0);
+        expect(sent).toHaveLength(3);
+        expect(sent.every((e) => e.tabId === 'tab-1')).toBe(true);
+    });
+
+    it('sends a full batch early but never more than one call per interval', async () => {
+        const send = jest.fn().mockResolvedValue({});
+        const shipping = shipper({ send, batchSize: 10, detailIntervalMs: 5000 });
+        for (let i = 0; i < 10; i++) {
+            shipping.write(entry());
+        }
+        await advance(0);
+        expect(send).toHaveBeenCalledTimes(1);
+        for (let i = 0; i < 10; i++) {
+            shipping.write(entry());
+        }
+        await advance(4000);
+        expect(send).toHaveBeenCalledTimes(1);
+        await advance(1000);
+        expect(send).toHaveBeenCalledTimes(2);
+    });
 });
 
-it('sends a full batch early but never more than one call per interval', async () => {
-    const send = jest.fn().mockResolvedValue({});
-    const shipper = createLogShipper({ send, level: 'All', tabId: 't', batchSize: 10, intervalMs: 5000 });
-    for (let i = 0; i < 10; i++) {
-        shipper.write(entry());
-    }
-    jest.advanceTimersByTime(0);
-    await drain();
-    expect(send).toHaveBeenCalledTimes(1);
-    for (let i = 0; i < 10; i++) {
-        shipper.write(entry());
-    }
-    jest.advanceTimersByTime(4000);
-    await drain();
-    expect(send).toHaveBeenCalledTimes(1);
-    jest.advanceTimersByTime(1000);
-    await drain();
-    expect(send).toHaveBeenCalledTimes(2);
+describe('at the Summary level (the default)', () => {
+    it('stores a sync that went well as one summary, and a refused one step by step', async () => {
+        const entries = lunchShift;
+        jest.setSystemTime(entries[entries.length - 1].at);
+        const send = jest.fn().mockResolvedValue({});
+        const shipping = shipper({ send, level: 'Summary', settleMs: 5000, intervalMs: 60000 });
+        entries.forEach((e) => shipping.write(e));
+        await advance(5000);
+        expect(send).toHaveBeenCalledTimes(1);
+        const sent = sentIn(send, 0);
+        const summaries = sent.filter((e) => e.step === 'sync-summary');
+        const refused = sent.filter((e) => e.step !== 'sync-summary');
+        expect(refused.map((e) => e.step)).toEqual([
+            'event-received',
+            'rules-evaluated',
+            'decision',
+            'call-issued',
+            'call-result'
+        ]);
+        expect(refused[4].message).toBe(OMNI_REFUSAL);
+        expect(new Set(summaries.map((e) => e.correlationId)).size).toBe(summaries.length);
+        expect(sent.length).toBeLessThan(entries.length / 2);
+    });
+
+    it('waits until a sync is finished: its call answered and its echo back', async () => {
+        const send = jest.fn().mockResolvedValue({});
+        const shipping = shipper({ send, level: 'Summary', settleMs: 5000, intervalMs: 60000 });
+        const issued = { ...entry('info', 'sync-1'), step: 'call-issued' as const };
+        shipping.write(issued);
+        await advance(30000);
+        expect(send).not.toHaveBeenCalled();
+        shipping.write({ ...entry('info', 'sync-1'), step: 'call-result', result: 'success' });
+        await advance(5000);
+        expect(send).toHaveBeenCalledTimes(1);
+        expect(sentIn(send, 0).map((e) => e.step)).toEqual(['sync-summary']);
+        expect(sentIn(send, 0)[0].summary?.steps).toBe(2);
+    });
+
+    it('calls at most once a minute, and sends everything at once when the page is hidden', async () => {
+        const send = jest.fn().mockResolvedValue({});
+        const shipping = shipper({ send, level: 'Summary', settleMs: 5000, intervalMs: 60000 });
+        shipping.write(entry('info'));
+        await advance(5000);
+        expect(send).toHaveBeenCalledTimes(1);
+        for (let i = 0; i < 20; i++) {
+            shipping.write(entry('info'));
+            await advance(2000);
+        }
+        expect(send).toHaveBeenCalledTimes(1);
+        await advance(20000);
+        expect(send).toHaveBeenCalledTimes(2);
+        expect(sentIn(send, 1)).toHaveLength(20);
+        shipping.write(entry('info'));
+        await shipping.flush();
+        expect(send).toHaveBeenCalledTimes(3);
+        expect(shipping.stats().buffered).toBe(0);
+    });
+
+    it('stores nothing from a tab that only watches (the writer tab stores the same syncs)', async () => {
+        const send = jest.fn().mockResolvedValue({});
+        const shipping = shipper({ send, level: 'Summary' });
+        shipping.setWriter(false);
+        shipping.write(entry('info'));
+        shipping.write(entry('warn'));
+        await shipping.flush();
+        expect(send).not.toHaveBeenCalled();
+    });
 });
 
-it('keeps only what the log level asks for', async () => {
-    const send = jest.fn().mockResolvedValue({});
-    const shipper = createLogShipper({ send, level: 'Errors', tabId: 't', intervalMs: 1000 });
-    shipper.write(entry('info'));
-    shipper.write(entry('warn'));
-    shipper.write(entry('error'));
-    expect(shipper.stats().buffered).toBe(2);
-    shipper.setLevel('Off');
-    shipper.write(entry('error'));
-    expect(shipper.stats().buffered).toBe(2);
+describe('live debugging', () => {
+    it('sends every step until the time is up, then summaries again by itself', async () => {
+        const send = jest.fn().mockResolvedValue({});
+        const shipping = shipper({
+            send,
+            level: 'Summary',
+            settleMs: 5000,
+            intervalMs: 60000,
+            detailIntervalMs: 5000
+        });
+        shipping.debugUntil(Date.now() + 60000);
+        expect(shipping.level()).toBe('All');
+        shipping.write(entry('info', 'debugged'));
+        shipping.write(entry('info', 'debugged'));
+        await advance(5000);
+        expect(sentIn(send, 0).map((e) => e.step)).toEqual(['event-received', 'event-received']);
+        await advance(60000);
+        expect(shipping.level()).toBe('Summary');
+        shipping.write(entry('info', 'after'));
+        shipping.write(entry('info', 'after'));
+        await advance(65000);
+        expect(sentIn(send, send.mock.calls.length - 1).map((e) => e.step)).toEqual(['sync-summary']);
+    });
+
+    it('ends early when told so', () => {
+        const shipping = shipper({ send: jest.fn().mockResolvedValue({}), level: 'Errors' });
+        shipping.debugUntil(Date.now() + 60000);
+        shipping.debugUntil(null);
+        expect(shipping.level()).toBe('Errors');
+    });
 });
 
-it('flushes at once when asked (page hidden)', async () => {
+it('keeps only problem syncs at the Errors level, and nothing at Off', async () => {
     const send = jest.fn().mockResolvedValue({});
-    const shipper = createLogShipper({ send, level: 'All', tabId: 't' });
-    shipper.write(entry());
-    await shipper.flush();
-    expect(send).toHaveBeenCalledTimes(1);
-    expect(shipper.stats().buffered).toBe(0);
+    const shipping = shipper({ send, level: 'Errors', settleMs: 1000, intervalMs: 1000 });
+    shipping.write(entry('info', 'quiet'));
+    shipping.write(entry('info', 'trouble'));
+    shipping.write(entry('warn', 'trouble'));
+    await shipping.flush();
+    expect(sentIn(send, 0).map((e) => e.correlationId)).toEqual(['trouble', 'trouble']);
+    shipping.setLevel('Off');
+    shipping.write(entry('error'));
+    expect(shipping.stats().buffered).toBe(0);
+});
+
+it('carries the live state when it changed, and hands back the org answer', async () => {
+    const send = jest.fn().mockResolvedValue({ accepted: 1, dropped: 0, debugUntil: 123 });
+    const takeState = jest.fn().mockReturnValueOnce('{"status":"in-sync"}').mockReturnValue(null);
+    const onAnswer = jest.fn();
+    const shipping = shipper({ send, takeState, onAnswer });
+    shipping.write(entry());
+    await shipping.flush();
+    shipping.write(entry());
+    await shipping.flush();
+    expect(send.mock.calls.map((c) => c[1])).toEqual(['{"status":"in-sync"}', null]);
+    expect(onAnswer).toHaveBeenCalledWith({ accepted: 1, dropped: 0, debugUntil: 123 });
 });
 
 it('survives failing calls: bounded memory, one report, backs off, delivers later', async () => {
     const send = jest.fn().mockRejectedValue(new Error('Apex down'));
     const onFailure = jest.fn();
-    const shipper = createLogShipper({
+    const stateLost = jest.fn();
+    const shipping = shipper({
         send,
         onFailure,
-        level: 'All',
-        tabId: 't',
+        stateLost,
+        takeState: () => '{}',
         batchSize: 10,
         bufferLimit: 20,
-        intervalMs: 1000,
+        detailIntervalMs: 1000,
         maxBackoffMs: 8000
     });
     for (let i = 0; i < 100; i++) {
-        expect(() => shipper.write(entry())).not.toThrow();
+        expect(() => shipping.write(entry())).not.toThrow();
     }
     for (let i = 0; i < 30; i++) {
-        jest.advanceTimersByTime(1000);
-        await drain();
+        await advance(1000);
     }
-    expect(shipper.stats().buffered).toBeLessThanOrEqual(20);
-    expect(shipper.stats().dropped).toBeGreaterThanOrEqual(80);
+    expect(shipping.stats().buffered).toBeLessThanOrEqual(20);
+    expect(shipping.stats().dropped).toBeGreaterThanOrEqual(80);
     expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(stateLost).toHaveBeenCalledTimes(send.mock.calls.length);
     // 30 s at a pause doubling from 1 s up to 8 s: far fewer calls than seconds.
     expect(send.mock.calls.length).toBeLessThan(10);
 
     send.mockResolvedValue({});
-    for (let i = 0; i < 12; i++) {
-        jest.advanceTimersByTime(1000);
-        await drain();
+    for (let i = 0; i < 20; i++) {
+        await advance(1000);
     }
-    expect(shipper.stats().buffered).toBe(0);
+    expect(shipping.stats().buffered).toBe(0);
     const delivered = send.mock.calls.slice(-2).flatMap(([json]) => JSON.parse(json) as TraceEntry[]);
     expect(delivered.map((e) => e.seq)).toEqual([...delivered.map((e) => e.seq)].sort((a, b) => a - b));
 });
 
 it('sends nothing after dispose', async () => {
     const send = jest.fn().mockResolvedValue({});
-    const shipper = createLogShipper({ send, level: 'All', tabId: 't' });
-    shipper.write(entry());
-    shipper.dispose();
-    jest.advanceTimersByTime(60_000);
-    await shipper.flush();
+    const shipping = shipper({ send });
+    shipping.write(entry());
+    shipping.dispose();
+    await advance(60_000);
+    await shipping.flush();
     expect(send).not.toHaveBeenCalled();
 });
 
@@ -138,88 +263,91 @@ describe('heartbeat', () => {
         paused: false
     };
 
-    it('reports at start, every interval, and a change of states alone no more than once per gap', () => {
-        const send = jest.fn().mockResolvedValue(undefined);
+    it('reports at start, then ordinary changes at most once a minute and a keep-alive every five', () => {
+        const send = jest.fn().mockResolvedValue({ debugUntil: null });
         let current = { ...state };
-        const beat = createHeartbeat({ send, read: () => current, intervalMs: 60_000, minGapMs: 10_000 });
+        const beat = createHeartbeat({ send, read: () => current });
         beat.start();
         expect(JSON.parse(send.mock.calls[0][0])).toEqual(state);
-        current = { ...state, connectState: 'Lunch', omniStatus: 'Lunch' };
+        current = { ...state, connectState: 'Lunch', omniStatus: 'Lunch', lastSyncAt: 1 };
         beat.changed();
+        current = { ...current, connectState: 'Available', omniStatus: 'Available', lastSyncAt: 2 };
         beat.changed();
-        jest.advanceTimersByTime(9_999);
+        jest.advanceTimersByTime(59_999);
         expect(send).toHaveBeenCalledTimes(1);
         jest.advanceTimersByTime(1);
         expect(send).toHaveBeenCalledTimes(2);
-        expect(JSON.parse(send.mock.calls[1][0]).omniStatus).toBe('Lunch');
-        jest.advanceTimersByTime(50_000);
+        expect(JSON.parse(send.mock.calls[1][0]).lastSyncAt).toBe(2);
+        // Nothing changes for a while: one keep-alive five minutes after the last report.
+        jest.advanceTimersByTime(299_999);
+        expect(send).toHaveBeenCalledTimes(2);
+        jest.advanceTimersByTime(1);
         expect(send).toHaveBeenCalledTimes(3);
         beat.dispose();
-        jest.advanceTimersByTime(600_000);
+        jest.advanceTimersByTime(3_600_000);
         expect(send).toHaveBeenCalledTimes(3);
     });
 
-    it('reports a new sync status within the status gap, not only on the next beat', () => {
+    it('reports a problem appearing or ending within seconds', () => {
         const send = jest.fn().mockResolvedValue(undefined);
-        let current: LiveStateReport = {
-            ...state,
-            status: 'not-ready',
-            connectState: null,
-            omniStatus: null
-        };
-        const beat = createHeartbeat({ send, read: () => current, intervalMs: 60_000 });
+        let current: LiveStateReport = { ...state };
+        const beat = createHeartbeat({ send, read: () => current });
         beat.start();
-        expect(JSON.parse(send.mock.calls[0][0]).status).toBe('not-ready');
-        // The session becomes ready half a second after the start.
         jest.advanceTimersByTime(500);
-        current = { ...state };
-        beat.changed();
-        jest.advanceTimersByTime(1_499);
-        expect(send).toHaveBeenCalledTimes(1);
-        jest.advanceTimersByTime(1);
-        expect(send).toHaveBeenCalledTimes(2);
-        expect(JSON.parse(send.mock.calls[1][0])).toEqual(state);
-
-        // Long after: a refusal is reported after a short quiet time, with the states of that moment.
-        jest.advanceTimersByTime(20_000);
         current = { ...state, omniStatus: 'Lunch', status: 'syncing' };
         beat.changed();
         current = { ...state, omniStatus: 'Lunch', status: 'out-of-sync', lastError: 'refused' };
         beat.changed();
-        jest.advanceTimersByTime(300);
-        expect(send).toHaveBeenCalledTimes(3);
-        expect(JSON.parse(send.mock.calls[2][0])).toMatchObject({
+        // Two seconds after the last report at most.
+        jest.advanceTimersByTime(1_499);
+        expect(send).toHaveBeenCalledTimes(1);
+        jest.advanceTimersByTime(1);
+        expect(send).toHaveBeenCalledTimes(2);
+        expect(JSON.parse(send.mock.calls[1][0])).toMatchObject({
             status: 'out-of-sync',
-            omniStatus: 'Lunch',
             lastError: 'refused'
         });
-
-        // Status changes in quick succession: at most one report per status gap.
-        current = { ...state, status: 'paused', paused: true };
+        current = { ...state, lastError: 'refused' };
         beat.changed();
-        jest.advanceTimersByTime(300);
-        current = { ...state };
-        beat.changed();
-        jest.advanceTimersByTime(1_000);
+        jest.advanceTimersByTime(2_000);
         expect(send).toHaveBeenCalledTimes(3);
-        jest.advanceTimersByTime(1_000);
-        expect(send).toHaveBeenCalledTimes(4);
-        expect(JSON.parse(send.mock.calls[3][0]).status).toBe('in-sync');
         beat.dispose();
     });
 
-    it('reports a status again after a failed report', async () => {
-        const send = jest.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(undefined);
+    it('rides on a log call when one goes anyway, and reports again when that call fails', () => {
+        const send = jest.fn().mockResolvedValue(undefined);
+        let current: LiveStateReport = { ...state };
+        const beat = createHeartbeat({ send, read: () => current });
+        beat.start();
+        expect(beat.take()).toBeNull();
+        current = { ...state, connectState: 'Lunch' };
+        beat.changed();
+        expect(JSON.parse(beat.take() as string).connectState).toBe('Lunch');
+        jest.advanceTimersByTime(120_000);
+        expect(send).toHaveBeenCalledTimes(1);
+        beat.lost();
+        jest.advanceTimersByTime(2_000);
+        expect(send).toHaveBeenCalledTimes(2);
+        expect(JSON.parse(send.mock.calls[1][0]).connectState).toBe('Lunch');
+        beat.dispose();
+    });
+
+    it('reports again after a failed report, and hands the org answer on', async () => {
+        const send = jest
+            .fn()
+            .mockRejectedValueOnce(new Error('offline'))
+            .mockResolvedValue({ debugUntil: 42 });
+        const onAnswer = jest.fn();
         let current = { ...state, status: 'not-ready' };
-        const beat = createHeartbeat({ send, read: () => current, intervalMs: 60_000 });
+        const beat = createHeartbeat({ send, read: () => current, onAnswer });
         beat.start();
         await drain();
         current = { ...state, status: 'not-ready', connectState: 'Lunch' };
         beat.changed();
         jest.advanceTimersByTime(2_000);
-        // The failed status counts as not reported: the new states go out with the status gap.
+        await drain();
         expect(send).toHaveBeenCalledTimes(2);
-        expect(JSON.parse(send.mock.calls[1][0]).connectState).toBe('Lunch');
+        expect(onAnswer).toHaveBeenCalledWith({ debugUntil: 42 });
         beat.dispose();
     });
 });
