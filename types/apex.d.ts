@@ -99,6 +99,18 @@ declare module '@salesforce/apex/PresenceSyncLogController.searchAgents' {
     import type { AssigneeOption } from 'presence-sync/contracts';
     export default function searchAgents(params: { term: string }): Promise<AssigneeOption[]>;
 }
+declare module '@salesforce/apex/PresenceSyncLogController.startLiveDebug' {
+    import type { AgentLogState } from 'presence-sync/contracts';
+    /** Every step of the agent's sync for `minutes` (5, 15, 30 or 60). */
+    export default function startLiveDebug(params: {
+        userId: string;
+        minutes: number;
+    }): Promise<AgentLogState>;
+}
+declare module '@salesforce/apex/PresenceSyncLogController.stopLiveDebug' {
+    import type { AgentLogState } from 'presence-sync/contracts';
+    export default function stopLiveDebug(params: { userId: string }): Promise<AgentLogState>;
+}
 declare module '@salesforce/apex/PresenceSyncLogController.purgeLogs' {
     export default function purgeLogs(): Promise<{ deleted: number }>;
 }

@@ -185,7 +185,24 @@ export interface LogPage {
     /** Pass back to get the next (older) page; null on the last page. */
     nextPageToken: string | null;
     retentionDays: number;
+    summaryRetentionDays: number;
     canPurge: boolean;
+    /** The agent's live debugging and what the rate limit dropped. */
+    agentState: AgentLogState;
+}
+
+/** What the log reader shows about an agent besides entries. */
+export interface AgentLogState {
+    userId: string;
+    /** Live debugging: every step until this time (ms); null when never debugged. */
+    debugUntil: number | null;
+    debugSetAt: number | null;
+    /** Who last started or stopped it. */
+    debugSetBy: string | null;
+    /** Entries the rate limit refused, since the agent first logged. */
+    droppedEntries: number;
+    lastDroppedAt: number | null;
+    lastHeartbeat: number | null;
 }
 
 export interface WriteLogResult {
@@ -235,5 +252,12 @@ export interface HealthReport {
     /** Active rules per rule set id, for the "actively synced statuses" table. */
     rulesByRuleSet: Record<string, PresenceSyncRule[]>;
     liveAgents: AgentLiveState[];
-    logStats: { entries24h: number; errors24h: number; retentionDays: number; purgeScheduled: boolean };
+    /** Today's (GMT) entries and syncs that went wrong, from the agents' counters; retentions; the purge. */
+    logStats: {
+        entries24h: number;
+        errors24h: number;
+        retentionDays: number;
+        summaryRetentionDays: number;
+        purgeScheduled: boolean;
+    };
 }

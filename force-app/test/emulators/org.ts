@@ -9,12 +9,13 @@
  * keeps it in `.workbench-data/`; a test can keep it in memory).
  */
 import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
-import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { checkBatch, RULE_LIMITS, ruleSetNameProblems } from 'c/presenceSyncRuleChecks';
 import type { OrgFacts } from 'c/presenceSyncRuleChecks';
 import type {
     AgentConfiguration,
     AgentLiveState,
+    AgentLogState,
     AssigneeOption,
     AssignmentType,
     HealthReport,
@@ -42,8 +43,20 @@ import {
     fakeId
 } from '../jest-mocks/apex/fixtures';
 import { CCP_SELECTABLE_STATES } from './ccp';
-import { DAY_MS, judgeHealth, LIVE_WINDOW_MS } from './orgHealth';
+import { judgeHealth, LIVE_WINDOW_MS } from './orgHealth';
 import type { HealthAgent } from './orgHealth';
+import {
+    agentLogState,
+    DEBUG_CHANNEL,
+    DEBUG_MINUTES,
+    emptyLogRecord,
+    expired,
+    logHealthFacts,
+    OrgMeter,
+    setDebugWindow,
+    writeLog
+} from './orgLog';
+import type { AgentLogRecord } from './orgLog';
 
 export const RULES_CHANGED_CHANNEL = '/event/Presence_Sync_Rules_Changed__e';
 
@@ -56,6 +69,8 @@ export interface OrgData {
     rules: PresenceSyncRule[];
     logs: SyncLogEntry[];
     liveAgents: AgentLiveState[];
+    /** Each agent's log counters and live debugging window (Presence_Sync_Agent_State__c), by user id. */
+    agentLogs: Record<string, AgentLogRecord>;
     purgeScheduled: boolean;
     nextId: number;
 }
@@ -77,6 +92,8 @@ export interface EmulatedOrgOptions {
      * the emulated Omni-Channel (its `granted`); all statuses by default, as there.
      */
     grantedStatuses?: string[];
+    /** Data storage (OrgLimits DataStorageMB): an Enterprise org with one user licence, 10 GB + 20 MB, by default. */
+    dataStorageMaxMb?: number;
 }
 
 /** What an @AuraEnabled method's AuraHandledException becomes on the client: `{ status, body: { message } }`. */
@@ -91,13 +108,6 @@ export class ApexError extends Error {
 
 /** Log entries the store keeps at most (the org's storage is bounded by retention; here by count too). */
 const LOG_LIMIT = 20000;
-const LOG_BATCH_LIMIT = 200;
-/** PresenceSyncLogRateLimit: entries one agent may store per window; the rest are dropped and counted. */
-const LOG_RATE_WINDOW_MS = 60_000;
-const LOG_RATE_MAX = 1000;
-/** PresenceSyncHealthSelector.LOG_SAMPLE and OVERDUE_CAP: what one health check reads at most. */
-const LOG_SAMPLE = 5000;
-const OVERDUE_CAP = 1000;
 const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
 /** PresenceSyncRuleService.MAX_RULES_PER_SAVE: rules one request may carry. */
 const MAX_RULES_PER_SAVE = 500;
@@ -108,6 +118,9 @@ const RULE_SET_DEFAULT_UNDELETABLE =
     'The org default rule set cannot be deleted: agents without another rule set use it. Make another rule set the org default first.';
 const RULE_SET_MOVE_TARGET_GONE =
     'The rule set to move the assignments to no longer exists. Reload and choose another one.';
+
+/** The workbench user who debugs agents live (the log reader's supervisor). */
+const SUPERVISOR_NAME = 'Sam Supervisor';
 
 /** Membership of the seed's agent, for rule set precedence (User, Group, PermissionSet, Profile, Default). */
 const AGENT_MEMBERSHIP: Record<Exclude<AssignmentType, 'User'>, string[]> = {
@@ -131,6 +144,7 @@ export function seedOrgData(ccpUrl: string | null = null): OrgData {
         rules,
         logs: [],
         liveAgents: [],
+        agentLogs: {},
         purgeScheduled: false,
         nextId
     };
@@ -145,7 +159,10 @@ export class EmulatedOrg {
     private readonly statuses = buildStatuses();
     private readonly channels = buildServiceChannels();
     private readonly grantedStatuses: string[];
-    private logWindow = { start: 0, used: 0, dropped: 0 };
+    private readonly dataStorageMaxMb: number;
+    private readonly apexMeter = new OrgMeter();
+    /** The caller's clock for the call under way (the workbench page's): the org's time, as in an org. */
+    private callAt: number | null = null;
 
     constructor(options: EmulatedOrgOptions = {}) {
         this.store = options.store ?? null;
@@ -153,7 +170,10 @@ export class EmulatedOrg {
         this.ccpUrl = options.ccpUrl ?? null;
         this.now = options.now ?? (() => Date.now());
         this.grantedStatuses = options.grantedStatuses ?? this.statuses.map((s) => s.developerName);
+        this.dataStorageMaxMb = options.dataStorageMaxMb ?? 10 * 1024 + 20;
         this.data = this.store?.load() ?? seedOrgData(this.ccpUrl);
+        // Data kept by an earlier version has no log counters yet.
+        this.data.agentLogs ??= {};
         if (this.ccpUrl !== null) {
             // The CCP page moves with the server's port; the stored URL follows it.
             this.data.settings.ccpUrl = this.ccpUrl;
@@ -161,13 +181,34 @@ export class EmulatedOrg {
         this.persist();
     }
 
-    /** Calls `Class.method` with the parameter object LWC passes; rejects with ApexError as Apex would. */
-    async call(endpoint: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    /**
+     * Calls `Class.method` with the parameter object LWC passes; rejects with ApexError as Apex
+     * would. `at`: the caller's clock (the workbench page's, which a benchmark may run fast).
+     */
+    async call(endpoint: string, params: Record<string, unknown> = {}, at?: number): Promise<unknown> {
         const handler = this.handlers()[endpoint];
         if (!handler) {
             throw new ApexError(`No such Apex method: ${endpoint}`, 404);
         }
-        return handler(params);
+        this.callAt = typeof at === 'number' && Number.isFinite(at) ? at : null;
+        try {
+            return handler(params);
+        } finally {
+            this.callAt = null;
+        }
+    }
+
+    /** What every Apex call has cost the org since the last `resetMeter()`, by method. */
+    meter(): ReturnType<OrgMeter['read']> {
+        return this.apexMeter.read();
+    }
+
+    resetMeter(): void {
+        this.apexMeter.reset();
+    }
+
+    private time(): number {
+        return this.callAt ?? this.now();
     }
 
     /** The seed again: settings, the four-row table, no logs. */
@@ -231,6 +272,8 @@ export class EmulatedOrg {
             'PresenceSyncLogController.searchAgents': (p) =>
                 this.search(buildAssigneeOptions('User'), p.term),
             'PresenceSyncLogController.purgeLogs': () => this.purgeLogs(),
+            'PresenceSyncLogController.startLiveDebug': (p) => this.liveDebug(p, true),
+            'PresenceSyncLogController.stopLiveDebug': (p) => this.liveDebug(p, false),
             'PresenceSyncHealthController.getHealthReport': () => this.getHealthReport(),
             'PresenceSyncHealthController.schedulePurge': () => {
                 this.data.purgeScheduled = true;
@@ -246,6 +289,13 @@ export class EmulatedOrg {
         const found = this.ruleSetFor(AGENT_USER_ID);
         const all = found ? this.rulesOf(found.id, false) : [];
         const rules = all.filter((rule) => rule.active);
+        const record = this.data.agentLogs[AGENT_USER_ID];
+        // PresenceSyncAgentService.MAX_QUERIES: grants, statuses, channels, groups, assignments, default set, rules, own state.
+        this.apexMeter.record('PresenceSyncAgentController.getAgentConfiguration', {
+            soql: 8,
+            queryRows:
+                2 + this.statuses.length + this.channels.length + this.data.ruleSets.length + all.length + 1
+        });
         return {
             userId: AGENT_USER_ID,
             userName: AGENT_USER_NAME,
@@ -255,7 +305,10 @@ export class EmulatedOrg {
             rules,
             statuses: this.statuses,
             serviceChannels: this.channels,
-            access
+            access,
+            debugUntil: record?.debugUntil ?? null,
+            debugSetAt: record?.debugSetAt ?? null,
+            liveUpdates: true
         };
     }
 
@@ -280,57 +333,62 @@ export class EmulatedOrg {
         return fallback ? { id: fallback.id, name: fallback.name, assignedThrough: 'Default' } : null;
     }
 
+    /** The agent's own state record (PresenceSyncAgentStateStore): created at the first write. */
+    private agentLog(userId: string): AgentLogRecord {
+        return (this.data.agentLogs[userId] ??= emptyLogRecord());
+    }
+
     private writeLogEntries(params: Record<string, unknown>): WriteLogResult {
-        const entries = parseJsonArray<TraceEntry & { tabId?: string }>(params.entriesJson, 'entriesJson');
-        const level = this.data.settings.logLevel;
-        let accepted = 0;
-        let dropped = 0;
-        const now = this.now();
-        if (now - this.logWindow.start >= LOG_RATE_WINDOW_MS || now < this.logWindow.start) {
-            this.logWindow = { ...this.logWindow, start: now, used: 0 };
-        }
-        entries.forEach((entry, i) => {
-            const kept = level === 'All' || (level === 'Errors' && entry.level !== 'info');
-            if (!kept || i >= LOG_BATCH_LIMIT) {
-                dropped += 1;
-                return;
-            }
-            if (this.logWindow.used >= LOG_RATE_MAX) {
-                dropped += 1;
-                this.logWindow.dropped += 1;
-                return;
-            }
-            this.logWindow.used += 1;
-            const { tabId, ...trace } = entry;
-            this.data.logs.push({
-                ...trace,
-                id: fakeId('a0E', this.data.nextId++),
-                userId: AGENT_USER_ID,
-                userName: AGENT_USER_NAME,
-                tabId: tabId ?? null
-            });
-            accepted += 1;
+        const items = parseJsonArray<unknown>(params.entriesJson, 'entriesJson');
+        const outcome = writeLog(this.agentLog(AGENT_USER_ID), items, params.stateJson, {
+            level: this.data.settings.logLevel,
+            now: this.time(),
+            userId: AGENT_USER_ID,
+            userName: AGENT_USER_NAME,
+            nextId: () => fakeId('a0E', this.data.nextId++)
         });
+        this.data.logs.push(...outcome.stored);
         if (this.data.logs.length > LOG_LIMIT) {
             this.data.logs.splice(0, this.data.logs.length - LOG_LIMIT);
         }
+        if (outcome.heartbeat) {
+            this.storeHeartbeat(outcome.heartbeat);
+        }
+        this.apexMeter.record('PresenceSyncAgentController.writeLogEntries', outcome.cost);
         this.persist();
-        return { accepted, dropped, debugUntil: null, debugSetAt: null };
+        return outcome.result;
     }
 
-    private reportAgentState(params: Record<string, unknown>): void {
+    private reportAgentState(params: Record<string, unknown>): {
+        debugUntil: number | null;
+        debugSetAt: number | null;
+    } {
         const state = parseJsonObject<Omit<AgentLiveState, 'userId' | 'userName' | 'lastHeartbeat'>>(
             params.stateJson,
             'stateJson'
         );
+        this.storeHeartbeat(state);
+        // PresenceSyncAgentService.reportState: the upsert, then the record read back for the answer.
+        this.apexMeter.record('PresenceSyncAgentController.reportAgentState', {
+            soql: 1,
+            queryRows: 1,
+            dmlStatements: 1,
+            dmlRows: 1
+        });
+        this.persist();
+        const record = this.agentLog(AGENT_USER_ID);
+        return { debugUntil: record.debugUntil, debugSetAt: record.debugSetAt };
+    }
+
+    private storeHeartbeat(state: Omit<AgentLiveState, 'userId' | 'userName' | 'lastHeartbeat'>): void {
         const live: AgentLiveState = {
             ...state,
             userId: AGENT_USER_ID,
             userName: AGENT_USER_NAME,
-            lastHeartbeat: this.now()
+            lastHeartbeat: this.time()
         };
+        this.agentLog(AGENT_USER_ID).lastHeartbeat = live.lastHeartbeat;
         this.data.liveAgents = [...this.data.liveAgents.filter((a) => a.userId !== live.userId), live];
-        this.persist();
     }
 
     // ----- rules -----
@@ -644,28 +702,61 @@ export class EmulatedOrg {
             entries,
             nextPageToken: offset + pageSize < matching.length ? String(offset + pageSize) : null,
             retentionDays: this.data.settings.logRetentionDays,
-            canPurge: buildAccessReport().canAdministerRules
+            summaryRetentionDays: this.data.settings.logSummaryRetentionDays,
+            canPurge: buildAccessReport().canAdministerRules,
+            agentState: agentLogState(userId, this.data.agentLogs[userId])
         };
     }
 
-    private purgeLogs(): { deleted: number } {
-        const cutoff = this.now() - this.data.settings.logRetentionDays * 24 * 60 * 60 * 1000;
-        const before = this.data.logs.length;
-        this.data.logs = this.data.logs.filter((e) => e.at >= cutoff);
+    /** PresenceSyncLiveDebugService.start (`on`) or stop: the window on the agent's record, then the event. */
+    private liveDebug(params: Record<string, unknown>, on: boolean): AgentLogState {
+        const userId = typeof params.userId === 'string' ? params.userId : '';
+        if (!buildAssigneeOptions('User').some((option) => option.id === userId)) {
+            throw new ApexError('Choose an agent to debug.');
+        }
+        const minutes = params.minutes;
+        if (on && (typeof minutes !== 'number' || !DEBUG_MINUTES.includes(minutes))) {
+            throw new ApexError(`Choose how long to debug the agent: ${DEBUG_MINUTES.join(', ')} minutes.`);
+        }
+        const now = this.time();
+        const record = this.agentLog(userId);
+        setDebugWindow(record, on ? now + (minutes as number) * 60_000 : now, now, SUPERVISOR_NAME);
+        this.apexMeter.record(`PresenceSyncLogController.${on ? 'start' : 'stop'}LiveDebug`, {
+            soql: 2,
+            queryRows: 2,
+            dmlStatements: 2,
+            dmlRows: 1,
+            eventsPublished: 1
+        });
         this.persist();
-        return { deleted: before - this.data.logs.length };
+        this.publish(DEBUG_CHANNEL, {
+            User_Id__c: userId,
+            Until_Ms__c: record.debugUntil,
+            Set_At_Ms__c: record.debugSetAt
+        });
+        return agentLogState(userId, record);
+    }
+
+    /** PresenceSyncLogService.purge: steps past the retention, summaries past theirs; the agents' counters go down. */
+    private purgeLogs(): { deleted: number } {
+        const now = this.time();
+        const gone = this.data.logs.filter((e) => expired(e, now, this.data.settings));
+        this.data.logs = this.data.logs.filter((e) => !expired(e, now, this.data.settings));
+        for (const entry of gone) {
+            const record = this.data.agentLogs[entry.userId];
+            if (record) {
+                record.rowsStored = Math.max(0, record.rowsStored - 1);
+            }
+        }
+        this.persist();
+        return { deleted: gone.length };
     }
 
     private getHealthReport(): HealthReport {
-        const now = this.now();
+        const now = this.time();
         const settings = this.data.settings;
         const access = buildAccessReport();
         const live = this.data.liveAgents.filter((a) => now - a.lastHeartbeat < LIVE_WINDOW_MS);
-        const recentAll = this.data.logs.filter((e) => e.at >= now - DAY_MS);
-        // PresenceSyncHealthSelector.newestLevelsSince: the newest LOG_SAMPLE entries, not a count.
-        const recent = [...recentAll].sort((a, b) => b.at - a.at).slice(0, LOG_SAMPLE);
-        // One day of grace, as the Apex: the nightly run may not have come yet.
-        const overdueBefore = now - (settings.logRetentionDays + 1) * DAY_MS;
         const rulesByRuleSet: Record<string, PresenceSyncRule[]> = {};
         for (const set of this.data.ruleSets) {
             rulesByRuleSet[set.id] = this.rulesOf(set.id, true);
@@ -681,6 +772,12 @@ export class EmulatedOrg {
                   }
               ]
             : [];
+        const log = logHealthFacts(Object.values(this.data.agentLogs), this.data.logs, {
+            now,
+            settings,
+            dataStorageMaxMb: this.dataStorageMaxMb,
+            otherDataMb: 0
+        });
         const checks = judgeHealth({
             settings,
             ruleSets: this.data.ruleSets,
@@ -688,9 +785,7 @@ export class EmulatedOrg {
             statusNames: this.statuses.map((s) => s.developerName),
             agents,
             purgeScheduled: this.data.purgeScheduled,
-            overdueEntries: Math.min(OVERDUE_CAP, this.data.logs.filter((e) => e.at < overdueBefore).length),
-            entries24h: recent.length,
-            errors24h: recent.filter((e) => e.level === 'error').length,
+            log,
             liveAgents: live,
             now,
             twoBrowserAgents: live
@@ -704,9 +799,10 @@ export class EmulatedOrg {
             rulesByRuleSet,
             liveAgents: live.map((a) => ({ ...a })),
             logStats: {
-                entries24h: recent.length,
-                errors24h: recent.filter((e) => e.level === 'error').length,
+                entries24h: log.rowsToday,
+                errors24h: log.problemSyncsToday,
                 retentionDays: settings.logRetentionDays,
+                summaryRetentionDays: settings.logSummaryRetentionDays,
                 purgeScheduled: this.data.purgeScheduled
             }
         };

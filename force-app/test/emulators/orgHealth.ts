@@ -10,24 +10,18 @@ import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import type {
     AgentLiveState,
     HealthCheckResult,
-    HealthColour,
     PresenceSyncSettings,
     RuleSet
 } from 'presence-sync/contracts';
 import { HEALTH_CHECK_IDS, HEALTH_CHECK_WORDING } from '../jest-mocks/apex/healthFixtures';
 import type { HealthCheckId } from '../jest-mocks/apex/healthFixtures';
+import { logCapacity, logStore, logVolume, purgeJob } from './orgLogHealth';
+import type { LogCheckFacts, LogHealthFacts } from './orgLogHealth';
+import { MAX_NAMES, names, plural, result } from './orgHealthWords';
 
 /** PresenceSyncHealthService.LIVE_WINDOW_MS: heartbeats older than this are not live. */
 export const LIVE_WINDOW_MS = 15 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** PresenceSyncHealthSelector.LOG_SAMPLE and OVERDUE_CAP: what one report reads at most. */
-const LOG_SAMPLE = 5000;
-const OVERDUE_CAP = 1000;
-/** PresenceSyncHealthService.LOG_SHIP_GRACE_MS: an agent's entries reach the org well within this. */
-const LOG_SHIP_GRACE_MS = 2 * 60 * 1000;
-const MAX_NAMES = 5;
-const ERROR_RATE = { amber: 2, red: 10 };
-const ERRORS_PER_AGENT = { amber: 2, red: 10 };
 
 /** A user holding Presence_Sync_Run_Sync, as far as the checks need to know. */
 export interface HealthAgent {
@@ -47,15 +41,24 @@ export interface HealthFacts {
     statusNames: string[];
     agents: HealthAgent[];
     purgeScheduled: boolean;
-    /** Entries older than the retention plus one day of grace for the nightly run. */
-    overdueEntries: number;
-    entries24h: number;
-    errors24h: number;
+    /** The log's facts (PresenceSyncLogHealth.Facts). */
+    log: LogHealthFacts;
     /** Agents whose utility reported within the live window. */
     liveAgents: AgentLiveState[];
     now: number;
     /** Live agents whose Connect reports MultipleCcpWindows (signed in in two browsers). */
     twoBrowserAgents: string[];
+}
+
+function logFacts(facts: HealthFacts): LogCheckFacts {
+    return {
+        settings: facts.settings,
+        agentCount: facts.agents.length,
+        purgeScheduled: facts.purgeScheduled,
+        liveAgents: facts.liveAgents,
+        now: facts.now,
+        log: facts.log
+    };
 }
 
 /** Every check, in the Apex order. */
@@ -69,28 +72,13 @@ export function judgeHealth(facts: HealthFacts): HealthCheckResult[] {
         'statuses-exist': statusesExist,
         'statuses-granted': statusesGranted,
         'agent-permissions': agentPermissions,
-        'log-store': logStore,
-        'purge-job': purgeJob,
-        'log-volume': logVolume,
+        'log-store': (f) => logStore(logFacts(f)),
+        'purge-job': (f) => purgeJob(logFacts(f)),
+        'log-volume': (f) => logVolume(logFacts(f)),
+        'log-capacity': (f) => logCapacity(logFacts(f)),
         softphone
     };
     return HEALTH_CHECK_IDS.map((id) => judges[id](facts));
-}
-
-/** A result with the Apex label; the fix is the Apex one for that colour unless the path has its own. */
-function result(
-    id: HealthCheckId,
-    status: HealthColour,
-    reason: string,
-    fix: string | null = HEALTH_CHECK_WORDING[id][status]?.fix ?? null
-): HealthCheckResult {
-    return {
-        id,
-        label: HEALTH_CHECK_WORDING[id].label,
-        status,
-        reason,
-        fix: status === 'green' ? null : fix
-    };
 }
 
 function syncEnabled(facts: HealthFacts): HealthCheckResult {
@@ -327,94 +315,6 @@ function agentPermissions(facts: HealthFacts): HealthCheckResult {
     );
 }
 
-function logStore(facts: HealthFacts): HealthCheckResult {
-    const { logLevel, logRetentionDays } = facts.settings;
-    if (logLevel === 'Off') {
-        return result(
-            'log-store',
-            'amber',
-            'The log level is Off, so nothing is stored and the log reader stays empty.'
-        );
-    }
-    return result(
-        'log-store',
-        'green',
-        `Log entries are stored (log level ${logLevel}) and kept ${plural(logRetentionDays, 'day')}.`
-    );
-}
-
-function purgeJob(facts: HealthFacts): HealthCheckResult {
-    const retention = `${facts.settings.logRetentionDays}-day retention`;
-    if (!facts.purgeScheduled) {
-        const already =
-            facts.overdueEntries > 0 ? ` (${count(facts.overdueEntries, OVERDUE_CAP)} already are)` : '';
-        return result(
-            'purge-job',
-            'amber',
-            `No purge job is scheduled, so log entries are kept past the ${retention}${already}.`
-        );
-    }
-    if (facts.overdueEntries > 0) {
-        return result(
-            'purge-job',
-            'red',
-            `${count(facts.overdueEntries, OVERDUE_CAP)} entries are older than the ${retention} although the purge job is scheduled.`
-        );
-    }
-    return result(
-        'purge-job',
-        'green',
-        `The purge job is scheduled; it deletes entries older than ${plural(facts.settings.logRetentionDays, 'day')}.`
-    );
-}
-
-function logVolume(facts: HealthFacts): HealthCheckResult {
-    const { logLevel } = facts.settings;
-    if (facts.entries24h === 0) {
-        if (logLevel === 'Off') {
-            return result('log-volume', 'green', 'No entries in the last 24 hours: logging is off.');
-        }
-        // An agent ships its entries within seconds: only a sync older than the grace proves they are lost.
-        const synced = facts.liveAgents.filter(
-            (a) => a.lastSyncAt !== null && a.lastSyncAt <= facts.now - LOG_SHIP_GRACE_MS
-        );
-        if (logLevel === 'All' && synced.length > 0) {
-            return result(
-                'log-volume',
-                'amber',
-                `No entries in the last 24 hours although ${plural(synced.length, 'agent')} synced more than 2 minutes ago with log level All: ${names(synced.map((a) => a.userName))}.`,
-                'Check that these agents hold the Presence Sync Agent permission set (it lets them write log entries) and that no profile or user level of Presence Sync Settings sets Log Level to Off.'
-            );
-        }
-        if (facts.liveAgents.length > 0) {
-            return result(
-                'log-volume',
-                'green',
-                'No entries in the last 24 hours yet: agents running sync send their first entries within a minute or two.'
-            );
-        }
-        return result('log-volume', 'green', 'No entries in the last 24 hours: nothing went wrong.');
-    }
-    if (logLevel === 'All') {
-        const rate = oneDecimal((facts.errors24h * 100) / facts.entries24h);
-        return result(
-            'log-volume',
-            colour(rate, ERROR_RATE),
-            facts.entries24h >= LOG_SAMPLE
-                ? `More than ${count(facts.entries24h, Infinity)} entries in the last 24 hours; ${rate.toFixed(1)}% of the newest ${count(facts.entries24h, Infinity)} are errors.`
-                : `${count(facts.entries24h, Infinity)} entries in the last 24 hours, ${rate.toFixed(1)}% of them errors.`
-        );
-    }
-    // Only warnings and errors are stored: judge errors per agent instead of a share.
-    const perAgent = oneDecimal(facts.errors24h / Math.max(1, facts.agents.length));
-    return result(
-        'log-volume',
-        colour(perAgent, ERRORS_PER_AGENT),
-        `${facts.entries24h >= LOG_SAMPLE ? 'At least ' : ''}${count(facts.errors24h, Infinity)} errors in the last 24 hours (log level ${logLevel} stores only warnings ` +
-            `and errors), ${perAgent.toFixed(1)} per agent.`
-    );
-}
-
 /** The statuses a rule sets (`setOnly`), or also the one its criterion compares with; never Offline. */
 function statusesNamed(rule: PresenceSyncRule, setOnly: boolean): string[] {
     const found: Array<string | null | undefined> = [];
@@ -453,35 +353,6 @@ function looksLikeConnect(url: string): boolean {
         url.trim().toLowerCase().startsWith('https://') &&
         (host.endsWith('.my.connect.aws') || host.endsWith('.awsapps.com'))
     );
-}
-
-/** Apex Decimal.setScale(1): half-even rounding to one decimal. */
-function oneDecimal(value: number): number {
-    const tenths = value * 10;
-    const floor = Math.floor(tenths);
-    const isHalf = Math.abs(tenths - floor - 0.5) < 1e-9;
-    return (isHalf ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(tenths)) / 10;
-}
-
-function colour(value: number, limits: { amber: number; red: number }): HealthColour {
-    if (value >= limits.red) {
-        return 'red';
-    }
-    return value >= limits.amber ? 'amber' : 'green';
-}
-
-function plural(n: number, noun: string): string {
-    return `${n} ${n === 1 ? noun : noun.endsWith('s') ? `${noun}es` : `${noun}s`}`;
-}
-
-function count(n: number, cap: number): string {
-    const shown = n.toLocaleString('en-US');
-    return n >= cap ? `More than ${shown}` : shown;
-}
-
-function names(all: string[]): string {
-    const shown = all.slice(0, MAX_NAMES).join(', ');
-    return all.length > MAX_NAMES ? `${shown} and ${all.length - MAX_NAMES} more` : shown;
 }
 
 /**

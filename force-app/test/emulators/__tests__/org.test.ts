@@ -1,12 +1,14 @@
 import type {
     AgentConfiguration,
+    AgentLogState,
     HealthCheckResult,
     HealthReport,
     LogPage,
     RuleBuilderData,
     RuleSet,
     RuleSetDeletion,
-    SaveRulesResult
+    SaveRulesResult,
+    WriteLogResult
 } from 'presence-sync/contracts';
 import { AGENT_USER_ID, buildTraceEntries, DEFAULT_RULE_SET_ID } from '../../jest-mocks/apex/fixtures';
 import {
@@ -17,6 +19,7 @@ import {
 import type { HealthCheckId } from '../../jest-mocks/apex/healthFixtures';
 import { ApexError, EmulatedOrg, RULES_CHANGED_CHANNEL, seedOrgData } from '../org';
 import type { OrgData } from '../org';
+import { DAY_MS, DEBUG_CHANNEL, LOG_RATE } from '../orgLog';
 
 describe('emulated org', () => {
     let published: Array<[string, Record<string, unknown>]>;
@@ -331,6 +334,115 @@ describe('emulated org', () => {
         expect({ accepted, dropped }).toEqual({ accepted: 1000, dropped: 200 });
     });
 
+    it('holds a flooding client to its daily quota: the excess costs no row and no event, and is counted', async () => {
+        org.updateSettings({ logLevel: 'All' });
+        const flood = (minute: number) =>
+            JSON.stringify(
+                Array.from({ length: 500 }, (_, i) => ({ ...buildTraceEntries()[0], seq: minute * 1000 + i }))
+            );
+        const start = Date.UTC(2026, 10, 21, 9, 0, 0);
+        let accepted = 0;
+        for (let minute = 0; minute < 10; minute++) {
+            const result = (await org.call(
+                'PresenceSyncAgentController.writeLogEntries',
+                { entriesJson: flood(minute) },
+                start + minute * 60_000
+            )) as WriteLogResult;
+            accepted += result.accepted;
+        }
+        expect(accepted).toBe(LOG_RATE.perDay);
+        expect(org.logs()).toHaveLength(LOG_RATE.perDay);
+        const meter = org.meter()['PresenceSyncAgentController.writeLogEntries'];
+        expect(meter).toMatchObject({ calls: 10, logRows: LOG_RATE.perDay, eventsPublished: 0 });
+        const page = (await org.call('PresenceSyncLogController.readLogs', {
+            userId: AGENT_USER_ID,
+            fromMs: 0,
+            toMs: start + DAY_MS,
+            pageSize: 1,
+            pageToken: null
+        })) as LogPage;
+        expect(page.agentState.droppedEntries).toBe(5000 - LOG_RATE.perDay);
+        // The next day the agent logs again.
+        const tomorrow = (await org.call(
+            'PresenceSyncAgentController.writeLogEntries',
+            { entriesJson: flood(99) },
+            start + DAY_MS
+        )) as WriteLogResult;
+        expect(tomorrow.accepted).toBe(500);
+    });
+
+    it('stores summaries and the steps of syncs that went wrong at the Summary level', async () => {
+        org.updateSettings({ logLevel: 'Summary' });
+        const [event, evaluated] = buildTraceEntries();
+        const result = (await org.call('PresenceSyncAgentController.writeLogEntries', {
+            entriesJson: JSON.stringify([
+                { ...event, step: 'sync-summary', correlationId: 'fine' },
+                { ...event, correlationId: 'fine' },
+                { ...event, correlationId: 'refused' },
+                { ...evaluated, correlationId: 'refused', level: 'error', result: 'failure' }
+            ])
+        })) as WriteLogResult;
+        expect(result).toMatchObject({ accepted: 3, dropped: 1 });
+        expect(org.logs().map((e) => `${e.correlationId}:${e.step}`)).toEqual([
+            'fine:sync-summary',
+            'refused:event-received',
+            'refused:rules-evaluated'
+        ]);
+    });
+
+    it('debugs one agent live: every step until the time is up, announced on Presence_Sync_Debug__e', async () => {
+        const published: Array<[string, Record<string, unknown>]> = [];
+        let stored: OrgData | null = seedOrgData();
+        const debugged = new EmulatedOrg({
+            store: { load: () => stored, save: (d) => (stored = d) },
+            publish: (channel, payload) => published.push([channel, payload]),
+            now: () => Date.UTC(2026, 10, 21, 9, 0, 0)
+        });
+        debugged.updateSettings({ logLevel: 'Summary' });
+        const state = (await debugged.call('PresenceSyncLogController.startLiveDebug', {
+            userId: AGENT_USER_ID,
+            minutes: 15
+        })) as AgentLogState;
+        expect(state.debugUntil).toBe(Date.UTC(2026, 10, 21, 9, 15, 0));
+        expect(published).toContainEqual([
+            DEBUG_CHANNEL,
+            { User_Id__c: AGENT_USER_ID, Until_Ms__c: state.debugUntil, Set_At_Ms__c: state.debugSetAt }
+        ]);
+        const during = (await debugged.call('PresenceSyncAgentController.writeLogEntries', {
+            entriesJson: JSON.stringify(buildTraceEntries().slice(0, 2))
+        })) as WriteLogResult;
+        expect(during).toMatchObject({ accepted: 2, debugUntil: state.debugUntil });
+        const after = (await debugged.call(
+            'PresenceSyncAgentController.writeLogEntries',
+            { entriesJson: JSON.stringify(buildTraceEntries().slice(0, 2)) },
+            Date.UTC(2026, 10, 21, 9, 16, 0)
+        )) as WriteLogResult;
+        expect(after.accepted).toBe(0);
+        await expect(
+            debugged.call('PresenceSyncLogController.startLiveDebug', { userId: AGENT_USER_ID, minutes: 7 })
+        ).rejects.toThrow('5, 15, 30, 60 minutes');
+    });
+
+    it('takes the heartbeat riding on a log call, and meters what each call costs the org', async () => {
+        org.resetMeter();
+        await org.call('PresenceSyncAgentController.writeLogEntries', {
+            entriesJson: JSON.stringify(buildTraceEntries().slice(0, 1)),
+            stateJson: JSON.stringify({ connectState: 'Lunch', omniStatus: 'Lunch', status: 'in-sync' })
+        });
+        const health = (await org.call('PresenceSyncHealthController.getHealthReport')) as HealthReport;
+        expect(health.liveAgents[0]).toMatchObject({ connectState: 'Lunch', userId: AGENT_USER_ID });
+        expect(org.meter()['PresenceSyncAgentController.writeLogEntries']).toEqual({
+            calls: 1,
+            soql: 1,
+            queryRows: 0,
+            dmlStatements: 2,
+            dmlRows: 2,
+            eventsPublished: 0,
+            logRows: 1,
+            logBytes: expect.any(Number)
+        });
+    });
+
     it('gives the rule builder the org’s settings, so the dry run simulates with them', async () => {
         org.updateSettings({ onContact: 'skip', flapMaxChanges: 3 });
         const data = (await org.call('PresenceSyncRuleController.getRuleBuilderData')) as RuleBuilderData;
@@ -470,7 +582,7 @@ describe('emulated org health report', () => {
 
     it('judges the seed as the Apex would, in the Apex words', async () => {
         const org = orgWith();
-        org.updateSettings({ logLevel: 'Errors' });
+        org.updateSettings({ logLevel: 'Summary' });
         const byId = Object.fromEntries((await report(org)).checks.map((c) => [c.id, c]));
         for (const id of ['sync-enabled', 'ccp-url', 'rules-valid', 'statuses-exist', 'log-store'] as const) {
             expect([id, byId[id].status, byId[id].reason]).toEqual([
@@ -491,7 +603,7 @@ describe('emulated org health report', () => {
         const before = await check(org, 'purge-job');
         expect(before.status).toBe('amber');
         expect(before.reason).toBe(
-            'No purge job is scheduled, so log entries are kept past the 14-day retention (3 already are).'
+            'No purge job is scheduled, so log entries are kept past their retention, and entries older than their retention remain (the oldest from 2026-11-01 12:00 GMT).'
         );
         expect(before.fix).toContain('Schedule purge');
 
@@ -499,16 +611,10 @@ describe('emulated org health report', () => {
         const overdue = await check(org, 'purge-job');
         expect(overdue.status).toBe('red');
         expect(overdue.reason).toBe(
-            '3 entries are older than the 14-day retention although the purge job is scheduled.'
+            'The purge job is scheduled, yet entries older than their retention remain (the oldest from 2026-11-01 12:00 GMT).'
         );
         await org.call('PresenceSyncLogController.purgeLogs');
-        expect(await check(org, 'purge-job')).toEqual({
-            id: 'purge-job',
-            label: 'Log purge job',
-            status: 'green',
-            reason: 'The purge job is scheduled; it deletes entries older than 14 days.',
-            fix: null
-        });
+        expect(await check(org, 'purge-job')).toEqual(buildHealthCheck('purge-job', 'green'));
     });
 
     it('follows the settings: sync off, no CCP URL, a CCP URL that is not Amazon Connect, logging off', async () => {
@@ -518,9 +624,7 @@ describe('emulated org health report', () => {
         expect(await check(org, 'ccp-url')).toEqual(buildHealthCheck('ccp-url', 'red'));
         expect((await check(org, 'csp-trusted-site')).status).toBe('amber');
         expect(await check(org, 'log-store')).toEqual(buildHealthCheck('log-store', 'amber'));
-        expect((await check(org, 'log-volume')).reason).toBe(
-            'No entries in the last 24 hours: logging is off.'
-        );
+        expect((await check(org, 'log-volume')).reason).toBe('No entries today: logging is off.');
 
         org.updateSettings({ ccpUrl: 'http://localhost:3333/ccp-v2/' });
         const local = await check(org, 'ccp-url');
@@ -549,22 +653,57 @@ describe('emulated org health report', () => {
         expect((await check(org, 'statuses-exist')).status).toBe('amber');
     });
 
-    it('judges the log volume by error share with log level All, by errors per agent otherwise', async () => {
+    it('judges the share of syncs that went wrong, and problems per agent at log level Errors', async () => {
         const org = orgWith();
         await org.call('PresenceSyncAgentController.writeLogEntries', {
-            entriesJson: entries(10, 1, NOW - 60_000)
+            entriesJson: entries(10, 1, NOW - 60_000),
+            stateJson: JSON.stringify({
+                connectState: 'Available',
+                omniStatus: 'Available',
+                status: 'in-sync'
+            })
         });
         const all = await check(org, 'log-volume');
         expect([all.status, all.reason]).toEqual([
             'red',
-            '10 entries in the last 24 hours, 10.0% of them errors.'
+            '10 entries for 10 syncs today, 10.0% of them went wrong.'
         ]);
 
         org.updateSettings({ logLevel: 'Errors' });
         const errors = await check(org, 'log-volume');
         expect([errors.status, errors.reason]).toEqual([
             'green',
-            '1 errors in the last 24 hours (log level Errors stores only warnings and errors), 1.0 per agent.'
+            '1 sync went wrong today (log level Errors stores only those), 1.0 per agent.'
+        ]);
+    });
+
+    it('shows the log storage used and what the agents will need', async () => {
+        const org = orgWith();
+        org.updateSettings({ logLevel: 'Summary' });
+        expect((await check(org, 'log-capacity')).reason).toBe(
+            'The log holds about 0 entries (0.0 MB of data storage; the org uses 0.0 MB of its 10.0 GB). No agent has logged yet.'
+        );
+        const summaries = JSON.stringify(
+            Array.from({ length: 480 }, (_, i) => ({
+                at: NOW,
+                seq: i,
+                correlationId: `s${i}`,
+                step: 'sync-summary',
+                level: 'info'
+            }))
+        );
+        await org.call('PresenceSyncAgentController.writeLogEntries', {
+            entriesJson: summaries,
+            stateJson: JSON.stringify({
+                connectState: 'Available',
+                omniStatus: 'Available',
+                status: 'in-sync'
+            })
+        });
+        const capacity = await check(org, 'log-capacity');
+        expect([capacity.status, capacity.reason]).toEqual([
+            'green',
+            "The log holds about 480 entries (0.9 MB of data storage; the org uses 0.9 MB of its 10.0 GB). At 480 entries per agent a day, 1 agent needs about 1.0 MB with summaries kept 1 day and steps 14 days: 0.0% of the org's data storage."
         ]);
     });
 
@@ -603,7 +742,7 @@ describe('emulated org health report', () => {
         const fresh = (await report(orgWith(data))).checks.find((c) => c.id === 'log-volume')!;
         expect([fresh.status, fresh.reason]).toEqual([
             'green',
-            'No entries in the last 24 hours yet: agents running sync send their first entries within a minute or two.'
+            'No entries today yet: agents running sync send their first entries within a minute or two.'
         ]);
         data.liveAgents = [live(NOW - 30_000)];
         expect((await report(orgWith(data))).checks.find((c) => c.id === 'log-volume')!.status).toBe('green');
@@ -612,7 +751,7 @@ describe('emulated org health report', () => {
         const lost = (await report(orgWith(data))).checks.find((c) => c.id === 'log-volume')!;
         expect([lost.status, lost.reason]).toEqual([
             'amber',
-            'No entries in the last 24 hours although 1 agent synced more than 2 minutes ago with log level All: Avery Agent.'
+            'No entries today although 1 agent synced more than 2 minutes ago with log level All: Avery Agent.'
         ]);
         expect(lost.fix).toMatch(/Presence Sync Agent permission set.*Log Level to Off/);
     });

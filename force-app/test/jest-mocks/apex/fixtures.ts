@@ -137,7 +137,7 @@ export function buildSettings(overrides: Partial<PresenceSyncSettings> = {}): Pr
         flapWindowSeconds: 10,
         logLevel: 'Summary',
         logRetentionDays: 14,
-        logSummaryRetentionDays: 2,
+        logSummaryRetentionDays: 1,
         softphone: false,
         loginUrl: null,
         storageAccess: false,
@@ -451,7 +451,23 @@ export function buildLogPage(overrides: Partial<LogPage> = {}): LogPage {
     const entries = buildTraceEntries()
         .map((entry, i) => buildSyncLogEntry(entry, i + 1))
         .reverse();
-    return { entries, nextPageToken: null, retentionDays: 14, canPurge: false, ...overrides };
+    return {
+        entries,
+        nextPageToken: null,
+        retentionDays: 14,
+        summaryRetentionDays: 1,
+        canPurge: false,
+        agentState: {
+            userId: AGENT_USER_ID,
+            debugUntil: null,
+            debugSetAt: null,
+            debugSetBy: null,
+            droppedEntries: 0,
+            lastDroppedAt: null,
+            lastHeartbeat: null
+        },
+        ...overrides
+    };
 }
 
 export function buildWriteLogResult(overrides: Partial<WriteLogResult> = {}): WriteLogResult {

@@ -33,6 +33,7 @@ export const HEALTH_CHECK_IDS = [
     'log-store',
     'purge-job',
     'log-volume',
+    'log-capacity',
     'softphone'
 ] as const;
 
@@ -152,41 +153,59 @@ export const HEALTH_CHECK_WORDING: Record<HealthCheckId, CheckWording> = {
     },
     'log-store': {
         label: 'Log storage',
-        green: { reason: 'Log entries are stored (log level Errors) and kept 14 days.', fix: null },
+        green: {
+            reason: 'Log entries are stored (log level Summary); summaries are kept 1 day, the steps of syncs that went wrong 14 days.',
+            fix: null
+        },
         amber: {
             reason: 'The log level is Off, so nothing is stored and the log reader stays empty.',
-            fix: 'Set Log Level to Errors or All in Presence Sync Settings.'
+            fix: 'Set Log Level to Summary (blank) or Errors in Presence Sync Settings.'
         },
         red: {
-            reason: 'The trigger that stores log events, PresenceSyncLogEventTrigger, is not active.',
+            reason: "The trigger that stores log events, PresenceSyncLogEventTrigger, is not active, so the server's own error entries are lost.",
             fix: 'Reinstall the Presence Sync package or activate the trigger in Setup, Apex Triggers.'
         }
     },
     'purge-job': {
         label: 'Log purge job',
         green: {
-            reason: 'The purge job is scheduled; it deletes entries older than 14 days.',
+            reason: 'The purge job runs every hour; it deletes summaries older than 1 day and steps older than 14 days.',
             fix: null
         },
         amber: {
-            reason: 'No purge job is scheduled, so log entries are kept past the 14-day retention.',
-            fix: 'An admin clicks Schedule purge on this page to run it every night.'
+            reason: 'No purge job is scheduled, so log entries are kept past their retention.',
+            fix: 'An admin clicks Schedule purge on this page to run it every hour.'
         },
         red: {
-            reason: '5,000 entries are older than the 14-day retention although the purge job is scheduled.',
+            reason: 'The purge job is scheduled, yet entries older than their retention remain (the oldest from 2026-11-01 09:30 GMT).',
             fix: 'Look for failed purge runs in Setup, Apex Jobs, then click Schedule purge again.'
         }
     },
     'log-volume': {
-        label: 'Log volume and errors (24 hours)',
-        green: { reason: '1,234 entries in the last 24 hours, 0.4% of them errors.', fix: null },
+        label: 'Log volume and errors (today)',
+        green: { reason: '1,234 entries for 1,180 syncs today, 0.4% of them went wrong.', fix: null },
         amber: {
-            reason: '1,234 entries in the last 24 hours, 3.1% of them errors.',
+            reason: '1,234 entries for 1,180 syncs today, 3.1% of them went wrong.',
             fix: 'Open the log reader and filter on errors to see which agents and calls fail.'
         },
         red: {
-            reason: '1,234 entries in the last 24 hours, 12.0% of them errors.',
+            reason: '1,234 entries for 1,180 syncs today, 12.0% of them went wrong.',
             fix: 'Open the log reader and filter on errors to see which agents and calls fail.'
+        }
+    },
+    'log-capacity': {
+        label: 'Log storage used',
+        green: {
+            reason: "The log holds about 1,234 entries (2.4 MB of data storage; the org uses 6.1 GB of its 10.2 GB). At 490 entries per agent a day, 12 agents need about 12.8 MB with summaries kept 1 day and steps 14 days: 0.1% of the org's data storage.",
+            fix: null
+        },
+        amber: {
+            reason: "The log holds about 1,234,567 entries (2.4 GB of data storage; the org uses 140.3 GB of its 205.1 GB). At 490 entries per agent a day, 10,000 agents need about 10.7 GB with summaries kept 1 day and steps 14 days: 5.2% of the org's data storage.",
+            fix: 'Keep summaries fewer days (Log Summary Retention), use log level Errors for some profiles, or add data storage; docs/scale.md says what fits at each agent count.'
+        },
+        red: {
+            reason: "The log holds about 9,876,543 entries (18.8 GB of data storage; the org uses 190.3 GB of its 205.1 GB). At 1,490 entries per agent a day, 10,000 agents need about 31.5 GB with summaries kept 1 day and steps 14 days: 15.4% of the org's data storage.",
+            fix: 'Keep summaries fewer days (Log Summary Retention), use log level Errors for some profiles, or add data storage; docs/scale.md says what fits at each agent count.'
         }
     },
     softphone: {
@@ -281,7 +300,13 @@ export function buildHealthReport(options: HealthReportOptions = {}): HealthRepo
         ruleSets: buildRuleSets(),
         rulesByRuleSet: buildRulesByRuleSet(),
         liveAgents: buildLiveAgents(),
-        logStats: { entries24h: 1234, errors24h: 5, retentionDays: 14, purgeScheduled: true },
+        logStats: {
+            entries24h: 1234,
+            errors24h: 5,
+            retentionDays: 14,
+            summaryRetentionDays: 1,
+            purgeScheduled: true
+        },
         ...overrides
     };
 }

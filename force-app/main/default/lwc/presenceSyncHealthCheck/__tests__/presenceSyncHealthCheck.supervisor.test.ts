@@ -22,7 +22,7 @@ it('shows a supervisor the unscheduled purge and its fix, without the admin-only
     jest.mocked(getHealthReport).mockResolvedValue(
         buildHealthReport({
             colours: { 'purge-job': 'amber' },
-            logStats: { entries24h: 10, errors24h: 0, retentionDays: 14, purgeScheduled: false }
+            logStats: { entries24h: 10, errors24h: 0, retentionDays: 14, summaryRetentionDays: 1, purgeScheduled: false }
         })
     );
     const element = createElement('c-presence-sync-health-check', { is: PresenceSyncHealthCheck });

@@ -151,7 +151,7 @@ describe('org checks', () => {
         jest.mocked(getHealthReport).mockResolvedValue(
             buildHealthReport({
                 colours: { 'purge-job': 'amber' },
-                logStats: { entries24h: 1234, errors24h: 5, retentionDays: 14, purgeScheduled: false }
+                logStats: { entries24h: 1234, errors24h: 5, retentionDays: 14, summaryRetentionDays: 1, purgeScheduled: false }
             })
         );
         jest.mocked(schedulePurge).mockResolvedValue(undefined);
@@ -174,7 +174,7 @@ describe('org checks', () => {
     it('explains a refused purge schedule in plain words', async () => {
         jest.mocked(getHealthReport).mockResolvedValue(
             buildHealthReport({
-                logStats: { entries24h: 0, errors24h: 0, retentionDays: 14, purgeScheduled: false }
+                logStats: { entries24h: 0, errors24h: 0, retentionDays: 14, summaryRetentionDays: 1, purgeScheduled: false }
             })
         );
         jest.mocked(schedulePurge).mockRejectedValue(
