@@ -289,7 +289,7 @@ export async function startWorkbench({
                 const endpoint = decodeURIComponent(path.slice('/workbench/apex/'.length));
                 const params = await readJson(request);
                 try {
-                    let result = await org.call(endpoint, params);
+                    let result = await org.call(endpoint, params, Number(request.headers['x-workbench-now']));
                     if (endpoint === 'PresenceSyncAgentController.getAgentConfiguration') {
                         result = {
                             ...result,
@@ -322,6 +322,12 @@ export async function startWorkbench({
             } else if (request.method === 'POST' && path === '/workbench/reset') {
                 org.reset();
                 connectService.reset();
+                send(response, 200, { reset: true });
+            } else if (request.method === 'GET' && path === '/workbench/meter') {
+                // What every Apex call has cost the emulated org, by method (npm run bench:org).
+                send(response, 200, org.meter());
+            } else if (request.method === 'POST' && path === '/workbench/meter/reset') {
+                org.resetMeter();
                 send(response, 200, { reset: true });
             } else if (request.method === 'POST' && path === '/workbench/settings') {
                 org.updateSettings(await readJson(request));

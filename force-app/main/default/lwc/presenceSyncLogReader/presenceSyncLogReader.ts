@@ -22,6 +22,7 @@ import {
     toCsv,
     toJson
 } from 'c/presenceSyncTraceView';
+import { expandSummaries } from 'c/presenceSyncTraceSummary';
 import type {
     LaneSegment,
     OutOfSyncInterval,
@@ -30,7 +31,7 @@ import type {
     TraceFilter
 } from 'c/presenceSyncTraceView';
 import type { TraceLevel, TraceResult, TraceStep } from 'c/presenceSyncEngine';
-import type { AssigneeOption, SyncLogEntry } from 'presence-sync/contracts';
+import type { AgentLogState, AssigneeOption, SyncLogEntry } from 'presence-sync/contracts';
 import { suggestionMove } from './suggestionKeys';
 import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 
@@ -102,6 +103,9 @@ export default class PresenceSyncLogReader extends LightningElement {
     loading = false;
     loaded = false;
     retentionDays: number | null = null;
+    summaryRetentionDays: number | null = null;
+    /** The agent's live debugging and dropped entries (the live debugging panel shows them). */
+    agentState: AgentLogState | null = null;
     canPurge = false;
     errorText: string | null = null;
     announcement = '';
@@ -312,6 +316,8 @@ export default class PresenceSyncLogReader extends LightningElement {
                 });
                 collected.push(...page.entries);
                 this.retentionDays = page.retentionDays;
+                this.summaryRetentionDays = page.summaryRetentionDays;
+                this.agentState = page.agentState;
                 this.canPurge = page.canPurge;
                 pageToken = page.nextPageToken;
                 pages++;
@@ -388,6 +394,7 @@ export default class PresenceSyncLogReader extends LightningElement {
             if (this.agent !== agent) {
                 return;
             }
+            this.agentState = page.agentState;
             const known = new Set(this.entries.map((entry) => entry.id));
             const fresh = page.entries.filter((entry) => !known.has(entry.id));
             this.rangeTo = now;
@@ -420,6 +427,15 @@ export default class PresenceSyncLogReader extends LightningElement {
         this.selectedResults = event.detail.value;
     }
 
+    /** Live debugging started or ended: follow the agent live while every step is stored. */
+    handleDebugChange(event: CustomEvent<AgentLogState>): void {
+        this.agentState = event.detail;
+        const active = (event.detail?.debugUntil ?? 0) > Date.now();
+        if (active && !this.live && !this.liveDisabled) {
+            this.setLive(true);
+        }
+    }
+
     handleClearFilters(): void {
         this.selectedLevels = [];
         this.selectedSteps = [];
@@ -438,17 +454,29 @@ export default class PresenceSyncLogReader extends LightningElement {
      */
     private readonly memo: {
         entries: SyncLogEntry[] | null;
+        steps: SyncLogEntry[];
         groups: TimelineGroup[];
         lanesEntries: SyncLogEntry[] | null;
         lanesKey: string;
         lanes: Swimlanes | null;
-    } = { entries: null, groups: [], lanesEntries: null, lanesKey: '', lanes: null };
+    } = { entries: null, steps: [], groups: [], lanesEntries: null, lanesKey: '', lanes: null };
 
-    private get allGroups(): TimelineGroup[] {
+    /** Steps and syncs of the entries: summaries (the Summary log level) stand for the steps they summarise. */
+    private derive(): void {
         if (this.memo.entries !== this.entries) {
             this.memo.entries = this.entries;
-            this.memo.groups = buildTimeline(this.entries);
+            this.memo.steps = expandSummaries(this.entries);
+            this.memo.groups = buildTimeline(this.memo.steps);
         }
+    }
+
+    private get steps(): SyncLogEntry[] {
+        this.derive();
+        return this.memo.steps;
+    }
+
+    private get allGroups(): TimelineGroup[] {
+        this.derive();
         return this.memo.groups;
     }
 
@@ -527,7 +555,7 @@ export default class PresenceSyncLogReader extends LightningElement {
             this.memo.lanesKey = key;
             // Nothing is known before the first entry: start the picture there, not at an empty range start.
             const firstAt = this.allGroups.length ? this.allGroups[0].startAt : this.rangeFrom;
-            this.memo.lanes = buildSwimlanes(this.entries, {
+            this.memo.lanes = buildSwimlanes(this.steps, {
                 from: Math.max(this.rangeFrom, firstAt),
                 to: this.rangeTo
             });
@@ -589,9 +617,13 @@ export default class PresenceSyncLogReader extends LightningElement {
     }
 
     get retentionText(): string {
-        return this.retentionDays === null
-            ? ''
-            : `Log entries are kept for ${this.retentionDays} ${this.retentionDays === 1 ? 'day' : 'days'}, then purged.`;
+        const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
+        if (this.retentionDays === null) {
+            return '';
+        }
+        return this.summaryRetentionDays === null
+            ? `Log entries are kept for ${days(this.retentionDays)}, then purged.`
+            : `Sync summaries are kept for ${days(this.summaryRetentionDays)}, the steps of syncs that went wrong or were debugged live for ${days(this.retentionDays)}, then purged.`;
     }
 
     get truncatedText(): string {

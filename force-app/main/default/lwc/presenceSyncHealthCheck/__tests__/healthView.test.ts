@@ -61,7 +61,7 @@ describe('summary', () => {
     it('names the worst colour and counts what needs attention', () => {
         const green = buildHealthReport().checks;
         expect(worstColour(green)).toBe('green');
-        expect(summarise(green)).toBe('All 12 checks passed: sync is healthy.');
+        expect(summarise(green)).toBe('All 13 checks passed: sync is healthy.');
 
         const mixed = buildHealthReport({ colours: { 'ccp-url': 'red', 'purge-job': 'amber' } }).checks;
         expect(worstColour(mixed)).toBe('red');

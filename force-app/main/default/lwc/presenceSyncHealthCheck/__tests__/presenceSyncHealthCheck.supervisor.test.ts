@@ -22,7 +22,13 @@ it('shows a supervisor the unscheduled purge and its fix, without the admin-only
     jest.mocked(getHealthReport).mockResolvedValue(
         buildHealthReport({
             colours: { 'purge-job': 'amber' },
-            logStats: { entries24h: 10, errors24h: 0, retentionDays: 14, summaryRetentionDays: 1, purgeScheduled: false }
+            logStats: {
+                entries24h: 10,
+                errors24h: 0,
+                retentionDays: 14,
+                summaryRetentionDays: 1,
+                purgeScheduled: false
+            }
         })
     );
     const element = createElement('c-presence-sync-health-check', { is: PresenceSyncHealthCheck });
@@ -32,7 +38,7 @@ it('shows a supervisor the unscheduled purge and its fix, without the admin-only
 
     const row = element.shadowRoot!.querySelector('li[data-id="purge-job"]')!;
     expect(row.querySelector('.check-fix')!.textContent).toBe(
-        'Fix: An admin clicks Schedule purge on this page to run it every night.'
+        'Fix: An admin clicks Schedule purge on this page to run it every hour.'
     );
     expect(row.querySelector('lightning-button.schedule-purge')).toBeNull();
 });

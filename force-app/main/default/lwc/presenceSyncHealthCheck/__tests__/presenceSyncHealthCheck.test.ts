@@ -110,10 +110,10 @@ describe('org checks', () => {
     it('sums up at a glance, coloured by the worst check', async () => {
         jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
         await mount();
-        expect($('.summary')!.textContent).toBe('All 12 checks passed: sync is healthy.');
+        expect($('.summary')!.textContent).toBe('All 13 checks passed: sync is healthy.');
         expect($('.overall')!.className).toContain('slds-theme_success');
         expect($('.announcement')!.textContent).toBe(
-            'Health check updated. All 12 checks passed: sync is healthy.'
+            'Health check updated. All 13 checks passed: sync is healthy.'
         );
 
         jest.mocked(getHealthReport).mockResolvedValue(
@@ -151,7 +151,13 @@ describe('org checks', () => {
         jest.mocked(getHealthReport).mockResolvedValue(
             buildHealthReport({
                 colours: { 'purge-job': 'amber' },
-                logStats: { entries24h: 1234, errors24h: 5, retentionDays: 14, summaryRetentionDays: 1, purgeScheduled: false }
+                logStats: {
+                    entries24h: 1234,
+                    errors24h: 5,
+                    retentionDays: 14,
+                    summaryRetentionDays: 1,
+                    purgeScheduled: false
+                }
             })
         );
         jest.mocked(schedulePurge).mockResolvedValue(undefined);
@@ -174,7 +180,13 @@ describe('org checks', () => {
     it('explains a refused purge schedule in plain words', async () => {
         jest.mocked(getHealthReport).mockResolvedValue(
             buildHealthReport({
-                logStats: { entries24h: 0, errors24h: 0, retentionDays: 14, summaryRetentionDays: 1, purgeScheduled: false }
+                logStats: {
+                    entries24h: 0,
+                    errors24h: 0,
+                    retentionDays: 14,
+                    summaryRetentionDays: 1,
+                    purgeScheduled: false
+                }
             })
         );
         jest.mocked(schedulePurge).mockRejectedValue(

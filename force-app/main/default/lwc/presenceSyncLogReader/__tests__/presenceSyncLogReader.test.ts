@@ -461,7 +461,9 @@ describe('export', () => {
 describe('retention and purge', () => {
     it('shows the retention and offers no purge to non-admins', async () => {
         await mountWithAgent();
-        expect($('.retention-text')!.textContent).toBe('Log entries are kept for 14 days, then purged.');
+        expect($('.retention-text')!.textContent).toBe(
+            'Sync summaries are kept for 1 day, the steps of syncs that went wrong or were debugged live for 14 days, then purged.'
+        );
         expect($('lightning-button.purge')).toBeNull();
     });
 
