@@ -18,8 +18,10 @@ import type {
 
 export const RULES_VALID_CHECK_ID = 'rules-valid';
 
-/** Two missed heartbeats (one a minute): the agent's component is closed or its browser asleep. */
-export const STALE_HEARTBEAT_MS = 2 * 60 * 1000;
+/** The agent's component reports at least this often (c/presenceSyncLogShipper's KEEP_ALIVE_MS; a test compares). */
+export const KEEP_ALIVE_MS = 5 * 60 * 1000;
+/** Two missed keep-alives and half a minute of slack: the agent's component is closed or its browser asleep. */
+export const STALE_HEARTBEAT_MS = 2 * KEEP_ALIVE_MS + 30 * 1000;
 
 const COLOUR_RANK: Record<HealthColour, number> = { green: 0, amber: 1, red: 2 };
 

@@ -11,7 +11,9 @@ import { formatClock } from 'c/presenceSyncTraceView';
 import type { HealthColour, HealthReport } from 'presence-sync/contracts';
 import {
     COLOUR_TEXT,
+    KEEP_ALIVE_MS,
     liveAgentRows,
+    STALE_HEARTBEAT_MS,
     mergeClientChecks,
     summarise,
     syncedStatusRows,
@@ -284,15 +286,15 @@ export default class PresenceSyncHealthCheck extends NavigationMixin(LightningEl
         const trouble = rows.filter(
             (row) => !row.stale && (row.paused || row.status === 'out-of-sync')
         ).length;
-        return `${running} ${running === 1 ? 'agent runs' : 'agents run'} sync now; ${trouble} out of sync or paused.`;
+        return `${running} ${running === 1 ? 'agent runs' : 'agents run'} sync now; ${trouble} out of sync or paused. Each reports within seconds of a problem and at least every ${KEEP_ALIVE_MS / 60000} minutes; one not heard from for ${Math.round(STALE_HEARTBEAT_MS / 60000)} minutes is shown as not seen.`;
     }
 
     get logStatsText(): string {
         if (!this.report) {
             return '';
         }
-        const { entries24h, errors24h, retentionDays } = this.report.logStats;
-        return `${entries24h} log entries and ${errors24h} errors in the last 24 hours; entries are kept ${retentionDays} days.`;
+        const { entries24h, errors24h, retentionDays, summaryRetentionDays } = this.report.logStats;
+        return `${entries24h} log entries and ${errors24h} syncs that went wrong today; summaries are kept ${summaryRetentionDays} ${summaryRetentionDays === 1 ? 'day' : 'days'}, the steps of syncs that went wrong ${retentionDays} days.`;
     }
 
     async handleSchedulePurge(): Promise<void> {
@@ -302,7 +304,7 @@ export default class PresenceSyncHealthCheck extends NavigationMixin(LightningEl
             Toast.show(
                 {
                     label: 'Purge scheduled',
-                    message: 'Old log entries will be deleted every night.',
+                    message: 'Old log entries will be deleted every hour.',
                     variant: 'success'
                 },
                 // The toast finds its container from the component that raised it.

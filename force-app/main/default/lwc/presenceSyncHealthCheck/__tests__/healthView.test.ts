@@ -1,4 +1,6 @@
+import { KEEP_ALIVE_MS as AGENT_KEEP_ALIVE_MS } from 'c/presenceSyncLogShipper';
 import {
+    KEEP_ALIVE_MS,
     STALE_HEARTBEAT_MS,
     appliesTo,
     findInvalidRules,
@@ -135,7 +137,7 @@ describe('liveAgentRows', () => {
             now
         );
         expect(row.stale).toBe(true);
-        expect(row.syncText).toBe('Not seen for 5 min');
+        expect(row.syncText).toBe('Not seen for 13 min 30 s');
         expect(row.syncClass).toBe('slds-text-color_error');
         expect(liveAgentRows([buildAgentLiveState({ lastSyncAt: null })], now)[0].lastSyncText).toBe(
             'No sync yet'
@@ -146,5 +148,27 @@ describe('liveAgentRows', () => {
         const [row] = liveAgentRows([buildAgentLiveState({ status: 'disabled', lastHeartbeat: now })], now);
         expect(row.syncText).toBe('Sync switched off');
         expect(row.syncClass).toBe('slds-text-color_error');
+    });
+});
+
+describe('agents reporting', () => {
+    it('calls an agent not seen after two missed keep-alives of the agent component', () => {
+        expect(KEEP_ALIVE_MS).toBe(AGENT_KEEP_ALIVE_MS);
+        const now = Date.UTC(2026, 10, 21, 9, 45, 0);
+        const rows = liveAgentRows(
+            [
+                buildAgentLiveState({ lastHeartbeat: now - 2 * AGENT_KEEP_ALIVE_MS }),
+                buildAgentLiveState({
+                    userId: 'late',
+                    userName: 'Late Agent',
+                    lastHeartbeat: now - 11 * 60 * 1000
+                })
+            ],
+            now
+        );
+        expect(rows.map((r) => [r.userName, r.stale])).toEqual([
+            ['Late Agent', true],
+            ['Avery Agent', false]
+        ]);
     });
 });

@@ -255,7 +255,9 @@ describe('live agents', () => {
     it('shows who runs sync now, both states, in sync or not, last sync, last error, paused', async () => {
         jest.mocked(getHealthReport).mockResolvedValue(buildHealthReport());
         await mount();
-        expect($('.live-summary')!.textContent).toBe('2 agents run sync now; 1 out of sync or paused.');
+        expect($('.live-summary')!.textContent).toBe(
+            '2 agents run sync now; 1 out of sync or paused. Each reports within seconds of a problem and at least every 5 minutes; one not heard from for 11 minutes is shown as not seen.'
+        );
         const agents = $$('li.live-agent').map((li) => ({
             name: li.querySelector('.log-link')!.textContent,
             ...Object.fromEntries(
