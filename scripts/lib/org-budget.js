@@ -41,8 +41,9 @@ const ALLOCATIONS = {
 /**
  * What the model assumes beyond the measurement; docs/scale.md says why each holds.
  * - rowKb: a custom object record takes 2 KB of data storage, whatever its fields hold.
- * - logShareOfStorage: the share of the org's data storage the log may use; the rest is the
- *   org's own records. "Fits with 2× headroom" means the log's peak stays under half of it.
+ * - logShareOfStorage: the share of the org's data storage the log may use (a fifth); the rest is
+ *   the contact center's own records. "Fits with 2× headroom" means the log's peak stays under
+ *   half of it: a tenth of the org's data storage (PresenceSyncLogHealth.STORAGE_SHARE).
  * - licensesPerAgent: every agent holds one Salesforce user licence (storage and async Apex grow with them).
  * - shiftHours: every agent works the same 8-hour shift: the hourly allocations see the whole contact center at once.
  * - ruleSavesPerDay, debugSessionsPerDay: announcements to the agents' components (Rules Changed,
@@ -56,7 +57,7 @@ const ALLOCATIONS = {
  */
 const ASSUMPTIONS = {
     rowKb: 2,
-    logShareOfStorage: 0.1,
+    logShareOfStorage: 0.2,
     headroom: 2,
     licensesPerAgent: 1,
     shiftHours: 8,

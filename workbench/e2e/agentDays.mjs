@@ -3,8 +3,9 @@
  * played in the workbench through `window.workbench` exactly as the e2e scenarios play it. Each
  * profile is a mix of calls (ringing, talking, after-call work), digital work routed by
  * Omni-Channel (chats and cases raising and lowering the workload), breaks and manual changes on
- * either side, drawn from a seeded generator so every run plays the same day. About 60 state
- * changes an hour, as the issue's contact center has.
+ * either side, drawn from a seeded generator so every run plays the same day. About 50 to 60
+ * state changes an hour, as the issue's contact center has, and one refusal a day (the lunch
+ * break, while Lunch is missing from the agent's presence configuration).
  */
 import { row } from './steps.mjs';
 
@@ -102,11 +103,19 @@ function dayOf(profile, hours, seed) {
             wait(between(20, 40) * 1000);
         }
     };
-    const takeBreak = (minutes) => {
-        // Digital work is closed first; then the agent goes to Lunch in the CCP and back.
+    const takeBreak = (minutes, refused) => {
+        // Digital work is closed first; then the agent goes to Lunch in the CCP and back. On the
+        // refused break the agent's presence configuration lacks Lunch (an admin's slip, put right
+        // during the break): Omni-Channel refuses it, and the sync that went wrong is stored whole.
         closeAll();
+        if (refused) {
+            at('omni.grant', 'Lunch', false);
+        }
         at('connect.setState', 'Lunch');
         wait(minutes * MINUTE);
+        if (refused) {
+            at('omni.grant', 'Lunch', true);
+        }
         at(random() < 0.5 ? 'connect.setState' : 'omni.setStatus', 'Available');
         wait(between(20, 60) * 1000);
     };
@@ -126,7 +135,8 @@ function dayOf(profile, hours, seed) {
 
     while (t < end - 10 * MINUTE) {
         if (breaks.length > 0 && t >= breaks[0]) {
-            takeBreak(breaks.shift() === 4 * 60 * MINUTE ? 30 : 15);
+            const lunch = breaks.shift() === 4 * 60 * MINUTE;
+            takeBreak(lunch ? 30 : 15, lunch);
             continue;
         }
         const r = random();

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTED, ROOT } from '../build.mjs';
 import { adminScenarios } from './adminScenarios.mjs';
+import { logScenarios } from './logScenarios.mjs';
 import { eventually, findChromium, openWorkbench, startEnvironment } from './harness.mjs';
 import { withLwsScenarios } from './lws.mjs';
 
@@ -538,6 +539,7 @@ const scenarios = [
 ];
 
 scenarios.push(...adminScenarios);
+scenarios.push(...logScenarios);
 
 async function main() {
     const requireE2e = process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true';

@@ -29,6 +29,8 @@ export const LOG_RATE = { windowMs: 60_000, perWindow: 1000, perDay: 2000 };
 export const DEBUG_MINUTES = [5, 15, 30, 60];
 export const DEBUG_CHANNEL = '/event/Presence_Sync_Debug__e';
 const SUMMARY_STEP = 'sync-summary';
+/** A sync that went wrong, its steps inside: kept for the longer retention. */
+const DETAIL_STEP = 'sync-detail';
 
 /** Presence_Sync_Agent_State__c's log and debugging fields of one agent. */
 export interface AgentLogRecord {
@@ -159,7 +161,15 @@ export function keepForLevel(items: unknown[], level: LogLevelSetting): Entry[] 
     const detailed = new Set(
         entries.filter((e) => isProblem(e) || (summaries && needsSteps(e))).map((e) => e.correlationId)
     );
-    return entries.filter((e) => (e.step === SUMMARY_STEP ? summaries : detailed.has(e.correlationId)));
+    return entries.filter((e) => {
+        if (e.step === SUMMARY_STEP) {
+            return summaries;
+        }
+        if (e.step === DETAIL_STEP) {
+            return summaries || isProblem(e);
+        }
+        return detailed.has(e.correlationId);
+    });
 }
 
 /** PresenceSyncLogRateLimit.admit: how many of `wanted` the agent may store now; counts the rest as dropped. */

@@ -8,7 +8,7 @@ import type { AgentLiveState } from 'presence-sync/contracts';
 import { colour, names, oneDecimal, plural, result } from './orgHealthWords';
 
 /** PresenceSyncLogHealth.STORAGE_SHARE: the log's share of data storage; green under half of it. */
-export const STORAGE_SHARE = 0.1;
+export const STORAGE_SHARE = 0.2;
 /** Data storage one record takes. */
 export const ROW_KB = 2;
 /** PresenceSyncLogSelector.AGENT_SAMPLE. */

@@ -61,7 +61,9 @@ export type TraceStep =
     | 'sync-resumed'
     | 'writer-changed'
     /** Never written by the session: the log shipper's one entry for a whole sync (TraceSummary). */
-    | 'sync-summary';
+    | 'sync-summary'
+    /** Never written by the session: one entry for a sync that went wrong, its steps inside (TraceSummary.detail). */
+    | 'sync-detail';
 
 export type TraceResult = 'success' | 'failure' | 'queued' | 'skipped' | 'suppressed';
 
@@ -119,7 +121,17 @@ export interface TraceSummary {
     steps: number;
     /** The step of a sync that began without an event (rules loaded, side ready, writer changed). */
     firstStep?: TraceStep;
+    /**
+     * On sync-detail: every step of the sync, as the session traced them (without the shared
+     * correlation id). Storage counts rows, not characters: a sync that went wrong costs one row.
+     */
+    detail?: TraceDetailStep[];
+    /** Steps left out of `detail` to keep it within the field (the first and the latest are kept). */
+    detailOmitted?: number;
 }
+
+/** One step inside a sync-detail entry. */
+export type TraceDetailStep = Omit<TraceEntry, 'correlationId' | 'summary'>;
 
 /** What the platform adapters feed the session. */
 export type SessionInput =

@@ -3,7 +3,7 @@
  * to be summarised. Pure: the shipper decides when to call, this decides what goes.
  */
 import type { TraceEntry } from 'c/presenceSyncEngine';
-import { byCorrelation, needsDetail, summarizeSync } from 'c/presenceSyncTraceSummary';
+import { byCorrelation, needsDetail, packSync, summarizeSync } from 'c/presenceSyncTraceSummary';
 import type { LogLevelSetting } from 'presence-sync/contracts';
 
 export interface SelectionOptions {
@@ -46,10 +46,11 @@ function finished(sync: readonly TraceEntry[], options: SelectionOptions): boole
 }
 
 /**
- * - `All`: every entry, as it comes.
- * - `Summary`: one summary per finished sync, or all its entries when it needs detail
- *   (c/presenceSyncTraceSummary); a tab that only watches ships nothing but errors.
- * - `Errors`: the finished syncs with a warning, an error or a failure, whole.
+ * - `All`: every entry, as it comes (one row each: a supervisor watches them arrive).
+ * - `Summary`: one summary per finished sync, or, when it needs detail, one entry with all its
+ *   steps inside (c/presenceSyncTraceSummary); a tab that only watches ships nothing but errors.
+ * - `Errors`: the finished syncs with a warning, an error or a failure, each as one entry with
+ *   its steps inside.
  * - `Off`: nothing.
  */
 export function selectForShipping(buffer: readonly TraceEntry[], options: SelectionOptions): Selection {
@@ -66,10 +67,10 @@ export function selectForShipping(buffer: readonly TraceEntry[], options: Select
             keep.push(...sync);
         } else if (options.level === 'Errors' || !options.writer) {
             if (options.level === 'Errors' ? hasProblem(sync) : sync.some((e) => e.level === 'error')) {
-                ship.push(...sync);
+                ship.push(packSync(sync));
             }
         } else if (needsDetail(sync)) {
-            ship.push(...sync);
+            ship.push(packSync(sync));
         } else {
             ship.push(summarizeSync(sync));
         }

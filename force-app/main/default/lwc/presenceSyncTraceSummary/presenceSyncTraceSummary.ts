@@ -1,9 +1,10 @@
 /**
  * One sync in one log entry. The session traces every step of a sync (event, rules, decision,
  * call, result, echo); storing each step as its own row costs an org's data storage about five
- * times what the story needs. At the Summary log level the shipper stores one `sync-summary`
- * entry per sync instead, and the whole sync only when something went wrong: a failure or
- * refusal, a pause, or a decision left unmet (an out-of-sync period).
+ * times what the story needs (a row takes 2 KB whatever it holds). At the Summary log level the
+ * shipper stores one `sync-summary` entry per sync instead, and when something went wrong (a
+ * failure or refusal, a pause, a decision left unmet: an out-of-sync period) one `sync-detail`
+ * entry that carries every step inside it (`packSync`), kept for the longer retention.
  *
  * Both directions live here: `summarizeSync` folds a sync's entries into its summary, and
  * `expandSummaries` turns stored summaries back into the steps the log reader's timeline and
@@ -13,6 +14,7 @@ import type {
     Destination,
     Side,
     SyncOutcome,
+    TraceDetailStep,
     TraceEntry,
     TraceLevel,
     TraceStep,
@@ -20,6 +22,35 @@ import type {
 } from 'c/presenceSyncEngine';
 
 export const SUMMARY_STEP: TraceStep = 'sync-summary';
+export const DETAIL_STEP: TraceStep = 'sync-detail';
+/**
+ * Most characters a sync-detail's summary JSON may take: Presence_Sync_Log__c.Summary_Json__c
+ * holds 32,768, and the rest of the summary needs well under 2,000.
+ */
+export const MAX_DETAIL_CHARS = 30000;
+
+/** The TraceEntry properties: what a stored entry's steps take from their own record, not from the row. */
+const TRACE_KEYS: readonly (keyof TraceEntry)[] = [
+    'at',
+    'seq',
+    'correlationId',
+    'step',
+    'level',
+    'eventType',
+    'side',
+    'connectState',
+    'omniStatus',
+    'ruleId',
+    'ruleName',
+    'matchedRuleIds',
+    'destination',
+    'value',
+    'result',
+    'message',
+    'latencyMs',
+    'event',
+    'summary'
+];
 
 const OUTCOME_RANK: readonly SyncOutcome[] = [
     'failure',
@@ -45,8 +76,9 @@ const UNMET_REASONS: readonly RegExp[] = [
     /on-contact setting is skip/
 ];
 
+/** A stored entry that stands for a whole sync: a summary, or a sync that went wrong with its steps inside. */
 export function isSummary(entry: TraceEntry): boolean {
-    return entry.step === SUMMARY_STEP;
+    return entry.step === SUMMARY_STEP || entry.step === DETAIL_STEP;
 }
 
 /** What a sync came to, worst first: a failure anywhere makes it a failure. */
@@ -217,6 +249,45 @@ function copyDecision(entry: TraceEntry, decision: TraceEntry): void {
     }
 }
 
+/**
+ * A sync that went wrong as one entry: its summary, with every step inside (`summary.detail`), so
+ * that it costs one row however many steps it took. When the steps would not fit the field, the
+ * events of all but the first step go, then steps from the middle (the first and the latest say
+ * how it began and how it ended); `detailOmitted` counts what went.
+ */
+export function packSync(entries: readonly TraceEntry[]): TraceEntry {
+    const entry = summarizeSync(entries);
+    entry.step = DETAIL_STEP;
+    const summary = entry.summary as TraceSummary;
+    let detail: TraceDetailStep[] = entries.map((step) => {
+        const copy: TraceEntry = { ...step };
+        delete (copy as Partial<TraceEntry>).correlationId;
+        delete copy.summary;
+        return copy as TraceDetailStep;
+    });
+    const size = (): number => JSON.stringify({ ...summary, detail }).length;
+    if (size() > MAX_DETAIL_CHARS) {
+        detail = detail.map((step, i) => {
+            if (i === 0) {
+                return step;
+            }
+            const copy = { ...step };
+            delete copy.event;
+            return copy;
+        });
+    }
+    let omitted = 0;
+    while (size() > MAX_DETAIL_CHARS && detail.length > 2) {
+        detail.splice(1, 1);
+        omitted++;
+    }
+    summary.detail = detail;
+    if (omitted > 0) {
+        summary.detailOmitted = omitted;
+    }
+    return entry;
+}
+
 /** Entries by correlation id, in the order their correlations first appear. */
 export function byCorrelation<T extends TraceEntry>(entries: readonly T[]): Map<string, T[]> {
     const groups = new Map<string, T[]>();
@@ -239,6 +310,9 @@ export function byCorrelation<T extends TraceEntry>(entries: readonly T[]): Map<
  */
 export function expandSummary<T extends TraceEntry>(stored: T): T[] {
     const summary = stored.summary as TraceSummary;
+    if (summary.detail) {
+        return unpack(stored, summary.detail);
+    }
     const base = {
         ...stored,
         connectState: summary.fromConnectState ?? stored.connectState,
@@ -294,6 +368,15 @@ export function expandSummary<T extends TraceEntry>(stored: T): T[] {
     return steps;
 }
 
+/** A sync-detail's steps as entries of their own, with what the stored row adds (its id, user, tab). */
+function unpack<T extends TraceEntry>(stored: T, detail: readonly TraceDetailStep[]): T[] {
+    const row: Partial<T> = { ...stored };
+    for (const key of TRACE_KEYS) {
+        delete row[key];
+    }
+    return detail.map((step) => ({ ...row, ...step, correlationId: stored.correlationId }) as T);
+}
+
 function withoutDecision<T extends TraceEntry>(entry: T): T {
     const copy = { ...entry };
     delete copy.ruleId;
@@ -307,8 +390,9 @@ function withoutDecision<T extends TraceEntry>(entry: T): T {
 const stepKey = (entry: TraceEntry): string => `${entry.correlationId}#${entry.seq}`;
 
 /**
- * Stored entries as the views read them: steps stay as they are, and a summary becomes the steps
- * it stands for, unless its sync's first step is stored too (the detail tells more). A sync can
+ * Stored entries as the views read them: steps stay as they are, a summary becomes the steps it
+ * stands for unless its sync's first step is stored too (the detail tells more), and a
+ * sync-detail becomes the steps inside it, less those stored as rows of their own. A sync can
  * have both: summarised, then continued while live debugging stored every step.
  */
 export function expandSummaries<T extends TraceEntry>(entries: readonly T[]): T[] {
@@ -317,6 +401,8 @@ export function expandSummaries<T extends TraceEntry>(entries: readonly T[]): T[
     for (const entry of entries) {
         if (!isSummary(entry)) {
             out.push(entry);
+        } else if (entry.summary?.detail) {
+            out.push(...expandSummary(entry).filter((step) => !stored.has(stepKey(step))));
         } else if (entry.summary && !stored.has(stepKey(entry))) {
             out.push(...expandSummary(entry));
         }
@@ -324,15 +410,14 @@ export function expandSummaries<T extends TraceEntry>(entries: readonly T[]): T[
     return out;
 }
 
-/** What the Summary level stores of whole syncs: each one's summary, or all its steps when it needs detail. */
+/**
+ * What the Summary level stores of whole syncs: each one's summary, or, when it needs detail, one
+ * entry with its steps inside.
+ */
 export function summaryLevelEntries(entries: readonly TraceEntry[]): TraceEntry[] {
     const out: TraceEntry[] = [];
     for (const sync of byCorrelation(entries).values()) {
-        if (needsDetail(sync)) {
-            out.push(...sync);
-        } else {
-            out.push(summarizeSync(sync));
-        }
+        out.push(needsDetail(sync) ? packSync(sync) : summarizeSync(sync));
     }
     return out;
 }

@@ -33,7 +33,8 @@ export const STEP_LABELS: Record<TraceStep, string> = {
     'sync-paused': 'Sync paused',
     'sync-resumed': 'Sync resumed',
     'writer-changed': 'Writer tab changed',
-    'sync-summary': 'Sync summary'
+    'sync-summary': 'Sync summary',
+    'sync-detail': 'Sync (every step)'
 };
 
 export const LEVEL_LABELS: Record<TraceLevel, string> = { info: 'Info', warn: 'Warning', error: 'Error' };

@@ -32,6 +32,7 @@ import {
 } from '../../../../../test/jest-mocks/lightning/platformUtilityBarApi';
 import { emp } from '../../../../../test/jest-mocks/lightning/empApi';
 import { DEBUG_CHANNEL } from 'c/presenceSyncLogShipper';
+import { expandSummaries } from 'c/presenceSyncTraceSummary';
 import { toasts } from '../../../../../test/jest-mocks/lightning/toast';
 
 jest.mock(
@@ -485,9 +486,12 @@ it('shows, toasts and logs a status Omni-Channel refuses, and does not retry it 
 
     hidePage();
     await settle();
-    const logged = jest
-        .mocked(writeLogEntries)
-        .mock.calls.flatMap(([params]) => JSON.parse(params.entriesJson) as TraceEntry[]);
+    // At the Summary level the refused sync is stored in one entry with every step inside.
+    const logged = expandSummaries(
+        jest
+            .mocked(writeLogEntries)
+            .mock.calls.flatMap(([params]) => JSON.parse(params.entriesJson) as TraceEntry[])
+    );
     expect(logged).toContainEqual(
         expect.objectContaining({ step: 'call-result', side: 'omni', result: 'failure', level: 'error' })
     );

@@ -1,7 +1,10 @@
 import {
     byCorrelation,
+    DETAIL_STEP,
     expandSummaries,
+    MAX_DETAIL_CHARS,
     needsDetail,
+    packSync,
     summarizeSync,
     summaryLevelEntries
 } from 'c/presenceSyncTraceSummary';
@@ -173,12 +176,44 @@ describe('needsDetail', () => {
 });
 
 describe('the Summary level, read back', () => {
-    it('stores about one entry per sync', () => {
+    it('stores one entry per sync, a refused one with its steps inside', () => {
         const stored = summaryLevelEntries(shift.entries);
-        const count = byCorrelation(shift.entries).size;
-        const failed = syncStartingWith(shift.entries, 'call-result', OMNI_REFUSAL).length;
-        expect(stored).toHaveLength(count - 1 + failed);
+        expect(stored).toHaveLength(byCorrelation(shift.entries).size);
         expect(shift.entries.length / stored.length).toBeGreaterThan(2);
+        const refused = syncStartingWith(shift.entries, 'call-result', OMNI_REFUSAL);
+        const packed = stored.filter((e) => e.step === DETAIL_STEP);
+        expect(packed).toHaveLength(1);
+        expect(packed[0].summary?.detail).toHaveLength(refused.length);
+        expect(packed[0]).toMatchObject({ level: 'error', result: 'failure', message: OMNI_REFUSAL });
+    });
+
+    it('reads a packed sync back as the very steps the session traced', () => {
+        const refused = syncStartingWith(shift.entries, 'call-result', OMNI_REFUSAL);
+        const row = { ...packSync(refused), id: 'a0X1', tabId: 'tab1' };
+        const steps = expandSummaries([row]);
+        expect(steps.map(({ id: _id, tabId: _tab, ...step }) => step)).toEqual(refused);
+        expect(steps.every((s) => s.id === 'a0X1' && s.tabId === 'tab1' && s.summary === undefined)).toBe(
+            true
+        );
+        // Stored both ways (live debugging stored the steps too): each step once.
+        expect(expandSummaries([row, ...refused])).toHaveLength(refused.length);
+    });
+
+    it('keeps a packed sync within its field: events first, then steps from the middle', () => {
+        const refused = syncStartingWith(shift.entries, 'call-result', OMNI_REFUSAL);
+        const long = 'x'.repeat(900);
+        const many = Array.from({ length: 60 }, (_, i) => ({
+            ...refused[i % refused.length],
+            seq: i,
+            message: long
+        }));
+        const packed = packSync(many);
+        expect(JSON.stringify(packed.summary).length).toBeLessThanOrEqual(MAX_DETAIL_CHARS);
+        const detail = packed.summary?.detail ?? [];
+        expect(detail[0].seq).toBe(0);
+        expect(detail[detail.length - 1].seq).toBe(59);
+        expect(packed.summary?.detailOmitted).toBe(60 - detail.length);
+        expect(packed.summary?.steps).toBe(60);
     });
 
     it('gives the timeline the same syncs, outcomes and rules as the full trace', () => {
