@@ -70,8 +70,13 @@ export const logScenarios = [
             assert.deepEqual(await sides(page), { connect: 'Working - Media', omni: 'Working_Media' });
             const why = await latestSync(page);
             const userId = await agentId(page);
-            const { entries } = await stored(page, userId);
-            assert.ok(entries.length > 0, 'the org stored the syncs');
+            const { entries } = await eventually(
+                async () => {
+                    const found = await stored(page, userId);
+                    return found.entries.some((e) => e.correlationId === why.correlationId) ? found : null;
+                },
+                { timeoutMs: 10000, what: 'the org to store the syncs' }
+            );
             assert.deepEqual(
                 [...new Set(entries.map((e) => e.step))],
                 ['sync-summary'],
@@ -79,7 +84,7 @@ export const logScenarios = [
             );
             const summary = entries.find((e) => e.correlationId === why.correlationId);
             assert.ok(summary?.summary, `a summary of ${why.correlationId}`);
-            assert.equal(summary.summary.ruleName, why.ruleName);
+            assert.equal(summary.ruleName, why.ruleName);
 
             const reader = await openAgentInReader(page);
             const sync = reader.locator(`li.correlation[data-correlation="${why.correlationId}"]`);
@@ -158,7 +163,7 @@ export const logScenarios = [
             assert.deepEqual(
                 afterRows.map((e) => e.step),
                 ['sync-summary'],
-                'after the window, a summary again'
+                `after the window, a summary again: ${afterRows.map((e) => e.step)}`
             );
             assert.ok(logPage.agentState.debugUntil < Date.now() + 6 * 60_000);
 

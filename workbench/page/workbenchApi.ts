@@ -101,14 +101,21 @@ function messagesDelivered(): Promise<void> {
  * glances at another tab) and then visible again.
  */
 function flushAgentLog(): void {
+    // On the prototype: under LWS the sandbox reads the page's document through its prototype's getter.
+    const own = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
     const flip = (state: DocumentVisibilityState): void => {
-        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        Object.defineProperty(Document.prototype, 'visibilityState', {
+            configurable: true,
+            get: () => state
+        });
         document.dispatchEvent(new Event('visibilitychange'));
     };
     flip('hidden');
     flip('visible');
     // Back to the browser's own getter.
-    delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+    if (own) {
+        Object.defineProperty(Document.prototype, 'visibilityState', own);
+    }
 }
 
 export function createWorkbenchApi(options: WorkbenchApiOptions) {
