@@ -1,4 +1,4 @@
-import type { ConnectActivity, ConnectSelectableType, SessionSettings } from './sessionTypes';
+import type { ConnectActivity, ConnectPort, ConnectSelectableType, SessionSettings } from './sessionTypes';
 
 /**
  * How a Connect decision is carried out:
@@ -65,6 +65,15 @@ export function connectMode(
 export class ContactTracker {
     activity: ConnectActivity = { onContact: false, availabilityState: null, nextState: null };
 
+    /**
+     * `stateTypes`: the Connect port, which knows the type of each of the agent's states;
+     * `onContact`: the session's setting.
+     */
+    constructor(
+        private readonly stateTypes: Pick<ConnectPort, 'stateType'>,
+        private readonly onContact: SessionSettings['onContact']
+    ) {}
+
     /** Merges what a snapshot says; returns true when the agent's contacts just ended. */
     update(partial: Partial<ConnectActivity>): boolean {
         const wasOnContact = this.activity.onContact;
@@ -81,13 +90,8 @@ export class ContactTracker {
      * How a Connect decision is carried out now. `queued`: a next state the session asked for
      * that Connect's snapshot does not show yet counts as the next state.
      */
-    mode(
-        target: string,
-        targetType: ConnectSelectableType | null,
-        onContact: SessionSettings['onContact'],
-        queued: string | undefined
-    ): ConnectMode {
+    mode(target: string, queued: string | undefined): ConnectMode {
         const activity = queued === undefined ? this.activity : { ...this.activity, nextState: queued };
-        return connectMode(target, activity, targetType, onContact);
+        return connectMode(target, activity, this.stateTypes.stateType(target), this.onContact);
     }
 }
