@@ -81,9 +81,14 @@ export class ContactTracker {
         return wasOnContact && !this.activity.onContact;
     }
 
-    /** Connect refused a plain change because a contact started before its snapshot said so. */
+    /**
+     * Connect refused a plain change because a contact started before its snapshot said so.
+     * Where Connect returns after that contact is unknown until the snapshot comes: the agent's
+     * state when it began may be one the session wrote and whose report is still on its way. So
+     * nothing is skipped meanwhile as "Connect returns there by itself"; it is held instead.
+     */
     contactStarted(): void {
-        this.activity = { ...this.activity, onContact: true };
+        this.activity = { ...this.activity, onContact: true, availabilityState: null };
     }
 
     /**

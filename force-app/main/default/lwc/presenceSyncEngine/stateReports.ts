@@ -50,7 +50,7 @@ export interface ReportSituation {
 
 /**
  * Takes a reported state into its side's writer: tells what it is, retires the echoes it makes
- * moot (a queued next state Connect no longer has; for a change, writes whose echo is late
+ * moot (a queued next state Connect showed and shows no more; for a change, writes whose echo is late
  * beyond the timeout), and records the state. A change also ends what the session wanted of
  * the side and its refusal: the side moved by itself.
  */
@@ -58,7 +58,7 @@ export function takeReport(writer: SideWriter, state: string, situation: ReportS
     const { activity } = situation;
     const report = classifyReport(writer, state, situation.before, situation.contactEnded);
     if (writer.side === 'connect') {
-        writer.ledger.dropQueuedExcept(activity.nextState);
+        writer.ledger.nextStateShown(activity.nextState);
     }
     if (report.kind === 'change') {
         writer.ledger.forget(situation.now, (v) => activity.onContact && activity.nextState === v);

@@ -73,9 +73,11 @@ describe('state reports', () => {
         ]);
     });
 
-    it('forgets a queued Connect state once Connect no longer has it as its next state', () => {
+    it('forgets a queued Connect state once Connect showed it and no longer has it as its next state', () => {
         const w = writer('connect', 'Busy');
         w.ledger.expect('Lunch', 'c1', true);
+        takeReport(w, 'Busy', at('Busy', 0, false, { ...idle, onContact: true, nextState: 'Lunch' }));
+        expect(w.ledger.queuedValue()).toBe('Lunch');
         takeReport(w, 'Busy', at('Busy', 0, false, { ...idle, onContact: true, nextState: null }));
         expect(w.ledger.queuedValue()).toBeUndefined();
     });
