@@ -8,10 +8,8 @@
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
 import writeLogEntries from '@salesforce/apex/PresenceSyncAgentController.writeLogEntries';
 import reportAgentState from '@salesforce/apex/PresenceSyncAgentController.reportAgentState';
-import { subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
-import type { EmpSubscription } from 'lightning/empApi';
 import { createSyncSession } from 'c/presenceSyncEngine';
-import type { SessionSnapshot, SyncSession } from 'c/presenceSyncEngine';
+import type { ConnectPort, SessionSnapshot, SyncSession } from 'c/presenceSyncEngine';
 import { createConnectPort } from 'c/presenceSyncConnectPort';
 import type { ConnectAdapter, ConnectProblem, ConnectProblemCode } from 'c/presenceSyncConnectPort';
 import { createOmniPort } from 'c/presenceSyncOmniPort';
@@ -26,11 +24,18 @@ import type { AgentConfiguration } from 'presence-sync/contracts';
 import type { OmniRequest } from 'presence-sync/omni-bridge';
 import { connectProblem, connectProblemKey, problemsBeforeSync, ruleProblems } from './agentProblems';
 import type { Problem, ProblemKey } from './agentProblems';
+import { RuleReloads } from './ruleReloads';
 
-export const RULES_CHANGED_CHANNEL = '/event/Presence_Sync_Rules_Changed__e';
+export { RULES_CHANGED_CHANNEL } from './ruleReloads';
 
 /** Omni events that arrive before the configuration: kept in order, the newest win. */
 const EARLY_EVENT_LIMIT = 50;
+
+/** The session's Connect side when there is no CCP container: every write is refused. */
+const NO_CCP: ConnectPort = {
+    setState: () => Promise.reject(new Error('The Amazon Connect softphone is not running.')),
+    stateType: () => null
+};
 
 /** What the runtime needs from the component that shows it. */
 export interface AgentRuntimeHost {
@@ -43,7 +48,8 @@ export interface AgentRuntimeHost {
     requestTimeoutSeconds(): number;
     /** The element that will hold the CCP iframe (in the component's template). */
     ccpContainer(): HTMLElement | null;
-    sendOmniRequest(request: OmniRequest): void;
+    /** Hands a request to the Aura item; the Omni port calls it directly. */
+    readonly sendOmniRequest: (request: OmniRequest) => void;
     configurationLoaded(configuration: AgentConfiguration): void;
     snapshotChanged(snapshot: SessionSnapshot): void;
     /** A problem to show (null: that problem is over; with `code`, only if it is that one). */
@@ -58,13 +64,11 @@ export class AgentRuntime {
     private leader: TabLeader | null = null;
     private shipper: LogShipper | null = null;
     private heartbeat: Heartbeat | null = null;
-    private empSubscription: EmpSubscription | null = null;
+    private reloads: RuleReloads | null = null;
     private earlyOmniEvents: Array<[string, unknown]> = [];
     private unsubscribeSession: (() => void) | null = null;
     private isWriterTab = false;
     private omniUnreachable = false;
-    private reloading: Promise<void> | null = null;
-    private reloadAgain = false;
     private stopped = false;
 
     constructor(private readonly host: AgentRuntimeHost) {}
@@ -95,7 +99,11 @@ export class AgentRuntime {
             this.host.problem(blocking.key, blocking);
             return;
         }
-        this.subscribeToRuleChanges();
+        this.reloads = new RuleReloads({
+            loaded: (next) => this.applyConfiguration(next),
+            problem: (problem) => this.host.problem('rules-reload', problem)
+        });
+        this.reloads.start();
         this.startSync(configuration);
         this.showRuleProblems();
         await this.readOmniStatus();
@@ -118,10 +126,8 @@ export class AgentRuntime {
         this.shipper = null;
         this.session?.dispose();
         this.session = null;
-        if (this.empSubscription) {
-            empUnsubscribe(this.empSubscription).catch(() => undefined);
-            this.empSubscription = null;
-        }
+        this.reloads?.stop();
+        this.reloads = null;
         this.earlyOmniEvents = [];
     }
 
@@ -178,10 +184,13 @@ export class AgentRuntime {
 
     // ----- start-up -----
 
+    /**
+     * The ports first, then the session between them: the session calls each port directly, and
+     * each port hands its inputs straight to the session.
+     */
     private startSync(configuration: AgentConfiguration): void {
-        const settings = configuration.settings;
         const shipper = createLogShipper({
-            level: settings.logLevel,
+            level: configuration.settings.logLevel,
             tabId: this.host.tabId,
             send: (entriesJson) => writeLogEntries({ entriesJson })
         });
@@ -194,23 +203,16 @@ export class AgentRuntime {
             }
         });
         this.leader = leader;
+        const omniPort = this.createOmniPort(configuration);
+        this.omniPort = omniPort;
+        this.connectPort = this.createConnectPort(configuration);
         const session = createSyncSession({
-            connect: {
-                setState: (name, options) =>
-                    this.require(this.connectPort, 'The Amazon Connect softphone is not running.').setState(
-                        name,
-                        options
-                    ),
-                stateType: (name) => this.connectPort?.stateType(name) ?? null
-            },
-            omni: {
-                setStatus: (name) =>
-                    this.require(this.omniPort, 'Omni-Channel is not connected.').setStatus(name)
-            },
+            connect: this.connectPort ?? NO_CCP,
+            omni: omniPort,
             clock: { now: () => Date.now() },
             trace: shipper,
             idPrefix: this.host.tabId,
-            settings: toSessionSettings(settings),
+            settings: toSessionSettings(configuration.settings),
             writeLease: () => leader.mayWrite()
         });
         this.session = session;
@@ -222,7 +224,17 @@ export class AgentRuntime {
         });
         session.setRules(configuration.rules);
         this.host.snapshotChanged(session.snapshot());
-        this.heartbeat = createHeartbeat({
+        this.heartbeat = this.createHeartbeat(session);
+        for (const [name, payload] of this.earlyOmniEvents.splice(0)) {
+            omniPort.handleEvent(name, payload);
+        }
+        leader.start();
+        this.heartbeat.start();
+        this.connectPort?.start();
+    }
+
+    private createHeartbeat(session: SyncSession): Heartbeat {
+        return createHeartbeat({
             send: (stateJson) => reportAgentState({ stateJson }),
             read: () => {
                 const s = session.snapshot();
@@ -236,25 +248,21 @@ export class AgentRuntime {
                 };
             }
         });
-        this.startOmni(configuration, session);
-        leader.start();
-        this.heartbeat.start();
-        this.startConnect(configuration, session);
     }
 
-    private startOmni(configuration: AgentConfiguration, session: SyncSession): void {
-        this.omniPort = createOmniPort({
+    private createOmniPort(configuration: AgentConfiguration): OmniBridgeClient {
+        return createOmniPort({
             directory: configuration,
             idPrefix: this.host.tabId,
-            send: (request) => this.host.sendOmniRequest(request),
+            send: this.host.sendOmniRequest,
             onInput: (input) => {
-                session.receive(input);
+                this.session?.receive(input);
                 // Omni-Channel answered events after all: read its status again.
                 if (this.omniUnreachable) {
                     this.readOmniStatus();
                 }
             },
-            onLoginAtLoad: (status) => session.sideReady('omni', status),
+            onLoginAtLoad: (status) => this.session?.sideReady('omni', status),
             onWarning: (message) =>
                 this.host.problem('omni-warning', {
                     key: 'omni-warning',
@@ -263,18 +271,16 @@ export class AgentRuntime {
                     message
                 })
         });
-        for (const [name, payload] of this.earlyOmniEvents.splice(0)) {
-            this.omniPort.handleEvent(name, payload);
-        }
     }
 
-    private startConnect(configuration: AgentConfiguration, session: SyncSession): void {
+    /** The Connect port, or null when the component has no container for the CCP. */
+    private createConnectPort(configuration: AgentConfiguration): ConnectAdapter | null {
         const container = this.host.ccpContainer();
         if (!container) {
-            return;
+            return null;
         }
         const settings = configuration.settings;
-        this.connectPort = createConnectPort({
+        return createConnectPort({
             host: this.host.component,
             container,
             ccpUrl: settings.ccpUrl as string,
@@ -283,8 +289,8 @@ export class AgentRuntime {
             storageAccess: settings.storageAccess,
             ackTimeoutMs: this.host.ccpTimeoutSeconds() * 1000 || undefined,
             requestTimeoutMs: this.host.requestTimeoutSeconds() * 1000 || undefined,
-            onReady: (state, activity) => session.sideReady('connect', state, activity),
-            onInput: (input) => session.receive(input),
+            onReady: (state, activity) => this.session?.sideReady('connect', state, activity),
+            onInput: (input) => this.session?.receive(input),
             onProblem: (problem: ConnectProblem | null, code?: ConnectProblemCode) => {
                 if (problem) {
                     this.host.problem(connectProblemKey(problem.code), connectProblem(problem));
@@ -293,7 +299,6 @@ export class AgentRuntime {
                 }
             }
         });
-        this.connectPort.start();
     }
 
     /** The status Omni-Channel has when sync starts, taken as it is (its login at load included). */
@@ -322,13 +327,6 @@ export class AgentRuntime {
         }
     }
 
-    private require<T>(port: T | null, words: string): T {
-        if (!port) {
-            throw new Error(words);
-        }
-        return port;
-    }
-
     private applyWriter(): void {
         this.session?.setWriter(this.isWriterTab && !!this.configuration?.syncEnabled);
     }
@@ -339,58 +337,6 @@ export class AgentRuntime {
     }
 
     // ----- live rule changes -----
-
-    private subscribeToRuleChanges(): void {
-        empSubscribe(RULES_CHANGED_CHANNEL, -1, () => this.reloadConfiguration())
-            .then((subscription) => {
-                if (this.stopped) {
-                    empUnsubscribe(subscription).catch(() => undefined);
-                } else {
-                    this.empSubscription = subscription;
-                }
-            })
-            .catch(() => {
-                this.host.problem('rules-reload', {
-                    key: 'rules-reload',
-                    severity: 'warning',
-                    title: 'Rule changes need a page reload',
-                    message:
-                        'Presence Sync could not listen for rule changes; reload the page after your admin changes rules.'
-                });
-            });
-    }
-
-    /** Re-reads the configuration after an admin saved rules; overlapping notices share one reload. */
-    private reloadConfiguration(): Promise<void> {
-        if (this.reloading) {
-            this.reloadAgain = true;
-            return this.reloading;
-        }
-        this.reloading = (async () => {
-            do {
-                this.reloadAgain = false;
-                try {
-                    // eslint-disable-next-line no-await-in-loop -- a notice during a reload needs one more, after it
-                    const configuration = await getAgentConfiguration();
-                    if (this.stopped) {
-                        return;
-                    }
-                    this.applyConfiguration(configuration);
-                    this.host.problem('rules-reload', null);
-                } catch (error) {
-                    this.host.problem('rules-reload', {
-                        key: 'rules-reload',
-                        severity: 'warning',
-                        title: 'New rules could not be loaded',
-                        message: `Sync goes on with the previous rules. ${reduceErrors(error).join(' ')}`
-                    });
-                }
-            } while (this.reloadAgain);
-        })().finally(() => {
-            this.reloading = null;
-        });
-        return this.reloading;
-    }
 
     private applyConfiguration(configuration: AgentConfiguration): void {
         const wasEnabled = this.configuration?.syncEnabled;
