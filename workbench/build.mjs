@@ -250,11 +250,12 @@ export async function build({ onStep = () => undefined } = {}) {
     const componentErrors = await tsc('tsconfig.build.json');
     onStep('Compiling the workbench and the emulators');
     const typeErrors = [...componentErrors, ...(await tsc('workbench/tsconfig.json'))];
-    // The compiled workbench modules are ES modules; say so to Node (the build imports fixtures.js).
+    // The compiled workbench modules are ES modules; say so to Node (the build imports fixtureIds.js,
+    // which imports nothing: Node's loader wants file extensions the sources leave to the bundler).
     mkdirSync(TS_OUT, { recursive: true });
     writeFileSync(join(TS_OUT, 'package.json'), '{ "type": "module" }\n');
     const fixtures = await import(
-        pathToFileURL(join(TS_OUT, 'force-app', 'test', 'jest-mocks', 'apex', 'fixtures.js')).href
+        pathToFileURL(join(TS_OUT, 'force-app', 'test', 'jest-mocks', 'apex', 'fixtureIds.js')).href
     );
     const userId = fixtures.AGENT_USER_ID;
     const labels = labelResolver({ root: ROOT, labelsFile: LABELS_FILE });
