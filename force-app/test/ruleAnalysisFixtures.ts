@@ -9,30 +9,38 @@ export function rule(id: string, overrides: Partial<PresenceSyncRule>): Presence
     return buildRule({ id, name: id, order: nextOrder++, ...overrides });
 }
 
-export function connectTo(id: string, connect: string, omni: string, extra: Partial<PresenceSyncRule> = {}) {
-    return rule(id, {
+/** The criterion and destination of a rule from a Connect state to an Omni-Channel status. */
+export function connectToOmni(connect: string, omni: string): Partial<PresenceSyncRule> {
+    return {
         source: 'ConnectStateChange',
         operandA: 'ConnectNewState',
         comparator: 'Equal',
         operandB: 'StaticValue',
         operandBValue: connect,
         destination: 'SalesforceAgentState',
-        destinationValue: omni,
-        ...extra
-    });
+        destinationValue: omni
+    };
 }
 
-export function omniTo(id: string, omni: string, connect: string, extra: Partial<PresenceSyncRule> = {}) {
-    return rule(id, {
+/** The criterion and destination of a rule from an Omni-Channel status to a Connect state. */
+export function omniToConnect(omni: string, connect: string): Partial<PresenceSyncRule> {
+    return {
         source: 'SalesforceStateChange',
         operandA: 'SalesforceNewState',
         comparator: 'Equal',
         operandB: 'StaticValue',
         operandBValue: omni,
         destination: 'ConnectAgentState',
-        destinationValue: connect,
-        ...extra
-    });
+        destinationValue: connect
+    };
+}
+
+export function connectTo(id: string, connect: string, omni: string, extra: Partial<PresenceSyncRule> = {}) {
+    return rule(id, { ...connectToOmni(connect, omni), ...extra });
+}
+
+export function omniTo(id: string, omni: string, connect: string, extra: Partial<PresenceSyncRule> = {}) {
+    return rule(id, { ...omniToConnect(omni, connect), ...extra });
 }
 
 export function kinds(findings: AnalysisFinding[]): string[] {

@@ -1,22 +1,11 @@
 /** Rules and events the rule evaluation's tests share. */
 import { evaluateRules } from 'c/presenceSyncEngine';
 import type { PresenceEvent, PresenceSyncRule } from 'c/presenceSyncEngine';
+import { rule as sessionRule } from './sessionTestRules';
 
+/** A Connect Lunch → Omni Lunch rule named Rule 1 unless told otherwise. */
 export function rule(partial: Partial<PresenceSyncRule> = {}): PresenceSyncRule {
-    return {
-        id: 'r1',
-        name: 'Rule 1',
-        active: true,
-        order: 10,
-        source: 'ConnectStateChange',
-        operandA: 'ConnectNewState',
-        comparator: 'Equal',
-        operandB: 'StaticValue',
-        operandBValue: 'Lunch',
-        destination: 'SalesforceAgentState',
-        destinationValue: 'Lunch',
-        ...partial
-    };
+    return sessionRule({ id: 'r1', name: 'Rule 1', ...partial });
 }
 
 /** Whether a single-criterion rule matches the event. */

@@ -6,14 +6,13 @@
  * Without a Chromium the run says it skipped and exits 0, unless PRESENCE_SYNC_REQUIRE_E2E=true.
  * The last line is always `N passed, M failed`.
  */
-import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTED, ROOT } from '../build.mjs';
 import { adminScenarios } from './adminScenarios.mjs';
 import { agentScenarios } from './agentScenarios.mjs';
 import { builderScenarios } from './builderScenarios.mjs';
-import { findChromium, openWorkbench, startEnvironment } from './harness.mjs';
+import { findChromium, playScenario, startEnvironment } from './harness.mjs';
 import { withLwsScenarios } from './lws.mjs';
 import { platformScenarios } from './platformScenarios.mjs';
 
@@ -55,28 +54,10 @@ async function main() {
                 console.log(`  - ${scenario.name}: not run, ${missing.join(' and ')} not written yet`);
                 continue;
             }
-            const started = Date.now();
-            let opened = null;
-            try {
-                await environment.post('/workbench/reset');
-                if (scenario.settings) {
-                    await environment.post('/workbench/settings', scenario.settings);
-                }
-                opened = await openWorkbench(environment, scenario.open);
-                await scenario.run(opened.page, environment, opened);
-                assert.deepEqual(opened.errors, [], 'no uncaught errors on the page');
+            if (await playScenario(environment, scenario)) {
                 passed += 1;
-                console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
-            } catch (error) {
+            } else {
                 failed += 1;
-                console.log(
-                    `  ✗ ${scenario.name}\n      ${String(error.stack ?? error)
-                        .split('\n')
-                        .slice(0, 4)
-                        .join('\n      ')}`
-                );
-            } finally {
-                await opened?.context.close();
             }
         }
     } finally {

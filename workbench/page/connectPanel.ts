@@ -2,21 +2,11 @@
 import { CCP_ERROR_STATES, CCP_SELECTABLE_STATES } from '../../force-app/test/emulators/ccp';
 import type { CallPhase } from '../../force-app/test/emulators/ccp';
 import { button, card, h, select } from './dom';
-import { errorLine, recentList, stateLine } from './panelParts';
+import { errorLine, pickAndAct, recentList, stateLine } from './panelParts';
 import type { CcpHandle } from './remoteCcp';
 
 /** A control's click: runs `f` on the loaded CCP and shows its refusal, or says it has not loaded. */
 type Act = (f: (c: CcpHandle) => void | Promise<void>) => () => void;
-
-/** A labelled picker with its button beside it. */
-function pickAndAct(field: HTMLElement, action: HTMLElement, spacing = ''): HTMLElement {
-    return h(
-        'div',
-        { class: `slds-grid slds-grid_vertical-align-end slds-gutters_x-small${spacing}` },
-        h('div', { class: 'slds-col' }, field),
-        h('div', { class: 'slds-col slds-grow-none' }, action)
-    );
-}
 
 /** The call's phases, chats and tasks, error states Connect sets itself, and the session's end. */
 function contactControls(act: Act): HTMLElement[] {

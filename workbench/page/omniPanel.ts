@@ -2,7 +2,7 @@
 import type { PresenceStatusInfo } from 'presence-sync/contracts';
 import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
 import { button, card, h, numberInput, select } from './dom';
-import { errorLine, recentList, stateLine } from './panelParts';
+import { errorLine, pickAndAct, recentList, stateLine } from './panelParts';
 
 /** A control's click: runs the emulator's change and shows its refusal. */
 type Run = (f: () => Promise<unknown>) => () => void;
@@ -174,19 +174,13 @@ export function omniPanel(omni: EmulatedOmni): HTMLElement {
         'wb-omni',
         status.element,
         workload.element,
-        h(
-            'div',
-            { class: 'slds-grid slds-grid_vertical-align-end slds-gutters_x-small' },
-            h('div', { class: 'slds-col' }, picker.field),
-            h(
-                'div',
-                { class: 'slds-col slds-grow-none' },
-                button(
-                    'Set status',
-                    run(() => omni.setStatus(picker.control.value)),
-                    'brand',
-                    'omni-set-status'
-                )
+        pickAndAct(
+            picker.field,
+            button(
+                'Set status',
+                run(() => omni.setStatus(picker.control.value)),
+                'brand',
+                'omni-set-status'
             )
         ),
         h(

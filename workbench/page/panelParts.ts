@@ -31,3 +31,13 @@ export function stateLine(label: string, testId: string): { element: HTMLElement
     const value = h('strong', { 'data-id': testId }, '…');
     return { element: h('p', { 'aria-live': 'polite' }, `${label}: `, value), value };
 }
+
+/** A labelled picker with its button beside it. */
+export function pickAndAct(field: HTMLElement, action: HTMLElement, spacing = ''): HTMLElement {
+    return h(
+        'div',
+        { class: `slds-grid slds-grid_vertical-align-end slds-gutters_x-small${spacing}` },
+        h('div', { class: 'slds-col' }, field),
+        h('div', { class: 'slds-col slds-grow-none' }, action)
+    );
+}

@@ -3,6 +3,7 @@
  * The agent component with the platforms' own semantics: contacts and Connect's next state, Omni-
  * Channel logouts and its login at load, signing in, the CCP as a guest.
  */
+import '../../../../../test/jest-mocks/apex/agentControllerMocks';
 import writeLogEntries from '@salesforce/apex/PresenceSyncAgentController.writeLogEntries';
 import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
 import {
@@ -20,18 +21,6 @@ import {
     text,
     useAgentHarness
 } from '../../../../../test/agentHarness';
-
-jest.mock(
-    '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/PresenceSyncAgentController.writeLogEntries', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncAgentController.reportAgentState', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 useAgentHarness();
 

@@ -3,6 +3,7 @@
  * The agent component among tabs and over its life: the writer tab, what the health check reads,
  * cleaning up, starting once, accessibility.
  */
+import '../../../../../test/jest-mocks/apex/agentControllerMocks';
 import { RULES_CHANGED_CHANNEL } from 'c/presenceSyncAgent';
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
 import reportAgentState from '@salesforce/apex/PresenceSyncAgentController.reportAgentState';
@@ -19,18 +20,6 @@ import {
     text,
     useAgentHarness
 } from '../../../../../test/agentHarness';
-
-jest.mock(
-    '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/PresenceSyncAgentController.writeLogEntries', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncAgentController.reportAgentState', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 useAgentHarness();
 

@@ -3,6 +3,7 @@
  * What the agent is told when something goes wrong: a refused status, a CCP that never answers,
  * sync that cannot run, a log that cannot be written.
  */
+import '../../../../../test/jest-mocks/apex/agentControllerMocks';
 import { createElement } from 'lwc';
 import PresenceSyncAgent from 'c/presenceSyncAgent';
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
@@ -25,18 +26,6 @@ import {
     text,
     useAgentHarness
 } from '../../../../../test/agentHarness';
-
-jest.mock(
-    '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/PresenceSyncAgentController.writeLogEntries', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncAgentController.reportAgentState', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 useAgentHarness();
 

@@ -3,6 +3,7 @@
  * The agent component keeps both sides in step: the seed table, rules that point at each other,
  * the flapping guard, events during start-up, accepted work, rules saved while it runs.
  */
+import '../../../../../test/jest-mocks/apex/agentControllerMocks';
 import { RULES_CHANGED_CHANNEL } from 'c/presenceSyncAgent';
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
 import reportAgentState from '@salesforce/apex/PresenceSyncAgentController.reportAgentState';
@@ -24,18 +25,6 @@ import {
     text,
     useAgentHarness
 } from '../../../../../test/agentHarness';
-
-jest.mock(
-    '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/PresenceSyncAgentController.writeLogEntries', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncAgentController.reportAgentState', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 useAgentHarness();
 

@@ -1,3 +1,4 @@
+import '../../../../../test/jest-mocks/apex/ruleControllerMocks';
 import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
 import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules';
 import saveRuleBatch from '@salesforce/apex/PresenceSyncRuleController.saveRuleBatch';
@@ -8,36 +9,6 @@ import {
     DEFAULT_RULE_SET_ID
 } from '../../../../../test/jest-mocks/apex/fixtures';
 
-jest.mock('@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.getRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.deleteRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.setRulesActive', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.reorderRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleSet', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleBatch', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.deleteRuleSet', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.searchAssignees', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 import {
     confirmOpen,
     fire,

@@ -1,3 +1,4 @@
+import '../../../../../test/jest-mocks/apex/ruleControllerMocks';
 import getRuleBuilderData from '@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData';
 import getRules from '@salesforce/apex/PresenceSyncRuleController.getRules';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
@@ -12,36 +13,6 @@ import {
 } from '../../../../../test/jest-mocks/apex/fixtures';
 import { flushPromises } from '../../../../../test/domTestUtils';
 
-jest.mock('@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.getRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.deleteRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.setRulesActive', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.reorderRules', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleSet', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleBatch', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.deleteRuleSet', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncRuleController.searchAssignees', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 import {
     fire,
     list,
