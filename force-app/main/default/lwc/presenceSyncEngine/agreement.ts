@@ -1,16 +1,12 @@
 import type { CompiledRules } from './evaluateRules';
 import { eventForState } from './sessionInputs';
 import type { Side } from './sessionTypes';
-import { SIDE_NAMES, writeFor } from './sessionWrites';
+import { SIDE_NAMES, sideOf, writeFor } from './sessionWrites';
 import type { TraceContext } from './traceWriter';
 import type { Decision } from './types';
 import type { SideWriter } from './writeScheduler';
 
 const OTHER: Record<Side, Side> = { connect: 'omni', omni: 'connect' };
-
-export function sideOf(destination: Decision['destination']): Side {
-    return destination === 'ConnectAgentState' ? 'connect' : 'omni';
-}
 
 /** What the rules want of each side given the other side's current state (no write is made). */
 export interface Agreement {

@@ -25,6 +25,12 @@ export function writeFor(decision: Decision, ruleName: string | undefined, conte
     };
 }
 
+/** The side a decision's destination sets. */
+export function sideOf(destination: Decision['destination']): Side {
+    return destination === 'ConnectAgentState' ? 'connect' : 'omni';
+}
+
+/** The destination that sets a side. */
 export function destinationOf(side: Side): Decision['destination'] {
     return side === 'connect' ? 'ConnectAgentState' : 'SalesforceAgentState';
 }

@@ -1,4 +1,4 @@
-import { adoptWishes, agreementWords, checkAgreement, sideOf } from './agreement';
+import { adoptWishes, agreementWords, checkAgreement } from './agreement';
 import { ContactTracker } from './contactPolicy';
 import { compileRules } from './evaluateRules';
 import type { CompiledRules } from './evaluateRules';
@@ -23,7 +23,7 @@ import { SessionListeners } from './sessionListeners';
 import { TraceWriter } from './traceWriter';
 import type { TraceContext } from './traceWriter';
 import type { PresenceEvent, PresenceSyncRule } from './types';
-import { appliedRule, SIDE_NAMES, writeFor } from './sessionWrites';
+import { appliedRule, SIDE_NAMES, sideOf, writeFor } from './sessionWrites';
 import { SideWriter, sideCalls } from './writeScheduler';
 import type { WriteOutcome, WriteParts } from './writeScheduler';
 import { WriteGate } from './writeGate';
@@ -250,7 +250,8 @@ class Session implements SyncSession {
     private takeState(read: ReadInput, state: string, context: TraceContext, held?: HeldInput): boolean {
         const { side, event } = read;
         const writer = this.writers[side];
-        const contactEnded = side === 'connect' && this.contacts.update(readActivity(read.activity));
+        // `read.activity` is already what readInput kept of the snapshot (readActivity).
+        const contactEnded = side === 'connect' && this.contacts.update(read.activity ?? {});
         const report = takeReport(writer, state, {
             before: held ? held.before : writer.known,
             contactEnded,
