@@ -3,7 +3,7 @@
  * imports refuse what cannot be rules and save all or nothing, rule set names are unique.
  */
 import assert from 'node:assert/strict';
-import { eventually } from './harness.mjs';
+import { eventually, untilReady } from './harness.mjs';
 import {
     apex,
     builderOf,
@@ -238,7 +238,7 @@ export const adminRuleScenarios = [
             });
             // The builder learns about the assignment as an admin would: by opening the rule set again.
             await page.reload();
-            await page.evaluate(() => window.workbench.ready);
+            await untilReady(page);
             const reloaded = builderOf(page).locator('c-presence-sync-rule-set-panel');
             await pickCombobox(reloaded.locator('lightning-combobox[data-id="rule-set"]'), chat.id);
             await clickButton(reloaded, 'delete-rule-set');

@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build.mjs';
-import { findChromium, openWorkbench, startEnvironment } from './harness.mjs';
+import { findChromium, openWorkbench, startEnvironment, untilReady } from './harness.mjs';
 import { RULE_SET_LIMIT, ruleSetAtTheLimit } from './benchRuleSet.mjs';
 import { pickCombobox } from './steps.mjs';
 
@@ -97,7 +97,7 @@ async function ruleSetAtTheLimitLoaded(page) {
     }
     // The builder learns about the new rule set as an admin's page would: by loading again.
     await page.reload();
-    await page.evaluate(() => window.workbench.ready);
+    await untilReady(page);
     await page.addScriptTag({ content: IN_PAGE });
     const builder = page.locator('c-presence-sync-rule-builder');
     await builder.locator('c-presence-sync-rule-list li[data-rule-id]').first().waitFor();

@@ -79,11 +79,12 @@ export function workbenchUrl(environment, { query = '', lws = false } = {}) {
 }
 
 /**
- * Awaits `window.workbench.ready`. While an LWS page starts (the sandbox's frame and the CCP frame
- * come and go), Chromium's DevTools protocol now and then reports the awaited promise as garbage
- * collected although the page still holds it; asking again then works.
+ * Awaits `window.workbench.ready`, after the page opened, reloaded or navigated. While an LWS page
+ * starts (the sandbox's frame and the CCP frame come and go), Chromium's DevTools protocol now and
+ * then reports the awaited promise as garbage collected although the page still holds it; asking
+ * again then works.
  */
-async function untilReady(page) {
+export async function untilReady(page) {
     for (let attempt = 1; ; attempt++) {
         try {
             return await page.evaluate(() => window.workbench.ready);
