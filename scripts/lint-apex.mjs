@@ -135,11 +135,8 @@ function argumentsOf(code, openIndex) {
     return args;
 }
 
-export function lintTestClass(file, source, { unique, helpers }) {
-    const findings = [];
-    const code = stripComments(source);
-    const add = (index, message) => findings.push(`${file}:${lineOf(code, index)} ${message}`);
-
+/** Rules 1 and 4: queries of rows the org already holds (jobs, profiles by name). */
+function lintOrgRowReads(code, add) {
     const ownJobNames = new Set(
         [...code.matchAll(/\b(\w+)\s*=\s*PresenceSyncTestData\.isolatePurgeJob\(\)/g)].map((m) => m[1])
     );
@@ -161,7 +158,10 @@ export function lintTestClass(file, source, { unique, helpers }) {
             );
         }
     }
+}
 
+/** Rule 2: a job scheduled under a fixed or production name. */
+function lintJobNames(code, add) {
     for (const call of code.matchAll(/\bSystem\.schedule\s*\(/g)) {
         const [name] = argumentsOf(code, call.index + call[0].length - 1);
         if (/^'/.test(name)) {
@@ -177,7 +177,10 @@ export function lintTestClass(file, source, { unique, helpers }) {
             `uses the production job name ${use[0]}: the org's admin may have scheduled it (PresenceSyncTestData.isolatePurgeJob())`
         );
     }
+}
 
+/** Rule 3: the running user's id in a unique field, directly or through a PresenceSyncTestData helper. */
+function lintRunningUserIds(code, add, { unique, helpers }) {
     const aliases = new Set(
         [
             ...code.matchAll(
@@ -214,6 +217,15 @@ export function lintTestClass(file, source, { unique, helpers }) {
             }
         }
     }
+}
+
+export function lintTestClass(file, source, { unique, helpers }) {
+    const findings = [];
+    const code = stripComments(source);
+    const add = (index, message) => findings.push(`${file}:${lineOf(code, index)} ${message}`);
+    lintOrgRowReads(code, add);
+    lintJobNames(code, add);
+    lintRunningUserIds(code, add, { unique, helpers });
     return findings;
 }
 

@@ -72,6 +72,96 @@ async function openUtility(page, label) {
     await page.getByRole('button', { name: label, exact: false }).first().click();
 }
 
+/** Step 2: the utility renders the agent component, with no uncaught error of ours. */
+async function utilityRenders({ page, shot, ourErrors }) {
+    step(STEPS[1]);
+    await openUtility(page, 'Presence Sync');
+    await agentShown(page, { timeout: 120_000 });
+    await shot('2-utility');
+    if (ourErrors.length > 0) fail(`The Presence Sync utility threw: ${ourErrors.join(' | ')}`);
+    info('The agent component rendered with no uncaught error of ours.');
+}
+
+/** Step 3: a mapping row saved in the rule builder reaches the org. */
+async function savesARule({ page, shot, org, base, startedIso }) {
+    step(STEPS[2]);
+    await page.goto(`${base}/${RULES_PATH}`, { timeout: 120_000 });
+    await saveMappingRow(page, SAVED_ROW, { timeout: 120_000 });
+    await shot('3-rule-builder');
+    await recordAppears(
+        org,
+        `SELECT Id FROM Presence_Sync_Rule__c WHERE Destination__c = 'SalesforceAgentState' AND Destination_Value__c = '${SAVED_ROW.omniStatus}' AND CreatedDate >= ${startedIso}`,
+        'the saved rule in the org'
+    );
+    info('The rule is in the org.');
+}
+
+/** Step 4: the health check shows its checks. */
+async function healthCheckShows({ page, shot, base }) {
+    step(STEPS[3]);
+    await page.goto(`${base}/${HEALTH_PATH}`, { timeout: 120_000 });
+    const rows = await healthCheckRows(page, { timeout: 120_000 });
+    await shot('4-health-check');
+    if (rows.length < 10) fail(`The health check shows ${rows.length} checks, expected 10 or more.`);
+    info(rows.map((row) => `${row.id}: ${row.status}`).join(', '));
+}
+
+/** Step 5: an Omni-Channel status picked in the widget reaches the agent and the trace. */
+async function omniChangeTraced({ page, shot, org, opened, status, user, startedIso }) {
+    step(STEPS[4]);
+    await page.goto(opened.url, { timeout: 120_000 });
+    await openUtility(page, 'Omni-Channel');
+    // Salesforce's widget: a status menu button, then the status by its label.
+    await page
+        .getByRole('button', { name: /status/i })
+        .first()
+        .click();
+    await page.getByRole('menuitem', { name: status }).first().click();
+    await shot('5-omni-widget');
+    await openUtility(page, 'Presence Sync');
+    await eventually(
+        async () => (await agentOmniStatus(page)).includes(status),
+        `the agent to show ${status}`
+    );
+    await recordAppears(
+        org,
+        `SELECT Id FROM Presence_Sync_Log__c WHERE User__c = '${user.id}' AND Event_Type__c = 'SalesforceStateChange' AND CreatedDate >= ${startedIso}`,
+        'the Omni-Channel change in the Presence Sync log'
+    );
+    await shot('6-traced');
+    info(`${status} reached the agent and the trace.`);
+}
+
+/** Step 6: the agent signs in to Amazon Connect (when the workflow has a Connect user). */
+async function connectSignsIn({ page, shot }) {
+    step(STEPS[5]);
+    const username = process.env.PRESENCE_SYNC_CONNECT_USERNAME;
+    const password = process.env.PRESENCE_SYNC_CONNECT_PASSWORD;
+    if (!username || !password) {
+        console.log('::notice::Connect side skipped: no PRESENCE_SYNC_CONNECT_USERNAME/PASSWORD.');
+    } else {
+        const popup = page.context().waitForEvent('page', { timeout: 60_000 });
+        await page
+            .locator('c-presence-sync-agent')
+            .getByRole('button', { name: /sign in/i })
+            .first()
+            .click();
+        const login = await popup;
+        await login.locator('#wdc_username').fill(username);
+        await login.locator('#wdc_password').fill(password);
+        await login.locator('#wdc_login_button').click();
+        await eventually(async () => {
+            const text = await page
+                .locator('c-presence-sync-agent [data-id="connect-state"]')
+                .first()
+                .textContent();
+            return Boolean(text && text.trim() && !/—|unknown/i.test(text));
+        }, 'a Connect state in the agent utility');
+        await shot('7-connect');
+        info('The agent is signed in to Amazon Connect.');
+    }
+}
+
 async function run(options) {
     const org = requireTargetOrg(options['target-org']);
     const status = options.status ?? 'Available';
@@ -100,81 +190,13 @@ async function run(options) {
         });
         await shot('1-console');
 
-        step(STEPS[1]);
-        await openUtility(page, 'Presence Sync');
-        await agentShown(page, { timeout: 120_000 });
-        await shot('2-utility');
-        if (ourErrors.length > 0) fail(`The Presence Sync utility threw: ${ourErrors.join(' | ')}`);
-        info('The agent component rendered with no uncaught error of ours.');
-
-        step(STEPS[2]);
-        const startedIso = new Date(Date.now() - 60_000).toISOString();
-        await page.goto(`${base}/${RULES_PATH}`, { timeout: 120_000 });
-        await saveMappingRow(page, SAVED_ROW, { timeout: 120_000 });
-        await shot('3-rule-builder');
-        await recordAppears(
-            org,
-            `SELECT Id FROM Presence_Sync_Rule__c WHERE Destination__c = 'SalesforceAgentState' AND Destination_Value__c = '${SAVED_ROW.omniStatus}' AND CreatedDate >= ${startedIso}`,
-            'the saved rule in the org'
-        );
-        info('The rule is in the org.');
-
-        step(STEPS[3]);
-        await page.goto(`${base}/${HEALTH_PATH}`, { timeout: 120_000 });
-        const rows = await healthCheckRows(page, { timeout: 120_000 });
-        await shot('4-health-check');
-        if (rows.length < 10) fail(`The health check shows ${rows.length} checks, expected 10 or more.`);
-        info(rows.map((row) => `${row.id}: ${row.status}`).join(', '));
-
-        step(STEPS[4]);
-        await page.goto(opened.url, { timeout: 120_000 });
-        await openUtility(page, 'Omni-Channel');
-        // Salesforce's widget: a status menu button, then the status by its label.
-        await page
-            .getByRole('button', { name: /status/i })
-            .first()
-            .click();
-        await page.getByRole('menuitem', { name: status }).first().click();
-        await shot('5-omni-widget');
-        await openUtility(page, 'Presence Sync');
-        await eventually(
-            async () => (await agentOmniStatus(page)).includes(status),
-            `the agent to show ${status}`
-        );
-        await recordAppears(
-            org,
-            `SELECT Id FROM Presence_Sync_Log__c WHERE User__c = '${user.id}' AND Event_Type__c = 'SalesforceStateChange' AND CreatedDate >= ${startedIso}`,
-            'the Omni-Channel change in the Presence Sync log'
-        );
-        await shot('6-traced');
-        info(`${status} reached the agent and the trace.`);
-
-        step(STEPS[5]);
-        const username = process.env.PRESENCE_SYNC_CONNECT_USERNAME;
-        const password = process.env.PRESENCE_SYNC_CONNECT_PASSWORD;
-        if (!username || !password) {
-            console.log('::notice::Connect side skipped: no PRESENCE_SYNC_CONNECT_USERNAME/PASSWORD.');
-        } else {
-            const popup = page.context().waitForEvent('page', { timeout: 60_000 });
-            await page
-                .locator('c-presence-sync-agent')
-                .getByRole('button', { name: /sign in/i })
-                .first()
-                .click();
-            const login = await popup;
-            await login.locator('#wdc_username').fill(username);
-            await login.locator('#wdc_password').fill(password);
-            await login.locator('#wdc_login_button').click();
-            await eventually(async () => {
-                const text = await page
-                    .locator('c-presence-sync-agent [data-id="connect-state"]')
-                    .first()
-                    .textContent();
-                return Boolean(text && text.trim() && !/—|unknown/i.test(text));
-            }, 'a Connect state in the agent utility');
-            await shot('7-connect');
-            info('The agent is signed in to Amazon Connect.');
-        }
+        const context = { page, shot, org, base, opened, ourErrors, status, user };
+        await utilityRenders(context);
+        context.startedIso = new Date(Date.now() - 60_000).toISOString();
+        await savesARule(context);
+        await healthCheckShows(context);
+        await omniChangeTraced(context);
+        await connectSignsIn(context);
     } catch (error) {
         await shot('failed').catch(() => undefined);
         throw error;

@@ -6,82 +6,31 @@
  * mode (`?lws=1`) the `c` namespace as AMD modules plus a page that holds everything but them.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup } from 'rollup';
+import {
+    componentExists,
+    componentFolders,
+    HOSTED,
+    LABELS_FILE,
+    LWC_DIR,
+    LWC_RUNTIME,
+    LWS,
+    OUT,
+    PLATFORM_MODULES,
+    ROOT,
+    TS_OUT
+} from './buildConfig.mjs';
+import { workbenchModules } from './buildModules.mjs';
 import { labelResolver } from './labels.mjs';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = join(ROOT, 'dist', 'workbench');
-const TS_OUT = join(OUT, 'ts');
-const LWC_DIR = join(ROOT, 'force-app', 'main', 'default', 'lwc');
-const LABELS_FILE = join(ROOT, 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml');
-
-/**
- * The LWC runtime that matches the compiler: `lwc`'s own dependencies (another @lwc/engine-dom
- * version may sit at the top of node_modules for Jest).
- */
-const lwcRequire = createRequire(join(ROOT, 'node_modules', 'lwc', 'index.js'));
-const LWC_RUNTIME = {
-    engine: lwcRequire.resolve('@lwc/engine-dom'),
-    syntheticShadow: lwcRequire.resolve('@lwc/synthetic-shadow'),
-    wireService: lwcRequire.resolve('@lwc/wire-service')
-};
-
-/** The project's components the page hosts, in display order. */
-export const HOSTED = [
-    {
-        key: 'agent',
-        tag: 'c-presence-sync-agent',
-        folder: 'presenceSyncAgent',
-        title: 'Presence Sync (agent utility item)'
-    },
-    {
-        key: 'ruleBuilder',
-        tag: 'c-presence-sync-rule-builder',
-        folder: 'presenceSyncRuleBuilder',
-        title: 'Presence sync rules'
-    },
-    {
-        key: 'healthCheck',
-        tag: 'c-presence-sync-health-check',
-        folder: 'presenceSyncHealthCheck',
-        title: 'Presence Sync health check'
-    },
-    {
-        key: 'logReader',
-        tag: 'c-presence-sync-log-reader',
-        folder: 'presenceSyncLogReader',
-        title: 'Presence Sync log'
-    }
-];
-
-/**
- * Lightning Web Security mode: the namespace LWS gives its own sandbox (the project has no org
- * namespace, so its components are `c`), the global its AMD modules define themselves with, and
- * where they are served.
- */
-export const LWS = {
-    key: 'c',
-    defineName: 'workbenchLwsDefine',
-    url: '/workbench/lws/c.js',
-    file: join(OUT, 'lws', 'c.js')
-};
-
-/** Platform modules the components import, served by the workbench's own implementations. */
-const PLATFORM_MODULES = {
-    'lightning/empApi': 'empApi',
-    'lightning/toast': 'toast',
-    'lightning/platformUtilityBarApi': 'platformUtilityBarApi',
-    'lightning/platformResourceLoader': 'platformResourceLoader',
-    'lightning/platformShowToastEvent': 'platformShowToastEvent',
-    'lightning/navigation': 'navigation'
-};
+export { HOSTED, LWS, OUT, ROOT } from './buildConfig.mjs';
+export { buildIsFresh, sourcesStamp } from './buildFreshness.mjs';
 
 /**
  * Compiles a TypeScript project. Type errors do not stop the workbench (tsc still emits, and a
@@ -105,121 +54,6 @@ function tsc(project) {
             }
         });
     });
-}
-
-/** A component exists once its folder holds its module (compiled from TypeScript, or plain JS). */
-function componentExists(folder) {
-    return existsSync(join(LWC_DIR, folder, `${folder}.js`));
-}
-
-function componentFolders() {
-    return readdirSync(LWC_DIR).filter((name) => componentExists(name));
-}
-
-/**
- * `workbench/components` when the components run in the LWS sandbox: the page imports every
- * platform module the namespace needs (so they are platform code, outside the sandbox), hands them
- * to the sandbox host, and evaluates a component's module in the sandbox when the page mounts it.
- */
-function sandboxedComponentsModule(platformModules) {
-    const host = join(TS_OUT, 'workbench', 'lws', 'host.js');
-    const imports = platformModules.map((id, i) => `import * as P${i} from ${JSON.stringify(id)};`);
-    const platform = platformModules.map((id, i) => `    ${JSON.stringify(id)}: P${i}`).join(',\n');
-    const agent = HOSTED.find((c) => c.key === 'agent');
-    return `import { loadSandboxedNamespace } from ${JSON.stringify(host)};
-${imports.join('\n')}
-const namespace = await loadSandboxedNamespace({
-    key: ${JSON.stringify(LWS.key)},
-    url: ${JSON.stringify(LWS.url)},
-    defineName: ${JSON.stringify(LWS.defineName)},
-    platform: {
-${platform}
-    }
-});
-const mount = (c) => ({ ...c, ctor: namespace.has('${LWS.key}/' + c.folder) ? namespace.require('${LWS.key}/' + c.folder).default : null });
-export const catalogue = ${JSON.stringify(HOSTED)};
-export const agent = mount(${JSON.stringify(agent)});
-export const loadOthers = () => Promise.resolve(catalogue.filter((c) => c.key !== 'agent').map(mount));
-window.workbenchLws = { key: namespace.key, evaluated: () => namespace.evaluated() };
-`;
-}
-
-/**
- * Resolves the platform's scoped imports (`@salesforce/...`) and the workbench's generated modules.
- * With `sandboxed` (the platform modules the namespace imports), the components come from the
- * LWS sandbox instead of the page's own bundle.
- */
-function workbenchModules({ userId, labels, sandboxed = null }) {
-    const apexClient = join(TS_OUT, 'workbench', 'platform', 'apex.js');
-    const gateOff = '\0gate-off';
-    return {
-        name: 'presence-sync-workbench-modules',
-        resolveId(id) {
-            if (id === '@salesforce/gate/bc.260.enableComboboxElementInternals') {
-                // Synthetic shadow has no attachInternals: keep combobox on its older path.
-                return gateOff;
-            }
-            if (
-                id.startsWith('@salesforce/apex/') ||
-                id.startsWith('@salesforce/resourceUrl/') ||
-                id.startsWith('@salesforce/customPermission/') ||
-                id.startsWith('@salesforce/label/') ||
-                id === '@salesforce/user/Id' ||
-                id === 'workbench/components' ||
-                id === 'workbench/other-components' ||
-                id === 'workbench/entry'
-            ) {
-                return `\0${id}`;
-            }
-            return null;
-        },
-        load(id) {
-            if (id === gateOff) {
-                return 'export default { isOpen: () => false };';
-            }
-            if (!id.startsWith('\0')) {
-                return null;
-            }
-            const name = id.slice(1);
-            if (name === 'workbench/entry') {
-                return `import ${JSON.stringify(LWC_RUNTIME.syntheticShadow)};\nimport ${JSON.stringify(join(TS_OUT, 'workbench', 'page', 'main.js'))};`;
-            }
-            if (name === 'workbench/components' && sandboxed) {
-                return sandboxedComponentsModule(sandboxed);
-            }
-            if (name === 'workbench/components' || name === 'workbench/other-components') {
-                const agentOnly = name === 'workbench/components';
-                const chosen = HOSTED.filter((c) => (c.key === 'agent') === agentOnly);
-                const lines = chosen.map((c, i) =>
-                    componentExists(c.folder) ? `import C${i} from 'c/${c.folder}';` : `const C${i} = null;`
-                );
-                const list = chosen.map((c, i) => `{ ...${JSON.stringify(c)}, ctor: C${i} }`).join(',\n    ');
-                const hosted = `${lines.join('\n')}\nexport const components = [\n    ${list}\n];`;
-                return agentOnly
-                    ? `${hosted}\nexport const agent = components[0];\nexport const catalogue = ${JSON.stringify(HOSTED)};\n` +
-                          `export const loadOthers = () => import('workbench/other-components').then((m) => m.components);`
-                    : hosted;
-            }
-            if (name.startsWith('@salesforce/apex/')) {
-                const endpoint = name.slice('@salesforce/apex/'.length);
-                return `import { callApex } from ${JSON.stringify(apexClient)};\nexport default function apexMethod(params) { return callApex(${JSON.stringify(endpoint)}, params); }`;
-            }
-            if (name.startsWith('@salesforce/resourceUrl/')) {
-                return `export default ${JSON.stringify(`/resources/${name.slice('@salesforce/resourceUrl/'.length)}`)};`;
-            }
-            if (name.startsWith('@salesforce/customPermission/')) {
-                // The workbench's agent holds every Presence Sync permission set.
-                return 'export default true;';
-            }
-            if (labels.isLabel(name)) {
-                return labels.source(name);
-            }
-            if (name === '@salesforce/user/Id') {
-                return `export default ${JSON.stringify(userId)};`;
-            }
-            return null;
-        }
-    };
 }
 
 /**
@@ -406,54 +240,6 @@ async function buildOrg() {
     );
 }
 
-/** Newest modification time of the sources a build depends on. */
-export function sourcesStamp() {
-    let newest = 0;
-    const walk = (dir) => {
-        if (!existsSync(dir)) {
-            return;
-        }
-        for (const entry of readdirSync(dir, { withFileTypes: true })) {
-            const path = join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (entry.name !== '__tests__' && entry.name !== 'node_modules') {
-                    walk(path);
-                }
-            } else if (/\.(ts|html|css|js-meta\.xml)$/.test(entry.name)) {
-                newest = Math.max(newest, statSync(path).mtimeMs);
-            }
-        }
-    };
-    walk(LWC_DIR);
-    walk(join(ROOT, 'workbench', 'page'));
-    walk(join(ROOT, 'workbench', 'platform'));
-    walk(join(ROOT, 'workbench', 'lws'));
-    walk(join(ROOT, 'force-app', 'test', 'emulators'));
-    for (const file of [LABELS_FILE, join(ROOT, 'workbench', 'labels.mjs')]) {
-        if (existsSync(file)) {
-            newest = Math.max(newest, statSync(file).mtimeMs);
-        }
-    }
-    return Math.max(newest, ...readdirSync(LWC_DIR).map((name) => statSync(join(LWC_DIR, name)).mtimeMs));
-}
-
-/** Whether the last build is newer than every source (and than this script): then nothing needs building. */
-export function buildIsFresh() {
-    const outputs = [
-        join('page', 'page.js'),
-        join('page-lws', 'page.js'),
-        join('lws', 'c.js'),
-        'ccp.js',
-        'org.mjs'
-    ].map((file) => join(OUT, file));
-    if (!outputs.every((file) => existsSync(file))) {
-        return false;
-    }
-    const oldestOutput = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
-    const builder = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-    return oldestOutput > Math.max(sourcesStamp(), builder);
-}
-
 /**
  * Builds everything. `onStep(text)` hears each step as it starts (the first build takes about a
  * minute, and `npm start` says what it is doing meanwhile).
@@ -464,11 +250,12 @@ export async function build({ onStep = () => undefined } = {}) {
     const componentErrors = await tsc('tsconfig.build.json');
     onStep('Compiling the workbench and the emulators');
     const typeErrors = [...componentErrors, ...(await tsc('workbench/tsconfig.json'))];
-    // The compiled workbench modules are ES modules; say so to Node (the build imports fixtures.js).
+    // The compiled workbench modules are ES modules; say so to Node (the build imports fixtureIds.js,
+    // which imports nothing: Node's loader wants file extensions the sources leave to the bundler).
     mkdirSync(TS_OUT, { recursive: true });
     writeFileSync(join(TS_OUT, 'package.json'), '{ "type": "module" }\n');
     const fixtures = await import(
-        pathToFileURL(join(TS_OUT, 'force-app', 'test', 'jest-mocks', 'apex', 'fixtures.js')).href
+        pathToFileURL(join(TS_OUT, 'force-app', 'test', 'jest-mocks', 'apex', 'fixtureIds.js')).href
     );
     const userId = fixtures.AGENT_USER_ID;
     const labels = labelResolver({ root: ROOT, labelsFile: LABELS_FILE });

@@ -6,7 +6,7 @@
  * The last line is `N passed, M failed`.
  */
 import assert from 'node:assert/strict';
-import { eventually, findChromium, openWorkbench, startEnvironment } from '../../workbench/e2e/harness.mjs';
+import { eventually, findChromium, playScenario, startEnvironment } from '../../workbench/e2e/harness.mjs';
 import { agentOmniStatus, agentShown, healthCheckRows, saveMappingRow } from './steps.mjs';
 
 const checks = [
@@ -66,24 +66,10 @@ async function main() {
     let failed = 0;
     try {
         for (const check of checks) {
-            let opened = null;
-            try {
-                await environment.post('/workbench/reset');
-                opened = await openWorkbench(environment);
-                await check.run(opened.page);
-                assert.deepEqual(opened.errors, [], 'no uncaught errors on the page');
+            if (await playScenario(environment, check)) {
                 passed += 1;
-                console.log(`  ✓ ${check.name}`);
-            } catch (error) {
+            } else {
                 failed += 1;
-                console.log(
-                    `  ✗ ${check.name}\n      ${String(error.stack ?? error)
-                        .split('\n')
-                        .slice(0, 4)
-                        .join('\n      ')}`
-                );
-            } finally {
-                await opened?.context.close();
             }
         }
     } finally {

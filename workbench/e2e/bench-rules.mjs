@@ -15,8 +15,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build.mjs';
-import { findChromium, openWorkbench, startEnvironment } from './harness.mjs';
+import { findChromium, openWorkbench, startEnvironment, untilReady } from './harness.mjs';
 import { RULE_SET_LIMIT, ruleSetAtTheLimit } from './benchRuleSet.mjs';
+import { pickCombobox } from './steps.mjs';
 
 const RUNS = 3;
 const TARGET_MS = 1000;
@@ -63,14 +64,140 @@ async function elapsed(page, act, done, arg) {
     return (await page.evaluate(() => performance.now())) - start;
 }
 
-async function pick(combobox, value) {
-    await combobox.locator('[role="combobox"]').first().click();
-    await combobox.locator(`[role="option"][data-value="${value}"]`).first().click();
-}
-
 function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** A rule set of 500 rules stored in the org, and the builder loaded again to know it. */
+async function ruleSetAtTheLimitLoaded(page) {
+    const ruleSetId = await page.evaluate(async (limit) => {
+        const set = await window.workbench.apex('PresenceSyncRuleController.saveRuleSet', {
+            ruleSetJson: JSON.stringify({
+                name: `At the limit (${limit} rules)`,
+                isDefault: false,
+                assignments: []
+            })
+        });
+        return set.id;
+    }, RULE_SET_LIMIT);
+    const full = ruleSetAtTheLimit();
+    const stored = await page.evaluate(
+        ([id, list]) =>
+            window.workbench.apex('PresenceSyncRuleController.saveRules', {
+                ruleSetId: id,
+                rulesJson: JSON.stringify(list)
+            }),
+        [ruleSetId, full]
+    );
+    if (stored.saved.length !== RULE_SET_LIMIT) {
+        throw new Error(
+            `The org kept ${stored.saved.length} of ${RULE_SET_LIMIT} rules: ${JSON.stringify(stored.rejected[0])}`
+        );
+    }
+    // The builder learns about the new rule set as an admin's page would: by loading again.
+    await page.reload();
+    await untilReady(page);
+    await page.addScriptTag({ content: IN_PAGE });
+    const builder = page.locator('c-presence-sync-rule-builder');
+    await builder.locator('c-presence-sync-rule-list li[data-rule-id]').first().waitFor();
+    return { ruleSetId, full, builder };
+}
+
+/** Opening the rule set: its first rules drawn. */
+async function measureOpen(page, builder, ruleSetId) {
+    const open = await elapsed(
+        page,
+        () =>
+            pickCombobox(
+                builder.locator('c-presence-sync-rule-set-panel lightning-combobox[data-id="rule-set"]'),
+                ruleSetId
+            ),
+        (page) =>
+            window.__bench.rows() === page &&
+            window.__bench.listed() === `Showing ${page} of 500 rules, in the order they are evaluated.`,
+        25
+    ).catch(async (error) => {
+        throw new Error(`open: ${error.message}; rows ${await page.evaluate(() => window.__bench.rows())}`);
+    });
+    return open;
+}
+
+/** The analysis of all 500 rules: findings and the coverage matrix shown. */
+async function measureAnalysis(page, builder) {
+    const analysis = await elapsed(
+        page,
+        () => builder.locator('[role="tab"]', { hasText: 'Coverage and warnings' }).click(),
+        () => {
+            const coverage = window.__bench.root('c-presence-sync-rule-coverage')?.shadowRoot;
+            return Boolean(
+                coverage?.querySelector('[data-id="findings-summary"], [data-id="no-findings"]') &&
+                coverage.querySelector('[data-id="matrix"] tbody tr')
+            );
+        }
+    );
+    return analysis;
+}
+
+/** Saving one renamed rule of the 500: the editor closed and the new name listed. */
+async function measureSave(page, builder) {
+    await builder.locator('[role="tab"]', { hasText: 'Rules' }).click();
+    const target = builder.locator('c-presence-sync-rule-list li[data-rule-id]').nth(20);
+    await target.locator('lightning-button-icon[data-action="edit"] button').click();
+    const editor = builder.locator('c-presence-sync-rule-editor');
+    const newName = `Renamed rule ${Date.now()}`;
+    await editor.locator('lightning-input[data-field="name"] input').fill(newName);
+    const save = await elapsed(
+        page,
+        () => editor.locator('lightning-button[data-id="save"] button').click(),
+        (name) =>
+            !window.__bench.root('c-presence-sync-rule-editor') &&
+            [
+                ...(window.__bench
+                    .root('c-presence-sync-rule-list')
+                    ?.shadowRoot?.querySelectorAll('[data-id="name"]') ?? [])
+            ].some((n) => n.textContent === name),
+        newName
+    );
+    return save;
+}
+
+/** Importing 500 rules to replace the set's, the time to read a warnings question left out. */
+async function measureImport(page, builder, full) {
+    await builder.locator('[role="tab"]', { hasText: 'Import and export' }).click();
+    const transfer = builder.locator('c-presence-sync-rule-transfer');
+    await transfer.locator('input[type="file"]').setInputFiles({
+        name: 'limit.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ format: 'presence-sync-rules', version: 1, rules: full }))
+    });
+    await transfer.locator('lightning-radio-group label', { hasText: 'Replace the rules' }).click();
+    const importButton = transfer.locator('lightning-button[data-id="import"] button');
+    await importButton.waitFor();
+    // If the file adds warnings the admin is asked first: the time spent reading the question is theirs.
+    const outcome = () =>
+        Boolean(
+            window.__bench
+                .root('c-presence-sync-rule-transfer')
+                ?.shadowRoot?.querySelector('[data-id="outcome"]')
+        );
+    const outcomeOrQuestion = () =>
+        Boolean(
+            window.__bench
+                .root('c-presence-sync-rule-transfer')
+                ?.shadowRoot?.querySelector('[data-id="outcome"]') || window.__bench.modal()
+        );
+    let imported = await elapsed(page, () => importButton.click(), outcomeOrQuestion);
+    const question = page.locator('lightning-overlay-container lightning-modal');
+    if ((await question.count()) > 0) {
+        console.log('  (the import asked about warnings first)');
+        imported += await elapsed(
+            page,
+            () => question.locator('lightning-button[data-id="confirm"] button').click(),
+            outcome
+        );
+    }
+    return imported;
 }
 
 async function measureOnce(environment) {
@@ -78,118 +205,11 @@ async function measureOnce(environment) {
     const { page, context } = await openWorkbench(environment);
     try {
         await page.addScriptTag({ content: IN_PAGE });
-        const ruleSetId = await page.evaluate(async (limit) => {
-            const set = await window.workbench.apex('PresenceSyncRuleController.saveRuleSet', {
-                ruleSetJson: JSON.stringify({
-                    name: `At the limit (${limit} rules)`,
-                    isDefault: false,
-                    assignments: []
-                })
-            });
-            return set.id;
-        }, RULE_SET_LIMIT);
-        const full = ruleSetAtTheLimit();
-        const stored = await page.evaluate(
-            ([id, list]) =>
-                window.workbench.apex('PresenceSyncRuleController.saveRules', {
-                    ruleSetId: id,
-                    rulesJson: JSON.stringify(list)
-                }),
-            [ruleSetId, full]
-        );
-        if (stored.saved.length !== RULE_SET_LIMIT) {
-            throw new Error(
-                `The org kept ${stored.saved.length} of ${RULE_SET_LIMIT} rules: ${JSON.stringify(stored.rejected[0])}`
-            );
-        }
-        // The builder learns about the new rule set as an admin's page would: by loading again.
-        await page.reload();
-        await page.evaluate(() => window.workbench.ready);
-        await page.addScriptTag({ content: IN_PAGE });
-        const builder = page.locator('c-presence-sync-rule-builder');
-        await builder.locator('c-presence-sync-rule-list li[data-rule-id]').first().waitFor();
-
-        const open = await elapsed(
-            page,
-            () =>
-                pick(
-                    builder.locator('c-presence-sync-rule-set-panel lightning-combobox[data-id="rule-set"]'),
-                    ruleSetId
-                ),
-            (page) =>
-                window.__bench.rows() === page &&
-                window.__bench.listed() === `Showing ${page} of 500 rules, in the order they are evaluated.`,
-            25
-        ).catch(async (error) => {
-            throw new Error(
-                `open: ${error.message}; rows ${await page.evaluate(() => window.__bench.rows())}`
-            );
-        });
-
-        const analysis = await elapsed(
-            page,
-            () => builder.locator('[role="tab"]', { hasText: 'Coverage and warnings' }).click(),
-            () => {
-                const coverage = window.__bench.root('c-presence-sync-rule-coverage')?.shadowRoot;
-                return Boolean(
-                    coverage?.querySelector('[data-id="findings-summary"], [data-id="no-findings"]') &&
-                    coverage.querySelector('[data-id="matrix"] tbody tr')
-                );
-            }
-        );
-
-        await builder.locator('[role="tab"]', { hasText: 'Rules' }).click();
-        const target = builder.locator('c-presence-sync-rule-list li[data-rule-id]').nth(20);
-        await target.locator('lightning-button-icon[data-action="edit"] button').click();
-        const editor = builder.locator('c-presence-sync-rule-editor');
-        const newName = `Renamed rule ${Date.now()}`;
-        await editor.locator('lightning-input[data-field="name"] input').fill(newName);
-        const save = await elapsed(
-            page,
-            () => editor.locator('lightning-button[data-id="save"] button').click(),
-            (name) =>
-                !window.__bench.root('c-presence-sync-rule-editor') &&
-                [
-                    ...(window.__bench
-                        .root('c-presence-sync-rule-list')
-                        ?.shadowRoot?.querySelectorAll('[data-id="name"]') ?? [])
-                ].some((n) => n.textContent === name),
-            newName
-        );
-
-        await builder.locator('[role="tab"]', { hasText: 'Import and export' }).click();
-        const transfer = builder.locator('c-presence-sync-rule-transfer');
-        await transfer.locator('input[type="file"]').setInputFiles({
-            name: 'limit.json',
-            mimeType: 'application/json',
-            buffer: Buffer.from(JSON.stringify({ format: 'presence-sync-rules', version: 1, rules: full }))
-        });
-        await transfer.locator('lightning-radio-group label', { hasText: 'Replace the rules' }).click();
-        const importButton = transfer.locator('lightning-button[data-id="import"] button');
-        await importButton.waitFor();
-        // If the file adds warnings the admin is asked first: the time spent reading the question is theirs.
-        const outcome = () =>
-            Boolean(
-                window.__bench
-                    .root('c-presence-sync-rule-transfer')
-                    ?.shadowRoot?.querySelector('[data-id="outcome"]')
-            );
-        const outcomeOrQuestion = () =>
-            Boolean(
-                window.__bench
-                    .root('c-presence-sync-rule-transfer')
-                    ?.shadowRoot?.querySelector('[data-id="outcome"]') || window.__bench.modal()
-            );
-        let imported = await elapsed(page, () => importButton.click(), outcomeOrQuestion);
-        const question = page.locator('lightning-overlay-container lightning-modal');
-        if ((await question.count()) > 0) {
-            console.log('  (the import asked about warnings first)');
-            imported += await elapsed(
-                page,
-                () => question.locator('lightning-button[data-id="confirm"] button').click(),
-                outcome
-            );
-        }
+        const { ruleSetId, full, builder } = await ruleSetAtTheLimitLoaded(page);
+        const open = await measureOpen(page, builder, ruleSetId);
+        const analysis = await measureAnalysis(page, builder);
+        const save = await measureSave(page, builder);
+        const imported = await measureImport(page, builder, full);
         return { open, analysis, save, import: imported };
     } finally {
         await context.close();

@@ -3,6 +3,7 @@
  * Debian's Chromium, starting the workbench server on a free port with its own data folder,
  * opening the workbench page in a fresh browser context, and waiting for conditions.
  */
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,11 +79,12 @@ export function workbenchUrl(environment, { query = '', lws = false } = {}) {
 }
 
 /**
- * Awaits `window.workbench.ready`. While an LWS page starts (the sandbox's frame and the CCP frame
- * come and go), Chromium's DevTools protocol now and then reports the awaited promise as garbage
- * collected although the page still holds it; asking again then works.
+ * Awaits `window.workbench.ready`, after the page opened, reloaded or navigated. While an LWS page
+ * starts (the sandbox's frame and the CCP frame come and go), Chromium's DevTools protocol now and
+ * then reports the awaited promise as garbage collected although the page still holds it; asking
+ * again then works.
  */
-async function untilReady(page) {
+export async function untilReady(page) {
     for (let attempt = 1; ; attempt++) {
         try {
             return await page.evaluate(() => window.workbench.ready);
@@ -147,5 +149,36 @@ export async function eventually(condition, { timeoutMs = 5000, what = 'the cond
             throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
         }
         await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+}
+
+/**
+ * Plays one scenario (`{ name, run(page, environment, opened), settings?, open? }`) on a fresh page
+ * of an org reset to the seed, and to the scenario's settings if it has any. Says ✓ or ✗ with the
+ * first lines of what went wrong; true when it passed with no uncaught error on the page.
+ */
+export async function playScenario(environment, scenario) {
+    const started = Date.now();
+    let opened = null;
+    try {
+        await environment.post('/workbench/reset');
+        if (scenario.settings) {
+            await environment.post('/workbench/settings', scenario.settings);
+        }
+        opened = await openWorkbench(environment, scenario.open);
+        await scenario.run(opened.page, environment, opened);
+        assert.deepEqual(opened.errors, [], 'no uncaught errors on the page');
+        console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
+        return true;
+    } catch (error) {
+        console.log(
+            `  ✗ ${scenario.name}\n      ${String(error.stack ?? error)
+                .split('\n')
+                .slice(0, 4)
+                .join('\n      ')}`
+        );
+        return false;
+    } finally {
+        await opened?.context.close();
     }
 }

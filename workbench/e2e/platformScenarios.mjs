@@ -3,7 +3,7 @@
  * refuse, and what the agent component does about it. Each is one "Done when" of the issue.
  */
 import assert from 'node:assert/strict';
-import { eventually, openTab } from './harness.mjs';
+import { eventually, openTab, untilReady } from './harness.mjs';
 import { agentText, putStates, row, settle, sides, toolkitSets, wb } from './steps.mjs';
 
 const statusText = (page) => agentText(page, 'sync-status').then((t) => t.trim());
@@ -99,7 +99,7 @@ export const platformScenarios = [
             await settle(page);
             assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Lunch' });
             await page.reload();
-            await wb(page, () => window.workbench.ready);
+            await untilReady(page);
             await settle(page);
             assert.deepEqual(await sides(page), { connect: 'Lunch', omni: 'Lunch' });
             assert.deepEqual(await writes(page), [], 'nothing written after the reload');
@@ -129,7 +129,7 @@ export const platformScenarios = [
             const later = new URL(page.url());
             later.searchParams.set('omniLoginMs', '2000');
             await page.goto(later.href);
-            await wb(page, () => window.workbench.ready);
+            await untilReady(page);
             await settle(page);
             assert.deepEqual(
                 await sides(page),

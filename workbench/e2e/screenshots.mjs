@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build.mjs';
-import { findChromium, openWorkbench, startEnvironment } from './harness.mjs';
+import { findChromium, openWorkbench, startEnvironment, untilReady } from './harness.mjs';
 
 const IMAGES = join(ROOT, 'docs', 'images');
 
@@ -120,7 +120,7 @@ async function theRuleBuilder(environment) {
         ]
     );
     await page.reload();
-    await page.evaluate(() => window.workbench.ready);
+    await untilReady(page);
     const builder = page.locator('c-presence-sync-rule-builder');
     await builder.locator('c-presence-sync-rule-list li[data-rule-id]').nth(5).waitFor();
     await shoot(builder, 'rule-builder.png');
@@ -147,7 +147,7 @@ async function theRuleBuilder(environment) {
         ]
     );
     await page.reload();
-    await page.evaluate(() => window.workbench.ready);
+    await untilReady(page);
     const list = builder.locator('c-presence-sync-rule-list');
     await list.locator('li[data-rule-id="lunch-55"]').waitFor();
     await list.locator('li[data-rule-id="lunch-55"] lightning-input label').first().click();
@@ -206,7 +206,7 @@ async function theRuleSets(environment) {
         userId
     );
     await page.reload();
-    await page.evaluate(() => window.workbench.ready);
+    await untilReady(page);
     const panel = page.locator('c-presence-sync-rule-builder c-presence-sync-rule-set-panel');
     const picker = panel.locator('lightning-combobox[data-id="rule-set"]');
     await picker.locator('[role="combobox"]').first().click();

@@ -118,6 +118,127 @@ function flushAgentLog(): void {
     }
 }
 
+/** The next CCP the agent component loads (the current one, if loaded). */
+function nextLoadedCcp(onCcpLoaded: WorkbenchApiOptions['onCcpLoaded']): Promise<CcpHandle> {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+            () => reject(new Error('The CCP did not load: has the agent component started it?')),
+            READY_TIMEOUT_MS
+        );
+        const stop = onCcpLoaded((loaded) => {
+            clearTimeout(timer);
+            queueMicrotask(() => stop());
+            resolve(loaded);
+        });
+    });
+}
+
+/**
+ * The agent's action in the CCP, resolved once this page has the CCP's update (a CCP on
+ * another origin answers once it has carried the action out and its messages arrived).
+ */
+async function actInCcp(
+    loadedCcp: () => Promise<CcpHandle>,
+    action: (current: CcpHandle) => void | Promise<void>
+): Promise<void> {
+    await action(await loadedCcp());
+    touch();
+    await messagesDelivered();
+}
+
+/** Waits until nothing is in flight: Apex calls, the CCP's messages, the agent's log. */
+async function settleAll(ccp: () => CcpHandle | null, agentElement: () => HTMLElement | null): Promise<void> {
+    await whenQuiet();
+    // A CCP on another origin answers from another process, maybe after the quiet spell.
+    const remote = ccp();
+    if (remote?.drain) {
+        await remote.drain();
+        await whenQuiet();
+    }
+    if (agentElement()) {
+        flushAgentLog();
+        await whenQuiet();
+    }
+}
+
+/** `window.workbench.rules`: the org's default rule set, replaced through the workbench server. */
+function rulesApi(
+    rulesCache: { rules: PresenceSyncRule[] },
+    refreshRules: () => Promise<PresenceSyncRule[]>
+) {
+    return {
+        async replace(
+            rules: PresenceSyncRule[]
+        ): Promise<{ saved: number; rejected: { id: string; issues: RuleIssue[] }[] }> {
+            const result = await server<{
+                saved: PresenceSyncRule[];
+                rejected: { id: string; issues: RuleIssue[] }[];
+            }>('/workbench/rules/replace', { rules });
+            await refreshRules();
+            // The org has published the change; let the agent fetch and apply the new rules.
+            await whenQuiet();
+            return { saved: result.saved.length, rejected: result.rejected };
+        },
+        list: (): PresenceSyncRule[] => rulesCache.rules.map((r) => ({ ...r }))
+    };
+}
+
+/** `window.workbench.connect`: the agent's actions in the CCP, each resolved once this page has its update. */
+function connectApi(
+    ccp: () => CcpHandle | null,
+    inCcp: (action: (current: CcpHandle) => void | Promise<void>) => Promise<void>,
+    loadedCcp: () => Promise<CcpHandle>
+) {
+    return {
+        /** The agent picks a state (the next status during a contact), plays a call phase, or Connect sets an error state. */
+        setState: (name: string): Promise<void> => inCcp((c) => c.setState(name)),
+        state: (): string => ccp()?.state() ?? 'Offline',
+        nextState: (): string | null => ccp()?.nextState() ?? null,
+        calls: (): { method: string; params: unknown }[] => ccp()?.calls() ?? [],
+        /** Beyond the contract: the agent clears the newest contact. */
+        endCall: (): Promise<void> => inCcp((c) => c.endContact()),
+        /** Beyond the contract: a chat or task is routed to the agent (a contact without a system state). */
+        startContact: (kind: 'chat' | 'task'): Promise<void> => inCcp((c) => c.startContact(kind)),
+        /** Beyond the contract: the agent's Amazon Connect session ends, or the agent signs in again. */
+        signOut: (): Promise<void> => inCcp((c) => c.signOut()),
+        signIn: (): Promise<void> => inCcp((c) => c.signIn()),
+        /** Beyond the contract: false makes the CCP take requests and never answer them. */
+        answerRequests: async (answering: boolean): Promise<void> =>
+            (await loadedCcp()).answerRequests(answering),
+        /** Beyond the contract: the agent's own softphone (another CCP) opens and takes the softphone role. */
+        openOwnSoftphone: (): Promise<void> => inCcp((c) => c.openOwnSoftphone()),
+        /** Beyond the contract: who holds the softphone role, and every time it moved. */
+        softphone: () => ccp()?.softphone() ?? { master: null, takeovers: [] }
+    };
+}
+
+/** `window.workbench.omni`: the agent, the router and a supervisor in Omni-Channel. */
+function omniApi(omni: EmulatedOmni) {
+    return {
+        setStatus: (developerName: string): Promise<void> => omni.setStatus(developerName),
+        status: (): string => omni.status(),
+        logout: (): Promise<void> => omni.logout(),
+        async acceptWork(channelDeveloperName: string): Promise<void> {
+            await omni.acceptWork(channelDeveloperName);
+        },
+        setWorkload: (newWorkload: number, configuredCapacity: number): Promise<void> =>
+            omni.setWorkload(newWorkload, configuredCapacity),
+        /** Beyond the contract: interruptible work routed or closed, or the interruptible capacity changed. */
+        setInterruptibleWorkload: (
+            newInterruptibleWorkload: number,
+            configuredInterruptibleCapacity: number
+        ): Promise<void> =>
+            omni.setInterruptibleWorkload(newInterruptibleWorkload, configuredInterruptibleCapacity),
+        calls: (): { method: string; args: unknown }[] => omni.calls(),
+        /** Beyond the contract: withdraw or restore a status from the agent's presence configuration. */
+        grant: (developerName: string, granted: boolean): void => omni.grant(developerName, granted),
+        /** Beyond the contract: a supervisor changes the agent's status, or logs the agent out. */
+        supervisorSetStatus: (developerName: string): Promise<void> =>
+            omni.supervisorSetStatus(developerName),
+        supervisorLogout: (): Promise<void> => omni.supervisorLogout()
+    };
+}
+
 export function createWorkbenchApi(options: WorkbenchApiOptions) {
     const { omni, ccp, onCcpLoaded, agentElement, rulesCache, toasts } = options;
     const agentLog = createAgentLog(agentElement);
@@ -132,29 +253,9 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
         return started;
     };
 
-    function loadedCcp(): Promise<CcpHandle> {
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(
-                () => reject(new Error('The CCP did not load: has the agent component started it?')),
-                READY_TIMEOUT_MS
-            );
-            const stop = onCcpLoaded((loaded) => {
-                clearTimeout(timer);
-                queueMicrotask(() => stop());
-                resolve(loaded);
-            });
-        });
-    }
-
-    /**
-     * The agent's action in the CCP, resolved once this page has the CCP's update (a CCP on
-     * another origin answers once it has carried the action out and its messages arrived).
-     */
-    async function inCcp(action: (current: CcpHandle) => void | Promise<void>): Promise<void> {
-        await action(await loadedCcp());
-        touch();
-        await messagesDelivered();
-    }
+    const loadedCcp = (): Promise<CcpHandle> => nextLoadedCcp(onCcpLoaded);
+    const inCcp = (action: (current: CcpHandle) => void | Promise<void>): Promise<void> =>
+        actInCcp(loadedCcp, action);
 
     async function refreshRules(): Promise<PresenceSyncRule[]> {
         rulesCache.rules = await server<PresenceSyncRule[]>('/workbench/rules');
@@ -164,81 +265,13 @@ export function createWorkbenchApi(options: WorkbenchApiOptions) {
     // Rules saved anywhere (the rule builder, another tab) reach the list as they reach the agent.
     void subscribe(RULES_CHANGED, -1, () => void refreshRules());
 
-    async function settle(): Promise<void> {
-        await whenQuiet();
-        // A CCP on another origin answers from another process, maybe after the quiet spell.
-        const remote = ccp();
-        if (remote?.drain) {
-            await remote.drain();
-            await whenQuiet();
-        }
-        if (agentElement()) {
-            flushAgentLog();
-            await whenQuiet();
-        }
-    }
+    const settle = (): Promise<void> => settleAll(ccp, agentElement);
 
     const api = {
         ready: whenReady(),
-        connect: {
-            /** The agent picks a state (the next status during a contact), plays a call phase, or Connect sets an error state. */
-            setState: (name: string): Promise<void> => inCcp((c) => c.setState(name)),
-            state: (): string => ccp()?.state() ?? 'Offline',
-            nextState: (): string | null => ccp()?.nextState() ?? null,
-            calls: (): { method: string; params: unknown }[] => ccp()?.calls() ?? [],
-            /** Beyond the contract: the agent clears the newest contact. */
-            endCall: (): Promise<void> => inCcp((c) => c.endContact()),
-            /** Beyond the contract: a chat or task is routed to the agent (a contact without a system state). */
-            startContact: (kind: 'chat' | 'task'): Promise<void> => inCcp((c) => c.startContact(kind)),
-            /** Beyond the contract: the agent's Amazon Connect session ends, or the agent signs in again. */
-            signOut: (): Promise<void> => inCcp((c) => c.signOut()),
-            signIn: (): Promise<void> => inCcp((c) => c.signIn()),
-            /** Beyond the contract: false makes the CCP take requests and never answer them. */
-            answerRequests: async (answering: boolean): Promise<void> =>
-                (await loadedCcp()).answerRequests(answering),
-            /** Beyond the contract: the agent's own softphone (another CCP) opens and takes the softphone role. */
-            openOwnSoftphone: (): Promise<void> => inCcp((c) => c.openOwnSoftphone()),
-            /** Beyond the contract: who holds the softphone role, and every time it moved. */
-            softphone: () => ccp()?.softphone() ?? { master: null, takeovers: [] }
-        },
-        omni: {
-            setStatus: (developerName: string): Promise<void> => omni.setStatus(developerName),
-            status: (): string => omni.status(),
-            logout: (): Promise<void> => omni.logout(),
-            async acceptWork(channelDeveloperName: string): Promise<void> {
-                await omni.acceptWork(channelDeveloperName);
-            },
-            setWorkload: (newWorkload: number, configuredCapacity: number): Promise<void> =>
-                omni.setWorkload(newWorkload, configuredCapacity),
-            /** Beyond the contract: interruptible work routed or closed, or the interruptible capacity changed. */
-            setInterruptibleWorkload: (
-                newInterruptibleWorkload: number,
-                configuredInterruptibleCapacity: number
-            ): Promise<void> =>
-                omni.setInterruptibleWorkload(newInterruptibleWorkload, configuredInterruptibleCapacity),
-            calls: (): { method: string; args: unknown }[] => omni.calls(),
-            /** Beyond the contract: withdraw or restore a status from the agent's presence configuration. */
-            grant: (developerName: string, granted: boolean): void => omni.grant(developerName, granted),
-            /** Beyond the contract: a supervisor changes the agent's status, or logs the agent out. */
-            supervisorSetStatus: (developerName: string): Promise<void> =>
-                omni.supervisorSetStatus(developerName),
-            supervisorLogout: (): Promise<void> => omni.supervisorLogout()
-        },
-        rules: {
-            async replace(
-                rules: PresenceSyncRule[]
-            ): Promise<{ saved: number; rejected: { id: string; issues: RuleIssue[] }[] }> {
-                const result = await server<{
-                    saved: PresenceSyncRule[];
-                    rejected: { id: string; issues: RuleIssue[] }[];
-                }>('/workbench/rules/replace', { rules });
-                await refreshRules();
-                // The org has published the change; let the agent fetch and apply the new rules.
-                await whenQuiet();
-                return { saved: result.saved.length, rejected: result.rejected };
-            },
-            list: (): PresenceSyncRule[] => rulesCache.rules.map((r) => ({ ...r }))
-        },
+        connect: connectApi(ccp, inCcp, loadedCcp),
+        omni: omniApi(omni),
+        rules: rulesApi(rulesCache, refreshRules),
         log: () => agentLog.entries(),
         settle,
         /**

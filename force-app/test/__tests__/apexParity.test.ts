@@ -1,7 +1,7 @@
 /**
  * Apex validates rules on save with its own copy of the engine's words and vocabulary
  * (PresenceSyncRuleValidator, PresenceSyncVocabulary), and of the org's own checks and limits
- * that the rule builder applies before saving (presenceSyncRuleChecks). These tests read the Apex source and
+ * that the rule builder applies before saving (PresenceSyncRuleChecks, presenceSyncRuleChecks). These tests read the Apex source and
  * fail when either copy drifts from the engine, so a rule the builder accepts is never refused
  * by the org with different words, or the other way round.
  */
@@ -23,6 +23,7 @@ import { ORG_RULE_MESSAGES, RULE_LIMITS } from 'c/presenceSyncRuleChecks';
 
 const classes = path.resolve(__dirname, '../../main/default/classes');
 const validator = fs.readFileSync(path.join(classes, 'PresenceSyncRuleValidator.cls'), 'utf8');
+const orgChecks = fs.readFileSync(path.join(classes, 'PresenceSyncRuleChecks.cls'), 'utf8');
 const vocabulary = fs.readFileSync(path.join(classes, 'PresenceSyncVocabulary.cls'), 'utf8');
 const batch = fs.readFileSync(path.join(classes, 'PresenceSyncRuleBatch.cls'), 'utf8');
 
@@ -72,7 +73,7 @@ describe('Apex rule validation mirrors the engine', () => {
     });
 
     it('refuses what only the org knows with the same words as the rule builder', () => {
-        expect(apexStringMap(validator, 'ORG_MESSAGES')).toEqual(ORG_RULE_MESSAGES);
+        expect(apexStringMap(orgChecks, 'ORG_MESSAGES')).toEqual(ORG_RULE_MESSAGES);
     });
 
     it('states the same limits as the rule builder', () => {
@@ -85,15 +86,15 @@ describe('Apex rule validation mirrors the engine', () => {
         };
         expect({
             rulesPerSet: constant(batch, 'MAX_RULES_PER_SET'),
-            nameLength: constant(validator, 'MAX_NAME_LENGTH'),
-            valueLength: constant(validator, 'MAX_VALUE_LENGTH'),
-            ruleSetNameLength: constant(validator, 'MAX_RULE_SET_NAME_LENGTH'),
-            ruleSetDescriptionLength: constant(validator, 'MAX_RULE_SET_DESCRIPTION_LENGTH')
+            nameLength: constant(orgChecks, 'MAX_NAME_LENGTH'),
+            valueLength: constant(orgChecks, 'MAX_VALUE_LENGTH'),
+            ruleSetNameLength: constant(orgChecks, 'MAX_RULE_SET_NAME_LENGTH'),
+            ruleSetDescriptionLength: constant(orgChecks, 'MAX_RULE_SET_DESCRIPTION_LENGTH')
         }).toEqual(RULE_LIMITS);
     });
 
     it('gives org-only issues codes the engine does not use', () => {
-        const orgCodes = Object.keys(apexStringMap(validator, 'ORG_MESSAGES'));
+        const orgCodes = Object.keys(apexStringMap(orgChecks, 'ORG_MESSAGES'));
         expect(orgCodes.length).toBeGreaterThan(0);
         for (const code of orgCodes) {
             expect(Object.keys(RULE_ISSUE_MESSAGES)).not.toContain(code);

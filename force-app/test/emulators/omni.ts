@@ -14,14 +14,14 @@
  * out both, so a component must normalise.
  */
 import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
-import type { OmniEventName, OmniEventPayloads, OmniRequest } from 'presence-sync/omni-bridge';
+import type { OmniRequest } from 'presence-sync/omni-bridge';
 import { OmniCatalogue } from './omniCatalogue';
+import { nextTurn, OmniEvents } from './omniEvents';
+import type { OmniBridgeTarget } from './omniEvents';
+import { OmniWork } from './omniWork';
+import type { WorkloadNumbers } from './omniWork';
 
-/** What the Aura item calls on the LWC (and what the workbench page calls on the real element). */
-export interface OmniBridgeTarget {
-    handleOmniEvent<N extends OmniEventName>(name: N, payload: OmniEventPayloads[N]): void;
-    handleOmniResponse(requestId: string, ok: boolean, result: unknown, errorMessage: string | null): void;
-}
+export type { OmniBridgeTarget } from './omniEvents';
 
 export interface OmniToolkitCall {
     method: string;
@@ -57,35 +57,27 @@ export interface OmniSavedState {
 export const WIDGET_NOT_READY = 'Omni-Channel is not ready yet: the Omni-Channel widget is still loading.';
 
 const OFFLINE = 'Offline';
-const WORK_KEY_PREFIX = '0Bz';
-
-/** Settles after the caller's own synchronous work, as the toolkit's promises and Aura events do. */
-const nextTurn = (): Promise<void> => Promise.resolve();
 
 export class EmulatedOmni {
     private readonly catalogue: OmniCatalogue;
-    private readonly initialCapacity: number;
-    private readonly initialInterruptibleCapacity: number;
+    private readonly events = new OmniEvents(() => this.notify());
+    private readonly work: OmniWork;
     private current: PresenceStatusInfo | null = null;
-    private capacity: number;
-    private workload = 0;
-    private interruptibleCapacity: number;
-    private interruptibleWorkload = 0;
-    private workCount = 0;
     private toolkitCalls: OmniToolkitCall[] = [];
-    private targets = new Set<OmniBridgeTarget>();
     private readonly listeners = new Set<() => void>();
     private pending = 0;
     /** The Omni-Channel widget has loaded (toolkit calls work only then). */
     private widgetReady = true;
-    private readonly eventQueue: Array<{ name: OmniEventName; payload: unknown }> = [];
 
     constructor(options: EmulatedOmniOptions = {}) {
         this.catalogue = new OmniCatalogue(options);
-        this.initialCapacity = options.configuredCapacity ?? 10;
-        this.capacity = this.initialCapacity;
-        this.initialInterruptibleCapacity = options.configuredInterruptibleCapacity ?? this.initialCapacity;
-        this.interruptibleCapacity = this.initialInterruptibleCapacity;
+        const capacity = options.configuredCapacity ?? 10;
+        this.work = new OmniWork(
+            this.catalogue,
+            this.events,
+            capacity,
+            options.configuredInterruptibleCapacity ?? capacity
+        );
         if (options.initialStatus) {
             this.current = this.catalogue.statusNamed(options.initialStatus) ?? null;
         }
@@ -93,8 +85,7 @@ export class EmulatedOmni {
 
     /** The LWC the Aura item wraps. Several targets model several tabs sharing one Omni session. */
     connect(target: OmniBridgeTarget): () => void {
-        this.targets.add(target);
-        return () => this.targets.delete(target);
+        return this.events.connect(target);
     }
 
     /** A toolkit call the LWC asked for (its `omnirequest` event). */
@@ -114,16 +105,8 @@ export class EmulatedOmni {
             } catch (e) {
                 error = e instanceof Error ? e.message : String(e);
             }
-            const targets = from ? [from] : [...this.targets];
-            for (const target of targets) {
-                target.handleOmniResponse(
-                    request.requestId,
-                    error === null,
-                    error === null ? result : null,
-                    error
-                );
-            }
-            await this.flushEvents();
+            this.events.answer(request.requestId, error, result, from);
+            await this.events.flush();
         } finally {
             this.pending -= 1;
             this.notify();
@@ -136,7 +119,7 @@ export class EmulatedOmni {
     async setStatus(developerName: string): Promise<void> {
         const status = this.catalogue.grantedStatus(developerName);
         this.changeStatus(status, 'OmniManualStatusChange');
-        await this.flushEvents();
+        await this.events.flush();
     }
 
     /** The agent logs out in the widget. */
@@ -145,22 +128,22 @@ export class EmulatedOmni {
             return;
         }
         this.current = null;
-        this.queueEvent('logout', {});
-        await this.flushEvents();
+        this.events.add('logout', {});
+        await this.events.flush();
     }
 
     /** A supervisor changes the agent's status (Omni Supervisor): reason `OmniSupervisorStatusChange`. */
     async supervisorSetStatus(developerName: string): Promise<void> {
         this.changeStatus(this.catalogue.grantedStatus(developerName), 'OmniSupervisorStatusChange');
-        await this.flushEvents();
+        await this.events.flush();
     }
 
     /** A supervisor logs the agent out: `logout` with reason `OmniSupervisorLogout`. */
     async supervisorLogout(): Promise<void> {
         if (this.current !== null) {
             this.current = null;
-            this.queueEvent('logout', { reason: 'OmniSupervisorLogout' });
-            await this.flushEvents();
+            this.events.add('logout', { reason: 'OmniSupervisorLogout' });
+            await this.events.flush();
         }
     }
 
@@ -179,42 +162,20 @@ export class EmulatedOmni {
         if (restored) {
             this.changeStatus(restored, 'OmniLoginStatusChange');
         }
-        await this.flushEvents();
+        await this.events.flush();
     }
 
     /** Omni routes a work item on the channel and the agent accepts it. */
     async acceptWork(channelDeveloperName: string): Promise<{ workItemId: string; workId: string }> {
-        const channel = this.catalogue.channels.find((c) => c.developerName === channelDeveloperName);
-        if (!channel) {
-            throw new Error(`There is no service channel "${channelDeveloperName}".`);
-        }
-        if (this.current === null) {
-            throw new Error('Omni-Channel routes no work while the agent is logged out.');
-        }
-        if (!this.catalogue.routes(this.current, channelDeveloperName)) {
-            throw new Error(
-                `Omni-Channel routes no ${channel.label} work while the agent is ${this.current.label}: that status has no ${channelDeveloperName} channel.`
-            );
-        }
-        const units = this.catalogue.unitsOf(channelDeveloperName);
-        if (this.workload + units > this.capacity) {
-            throw new Error(
-                `Omni-Channel routes no more work: ${this.workload + units} exceeds capacity ${this.capacity}.`
-            );
-        }
-        this.workCount += 1;
-        const workItemId = recordId(channel.keyPrefix ?? '000', this.workCount);
-        const workId = recordId(WORK_KEY_PREFIX, this.workCount);
-        this.queueEvent('workAccepted', { workItemId, workId });
-        this.queueWorkload(this.workload + units, this.capacity);
-        await this.flushEvents();
-        return { workItemId, workId };
+        const accepted = this.work.accept(channelDeveloperName, this.current);
+        await this.events.flush();
+        return accepted;
     }
 
     /** The agent's workload or capacity changes (work closed, a supervisor edits the configuration). */
     async setWorkload(newWorkload: number, configuredCapacity: number): Promise<void> {
-        this.queueWorkload(newWorkload, configuredCapacity);
-        await this.flushEvents();
+        this.work.set(newWorkload, configuredCapacity);
+        await this.events.flush();
     }
 
     /**
@@ -226,11 +187,8 @@ export class EmulatedOmni {
         newInterruptibleWorkload: number,
         configuredInterruptibleCapacity: number
     ): Promise<void> {
-        const previousInterruptibleWorkload = this.interruptibleWorkload;
-        this.interruptibleWorkload = newInterruptibleWorkload;
-        this.interruptibleCapacity = configuredInterruptibleCapacity;
-        this.queueWorkloadEvent(this.workload, previousInterruptibleWorkload);
-        await this.flushEvents();
+        this.work.setInterruptible(newInterruptibleWorkload, configuredInterruptibleCapacity);
+        await this.events.flush();
     }
 
     /** Withdraws or restores a status from the agent's presence configuration. */
@@ -248,18 +206,8 @@ export class EmulatedOmni {
     }
 
     /** What `getAgentWorkload` answers. */
-    workloadNow(): {
-        configuredCapacity: number;
-        currentWorkload: number;
-        configuredInterruptibleCapacity: number;
-        currentInterruptibleWorkload: number;
-    } {
-        return {
-            configuredCapacity: this.capacity,
-            currentWorkload: this.workload,
-            configuredInterruptibleCapacity: this.interruptibleCapacity,
-            currentInterruptibleWorkload: this.interruptibleWorkload
-        };
+    workloadNow(): WorkloadNumbers {
+        return this.work.now();
     }
 
     calls(): OmniToolkitCall[] {
@@ -292,10 +240,10 @@ export class EmulatedOmni {
     save(): OmniSavedState {
         return {
             status: this.current?.developerName ?? null,
-            workload: this.workload,
-            capacity: this.capacity,
-            interruptibleWorkload: this.interruptibleWorkload,
-            interruptibleCapacity: this.interruptibleCapacity,
+            workload: this.work.workload,
+            capacity: this.work.capacity,
+            interruptibleWorkload: this.work.interruptibleWorkload,
+            interruptibleCapacity: this.work.interruptibleCapacity,
             granted: [...this.catalogue.granted]
         };
     }
@@ -311,10 +259,11 @@ export class EmulatedOmni {
         reason = 'OmniToolkitStatusChange'
     ): Promise<void> {
         const status = saved.status === null ? null : (this.catalogue.statusNamed(saved.status) ?? null);
-        this.workload = saved.workload;
-        this.capacity = saved.capacity;
-        this.interruptibleWorkload = saved.interruptibleWorkload ?? 0;
-        this.interruptibleCapacity = saved.interruptibleCapacity ?? this.initialInterruptibleCapacity;
+        this.work.workload = saved.workload;
+        this.work.capacity = saved.capacity;
+        this.work.interruptibleWorkload = saved.interruptibleWorkload ?? 0;
+        this.work.interruptibleCapacity =
+            saved.interruptibleCapacity ?? this.work.initialInterruptibleCapacity;
         this.catalogue.granted = new Set(saved.granted);
         if (status?.developerName === this.current?.developerName) {
             this.notify();
@@ -329,18 +278,15 @@ export class EmulatedOmni {
             this.changeStatus(status, reason);
         } else {
             this.current = null;
-            this.queueEvent('logout', {});
+            this.events.add('logout', {});
         }
-        await this.flushEvents();
+        await this.events.flush();
     }
 
     /** Logged out (raising `logout` if logged in), no work, calls cleared, every status granted again. */
     async reset(): Promise<void> {
         await this.logout();
-        this.workload = 0;
-        this.capacity = this.initialCapacity;
-        this.interruptibleWorkload = 0;
-        this.interruptibleCapacity = this.initialInterruptibleCapacity;
+        this.work.reset();
         this.catalogue.grantAll();
         this.toolkitCalls = [];
         this.notify();
@@ -369,7 +315,7 @@ export class EmulatedOmni {
             case 'logout':
                 if (this.current !== null) {
                     this.current = null;
-                    this.queueEvent('logout', {});
+                    this.events.add('logout', {});
                 }
                 return true;
             case 'getServicePresenceStatusId':
@@ -396,9 +342,9 @@ export class EmulatedOmni {
         const wasLoggedOut = this.current === null;
         this.current = status;
         if (wasLoggedOut) {
-            this.queueEvent('loginSuccess', { statusId: status.id15 });
+            this.events.add('loginSuccess', { statusId: status.id15 });
         }
-        this.queueEvent('statusChanged', {
+        this.events.add('statusChanged', {
             statusId: status.id15,
             statusName: status.label,
             statusApiName: status.developerName,
@@ -407,52 +353,11 @@ export class EmulatedOmni {
         });
     }
 
-    private queueWorkload(newWorkload: number, configuredCapacity: number): void {
-        const previousWorkload = this.workload;
-        this.workload = newWorkload;
-        this.capacity = configuredCapacity;
-        this.queueWorkloadEvent(previousWorkload, this.interruptibleWorkload);
-    }
-
-    /** The event carries both kinds of work, before and after (Console Developer Guide, lightning:omniChannelWorkloadChanged). */
-    private queueWorkloadEvent(previousWorkload: number, previousInterruptibleWorkload: number): void {
-        this.queueEvent('workloadChanged', {
-            configuredCapacity: this.capacity,
-            previousWorkload,
-            newWorkload: this.workload,
-            configuredInterruptibleCapacity: this.interruptibleCapacity,
-            previousInterruptibleWorkload,
-            newInterruptibleWorkload: this.interruptibleWorkload
-        });
-    }
-
-    private queueEvent<N extends OmniEventName>(name: N, payload: OmniEventPayloads[N]): void {
-        this.eventQueue.push({ name, payload });
-        this.notify();
-    }
-
-    /** Raises the queued application events, in order, a turn after the change (as Aura dispatches them). */
-    private async flushEvents(): Promise<void> {
-        await nextTurn();
-        while (this.eventQueue.length > 0) {
-            const { name, payload } = this.eventQueue.shift()!;
-            for (const target of [...this.targets]) {
-                target.handleOmniEvent(name, { ...(payload as object) } as OmniEventPayloads[typeof name]);
-            }
-        }
-        this.notify();
-    }
-
     private notify(): void {
         for (const listener of [...this.listeners]) {
             listener();
         }
     }
-}
-
-/** An 18-character-looking record id with the key prefix of the object it stands for. */
-function recordId(prefix: string, n: number): string {
-    return `${prefix}Wb0000${String(n).padStart(6, '0')}AAA`;
 }
 
 export { attachOmniBridge } from './omniBridge';

@@ -36,70 +36,25 @@
  * The `@salesforce/apex/...` module types come from `types/apex.d.ts`, so `jest.mocked(fn)`
  * only accepts values of the real return type.
  */
-import type { PresenceSyncRule, RuleIssue, TraceEntry } from 'c/presenceSyncEngine';
+import type { TraceEntry } from 'c/presenceSyncEngine';
 import type {
     AccessReport,
     AgentConfiguration,
-    AssigneeOption,
-    AssignmentType,
     LogPage,
     PermissionCheck,
     PermissionName,
     PresenceStatusInfo,
     PresenceSyncSettings,
     RuleBuilderData,
-    RuleSet,
-    RuleSetAssignment,
-    SaveRulesResult,
     ServiceChannelInfo,
     SyncLogEntry,
     WriteLogResult
 } from 'presence-sync/contracts';
+import { AGENT_USER_ID, AGENT_USER_NAME, fakeId, id15, to18 } from './fixtureIds';
+import { buildRuleSet, buildRuleSets, buildSeedRules } from './ruleFixtures';
 
-const ID_SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 18-character form of a 15-character Salesforce id (the case-safe checksum suffix). */
-export function to18(id15: string): string {
-    if (id15.length !== 15) {
-        throw new Error(`Expected a 15-character id, got "${id15}"`);
-    }
-    let suffix = '';
-    for (let block = 0; block < 3; block++) {
-        let bits = 0;
-        for (let i = 0; i < 5; i++) {
-            const c = id15.charAt(block * 5 + i);
-            if (c >= 'A' && c <= 'Z') {
-                bits |= 1 << i;
-            }
-        }
-        suffix += ID_SUFFIX_CHARS.charAt(bits);
-    }
-    return id15 + suffix;
-}
-
-/** Running numbers an id can carry: ten decimal digits after the key prefix and the pod marker. */
-const MAX_ID_NUMBER = 9_999_999_999;
-
-/**
- * A 15-character id with the given key prefix and a readable running number (`a0CHs0000000042`).
- * Ten digits hold every number an emulated org hands out; the ids of 1 to 9,999 are the same as
- * they always were.
- */
-function id15(prefix: string, n: number): string {
-    if (!Number.isInteger(n) || n < 0 || n > MAX_ID_NUMBER) {
-        throw new RangeError(`An id number must be a whole number from 0 to ${MAX_ID_NUMBER}, got ${n}.`);
-    }
-    return prefix + 'Hs' + String(n).padStart(10, '0');
-}
-
-/** An 18-character record id with the given key prefix (e.g. `005` for a user). */
-export function fakeId(prefix: string, n: number): string {
-    return to18(id15(prefix, n));
-}
-
-export const AGENT_USER_ID = fakeId('005', 1);
-export const AGENT_USER_NAME = 'Avery Agent';
-export const DEFAULT_RULE_SET_ID = fakeId('a0B', 1);
+export * from './fixtureIds';
+export * from './ruleFixtures';
 
 const SEED_STATUSES: ReadonlyArray<[developerName: string, label: string]> = [
     ['Available', 'Available'],
@@ -190,111 +145,6 @@ export function buildAccessReport(options: { missing?: PermissionName[] } = {}):
     };
 }
 
-/** The seed's four-row example table as rules, in order, all active. */
-export function buildSeedRules(ruleSetId: string = DEFAULT_RULE_SET_ID): PresenceSyncRule[] {
-    const rows: Array<Omit<PresenceSyncRule, 'id' | 'order' | 'active' | 'ruleSetId'>> = [
-        {
-            name: 'Connect Available sets Omni-Channel Available',
-            source: 'ConnectStateChange',
-            operandA: 'ConnectNewState',
-            comparator: 'Equal',
-            operandB: 'StaticValue',
-            operandBValue: 'Available',
-            destination: 'SalesforceAgentState',
-            destinationValue: 'Available'
-        },
-        {
-            name: 'Omni-Channel Available sets Connect Available',
-            source: 'SalesforceStateChange',
-            operandA: 'SalesforceNewState',
-            comparator: 'Equal',
-            operandB: 'StaticValue',
-            operandBValue: 'Available',
-            destination: 'ConnectAgentState',
-            destinationValue: 'Available'
-        },
-        {
-            name: 'Connect Working - Phone sets Omni-Channel Working – Phone',
-            source: 'ConnectStateChange',
-            operandA: 'ConnectNewState',
-            comparator: 'Equal',
-            operandB: 'StaticValue',
-            operandBValue: 'Working - Phone',
-            destination: 'SalesforceAgentState',
-            destinationValue: 'Working_Phone'
-        },
-        {
-            name: 'Omni-Channel Working – Media sets Connect Working - Media',
-            source: 'SalesforceStateChange',
-            operandA: 'SalesforceNewState',
-            comparator: 'Equal',
-            operandB: 'StaticValue',
-            operandBValue: 'Working_Media',
-            destination: 'ConnectAgentState',
-            destinationValue: 'Working - Media'
-        }
-    ];
-    return rows.map((row, i) => ({
-        id: fakeId('a0C', i + 1),
-        active: true,
-        order: i + 1,
-        ruleSetId,
-        ...row
-    }));
-}
-
-/** One rule with sensible values; override what the test is about. */
-export function buildRule(overrides: Partial<PresenceSyncRule> = {}): PresenceSyncRule {
-    return { ...buildSeedRules()[0], ...overrides };
-}
-
-export function buildAssignment(overrides: Partial<RuleSetAssignment> = {}): RuleSetAssignment {
-    return {
-        id: fakeId('a0D', 1),
-        ruleSetId: fakeId('a0B', 2),
-        type: 'Group',
-        targetId: fakeId('00G', 1),
-        targetName: 'Phone Team',
-        ...overrides
-    };
-}
-
-/** The org-wide default rule set (no assignments). */
-export function buildRuleSet(overrides: Partial<RuleSet> = {}): RuleSet {
-    return {
-        id: DEFAULT_RULE_SET_ID,
-        name: 'Default presence sync rules',
-        description: 'Applies to every agent without a more specific assignment.',
-        isDefault: true,
-        assignments: [],
-        ...overrides
-    };
-}
-
-/** The default rule set plus a team rule set assigned to the Phone Team group and one user. */
-export function buildRuleSets(): RuleSet[] {
-    const teamId = fakeId('a0B', 2);
-    return [
-        buildRuleSet(),
-        buildRuleSet({
-            id: teamId,
-            name: 'Phone team',
-            description: 'Phone-first agents: Connect leads.',
-            isDefault: false,
-            assignments: [
-                buildAssignment({ id: fakeId('a0D', 1), ruleSetId: teamId }),
-                buildAssignment({
-                    id: fakeId('a0D', 2),
-                    ruleSetId: teamId,
-                    type: 'User',
-                    targetId: fakeId('005', 2),
-                    targetName: 'Blake Backup'
-                })
-            ]
-        })
-    ];
-}
-
 /** What getAgentConfiguration returns for an enabled agent on the default rule set. */
 export function buildAgentConfiguration(overrides: Partial<AgentConfiguration> = {}): AgentConfiguration {
     const ruleSet = buildRuleSet();
@@ -342,29 +192,6 @@ export function buildRuleBuilderData(overrides: Partial<RuleBuilderData> = {}): 
         settings: buildSettings(),
         ...overrides
     };
-}
-
-/**
- * A saveRules answer. By default every given rule is saved; client-side ids that are not
- * record ids get record ids, as the server assigns them on insert.
- */
-export function buildSaveRulesResult(
-    options: {
-        saved?: PresenceSyncRule[];
-        rejected?: Array<{ id: string; issues: RuleIssue[]; position?: number; name?: string }>;
-    } = {}
-): SaveRulesResult {
-    let next = 100;
-    const saved = (options.saved ?? buildSeedRules()).map((rule) =>
-        /^[a-zA-Z0-9]{18}$/.test(rule.id) ? rule : { ...rule, id: fakeId('a0C', next++) }
-    );
-    const rejected = (options.rejected ?? []).map((r, i) => ({
-        position: i + 1,
-        name: '(no name)',
-        ...r
-    }));
-    // All or nothing, as the org saves: a refused rule means nothing was saved.
-    return { saved: rejected.length > 0 ? [] : saved, rejected };
 }
 
 /** One correlated sync: a Connect change that set Omni-Channel to Lunch. Oldest first. */
@@ -472,23 +299,6 @@ export function buildLogPage(overrides: Partial<LogPage> = {}): LogPage {
 
 export function buildWriteLogResult(overrides: Partial<WriteLogResult> = {}): WriteLogResult {
     return { accepted: 5, dropped: 0, debugUntil: null, debugSetAt: null, ...overrides };
-}
-
-/** searchAssignees / searchAgents answers for one assignment type. */
-export function buildAssigneeOptions(type: AssignmentType = 'User'): AssigneeOption[] {
-    const byType: Record<AssignmentType, Array<[prefix: string, name: string]>> = {
-        User: [
-            ['005', AGENT_USER_NAME],
-            ['005', 'Blake Backup']
-        ],
-        Group: [
-            ['00G', 'Phone Team'],
-            ['00G', 'Chat Team']
-        ],
-        PermissionSet: [['0PS', 'Presence Sync Agent']],
-        Profile: [['00e', 'Custom: Support Profile']]
-    };
-    return byType[type].map(([prefix, name], i) => ({ id: fakeId(prefix, i + 1), name, type }));
 }
 
 /** The error object LWC receives when an @AuraEnabled method throws an AuraHandledException. */

@@ -8,10 +8,8 @@
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
 import writeLogEntries from '@salesforce/apex/PresenceSyncAgentController.writeLogEntries';
 import reportAgentState from '@salesforce/apex/PresenceSyncAgentController.reportAgentState';
-import { subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
-import type { EmpSubscription } from 'lightning/empApi';
 import { createSyncSession } from 'c/presenceSyncEngine';
-import type { SessionSnapshot, SyncSession } from 'c/presenceSyncEngine';
+import type { ConnectPort, SessionSnapshot, SyncSession } from 'c/presenceSyncEngine';
 import { createConnectPort } from 'c/presenceSyncConnectPort';
 import type { ConnectAdapter, ConnectProblem, ConnectProblemCode } from 'c/presenceSyncConnectPort';
 import { createOmniPort } from 'c/presenceSyncOmniPort';
@@ -26,11 +24,18 @@ import type { AgentConfiguration } from 'presence-sync/contracts';
 import type { OmniRequest } from 'presence-sync/omni-bridge';
 import { connectProblem, connectProblemKey, problemsBeforeSync, ruleProblems } from './agentProblems';
 import type { Problem, ProblemKey } from './agentProblems';
+import { RuleReloads } from './ruleReloads';
 
-export const RULES_CHANGED_CHANNEL = '/event/Presence_Sync_Rules_Changed__e';
+export { RULES_CHANGED_CHANNEL } from './ruleReloads';
 
 /** Omni events that arrive before the configuration: kept in order, the newest win. */
 const EARLY_EVENT_LIMIT = 50;
+
+/** The session's Connect side when there is no CCP container: every write is refused. */
+const NO_CCP: ConnectPort = {
+    setState: () => Promise.reject(new Error('The Amazon Connect softphone is not running.')),
+    stateType: () => null
+};
 
 /** What the runtime needs from the component that shows it. */
 export interface AgentRuntimeHost {
@@ -43,7 +48,8 @@ export interface AgentRuntimeHost {
     requestTimeoutSeconds(): number;
     /** The element that will hold the CCP iframe (in the component's template). */
     ccpContainer(): HTMLElement | null;
-    sendOmniRequest(request: OmniRequest): void;
+    /** Hands a request to the Aura item; the Omni port calls it directly. */
+    readonly sendOmniRequest: (request: OmniRequest) => void;
     configurationLoaded(configuration: AgentConfiguration): void;
     snapshotChanged(snapshot: SessionSnapshot): void;
     /** A problem to show (null: that problem is over; with `code`, only if it is that one). */
@@ -59,13 +65,11 @@ export class AgentRuntime {
     private shipper: LogShipper | null = null;
     private heartbeat: Heartbeat | null = null;
     private liveDebug: LiveDebug | null = null;
-    private empSubscription: EmpSubscription | null = null;
+    private reloads: RuleReloads | null = null;
     private earlyOmniEvents: Array<[string, unknown]> = [];
     private unsubscribeSession: (() => void) | null = null;
     private isWriterTab = false;
     private omniUnreachable = false;
-    private reloading: Promise<void> | null = null;
-    private reloadAgain = false;
     private stopped = false;
 
     constructor(private readonly host: AgentRuntimeHost) {}
@@ -96,7 +100,14 @@ export class AgentRuntime {
             this.host.problem(blocking.key, blocking);
             return;
         }
-        this.subscribeToRuleChanges();
+        this.reloads = new RuleReloads({
+            loaded: (next) => this.applyConfiguration(next),
+            problem: (problem) => this.host.problem('rules-reload', problem)
+        });
+        // Without live updates the org's streaming clients are nearly used up: rules apply at the next page load.
+        if (configuration.liveUpdates !== false) {
+            this.reloads.start();
+        }
         this.startSync(configuration);
         this.showRuleProblems();
         await this.readOmniStatus();
@@ -121,10 +132,8 @@ export class AgentRuntime {
         this.shipper = null;
         this.session?.dispose();
         this.session = null;
-        if (this.empSubscription) {
-            empUnsubscribe(this.empSubscription).catch(() => undefined);
-            this.empSubscription = null;
-        }
+        this.reloads?.stop();
+        this.reloads = null;
         this.earlyOmniEvents = [];
     }
 
@@ -181,10 +190,13 @@ export class AgentRuntime {
 
     // ----- start-up -----
 
+    /**
+     * The ports first, then the session between them: the session calls each port directly, and
+     * each port hands its inputs straight to the session.
+     */
     private startSync(configuration: AgentConfiguration): void {
-        const settings = configuration.settings;
         const shipper = createLogShipper({
-            level: settings.logLevel,
+            level: configuration.settings.logLevel,
             tabId: this.host.tabId,
             send: (entriesJson, stateJson) => writeLogEntries({ entriesJson, stateJson }),
             takeState: () => this.heartbeat?.take() ?? null,
@@ -206,23 +218,16 @@ export class AgentRuntime {
             }
         });
         this.leader = leader;
+        const omniPort = this.createOmniPort(configuration);
+        this.omniPort = omniPort;
+        this.connectPort = this.createConnectPort(configuration);
         const session = createSyncSession({
-            connect: {
-                setState: (name, options) =>
-                    this.require(this.connectPort, 'The Amazon Connect softphone is not running.').setState(
-                        name,
-                        options
-                    ),
-                stateType: (name) => this.connectPort?.stateType(name) ?? null
-            },
-            omni: {
-                setStatus: (name) =>
-                    this.require(this.omniPort, 'Omni-Channel is not connected.').setStatus(name)
-            },
+            connect: this.connectPort ?? NO_CCP,
+            omni: omniPort,
             clock: { now: () => Date.now() },
             trace: shipper,
             idPrefix: this.host.tabId,
-            settings: toSessionSettings(settings),
+            settings: toSessionSettings(configuration.settings),
             writeLease: () => leader.mayWrite()
         });
         this.session = session;
@@ -234,7 +239,17 @@ export class AgentRuntime {
         });
         session.setRules(configuration.rules);
         this.host.snapshotChanged(session.snapshot());
-        this.heartbeat = createHeartbeat({
+        this.heartbeat = this.createHeartbeat(session);
+        for (const [name, payload] of this.earlyOmniEvents.splice(0)) {
+            omniPort.handleEvent(name, payload);
+        }
+        leader.start();
+        this.heartbeat.start();
+        this.connectPort?.start();
+    }
+
+    private createHeartbeat(session: SyncSession): Heartbeat {
+        return createHeartbeat({
             send: (stateJson) => reportAgentState({ stateJson }),
             onAnswer: (answer) => this.liveDebug?.answer(answer),
             read: () => {
@@ -249,25 +264,21 @@ export class AgentRuntime {
                 };
             }
         });
-        this.startOmni(configuration, session);
-        leader.start();
-        this.heartbeat.start();
-        this.startConnect(configuration, session);
     }
 
-    private startOmni(configuration: AgentConfiguration, session: SyncSession): void {
-        this.omniPort = createOmniPort({
+    private createOmniPort(configuration: AgentConfiguration): OmniBridgeClient {
+        return createOmniPort({
             directory: configuration,
             idPrefix: this.host.tabId,
-            send: (request) => this.host.sendOmniRequest(request),
+            send: this.host.sendOmniRequest,
             onInput: (input) => {
-                session.receive(input);
+                this.session?.receive(input);
                 // Omni-Channel answered events after all: read its status again.
                 if (this.omniUnreachable) {
                     this.readOmniStatus();
                 }
             },
-            onLoginAtLoad: (status) => session.sideReady('omni', status),
+            onLoginAtLoad: (status) => this.session?.sideReady('omni', status),
             onWarning: (message) =>
                 this.host.problem('omni-warning', {
                     key: 'omni-warning',
@@ -276,18 +287,16 @@ export class AgentRuntime {
                     message
                 })
         });
-        for (const [name, payload] of this.earlyOmniEvents.splice(0)) {
-            this.omniPort.handleEvent(name, payload);
-        }
     }
 
-    private startConnect(configuration: AgentConfiguration, session: SyncSession): void {
+    /** The Connect port, or null when the component has no container for the CCP. */
+    private createConnectPort(configuration: AgentConfiguration): ConnectAdapter | null {
         const container = this.host.ccpContainer();
         if (!container) {
-            return;
+            return null;
         }
         const settings = configuration.settings;
-        this.connectPort = createConnectPort({
+        return createConnectPort({
             host: this.host.component,
             container,
             ccpUrl: settings.ccpUrl as string,
@@ -296,8 +305,8 @@ export class AgentRuntime {
             storageAccess: settings.storageAccess,
             ackTimeoutMs: this.host.ccpTimeoutSeconds() * 1000 || undefined,
             requestTimeoutMs: this.host.requestTimeoutSeconds() * 1000 || undefined,
-            onReady: (state, activity) => session.sideReady('connect', state, activity),
-            onInput: (input) => session.receive(input),
+            onReady: (state, activity) => this.session?.sideReady('connect', state, activity),
+            onInput: (input) => this.session?.receive(input),
             onProblem: (problem: ConnectProblem | null, code?: ConnectProblemCode) => {
                 if (problem) {
                     this.host.problem(connectProblemKey(problem.code), connectProblem(problem));
@@ -306,7 +315,6 @@ export class AgentRuntime {
                 }
             }
         });
-        this.connectPort.start();
     }
 
     /** The status Omni-Channel has when sync starts, taken as it is (its login at load included). */
@@ -335,13 +343,6 @@ export class AgentRuntime {
         }
     }
 
-    private require<T>(port: T | null, words: string): T {
-        if (!port) {
-            throw new Error(words);
-        }
-        return port;
-    }
-
     private applyWriter(): void {
         this.session?.setWriter(this.isWriterTab && !!this.configuration?.syncEnabled);
     }
@@ -352,62 +353,6 @@ export class AgentRuntime {
     }
 
     // ----- live rule changes -----
-
-    private subscribeToRuleChanges(): void {
-        if (this.configuration?.liveUpdates === false) {
-            // The org's streaming clients are nearly used up: rule changes apply with the next page load.
-            return;
-        }
-        empSubscribe(RULES_CHANGED_CHANNEL, -1, () => this.reloadConfiguration())
-            .then((subscription) => {
-                if (this.stopped) {
-                    empUnsubscribe(subscription).catch(() => undefined);
-                } else {
-                    this.empSubscription = subscription;
-                }
-            })
-            .catch(() => {
-                this.host.problem('rules-reload', {
-                    key: 'rules-reload',
-                    severity: 'warning',
-                    title: 'Rule changes need a page reload',
-                    message:
-                        'Presence Sync could not listen for rule changes; reload the page after your admin changes rules.'
-                });
-            });
-    }
-
-    /** Re-reads the configuration after an admin saved rules; overlapping notices share one reload. */
-    private reloadConfiguration(): Promise<void> {
-        if (this.reloading) {
-            this.reloadAgain = true;
-            return this.reloading;
-        }
-        this.reloading = (async () => {
-            do {
-                this.reloadAgain = false;
-                try {
-                    // eslint-disable-next-line no-await-in-loop -- a notice during a reload needs one more, after it
-                    const configuration = await getAgentConfiguration();
-                    if (this.stopped) {
-                        return;
-                    }
-                    this.applyConfiguration(configuration);
-                    this.host.problem('rules-reload', null);
-                } catch (error) {
-                    this.host.problem('rules-reload', {
-                        key: 'rules-reload',
-                        severity: 'warning',
-                        title: 'New rules could not be loaded',
-                        message: `Sync goes on with the previous rules. ${reduceErrors(error).join(' ')}`
-                    });
-                }
-            } while (this.reloadAgain);
-        })().finally(() => {
-            this.reloading = null;
-        });
-        return this.reloading;
-    }
 
     private applyConfiguration(configuration: AgentConfiguration): void {
         const wasEnabled = this.configuration?.syncEnabled;

@@ -24,7 +24,7 @@ import {
     utilityAttributes
 } from './agentView';
 
-export { RULES_CHANGED_CHANNEL } from './agentRuntime';
+export { RULES_CHANGED_CHANNEL } from './ruleReloads';
 
 export default class PresenceSyncAgent extends LightningElement {
     /** How long the CCP may take to load before the agent is told what to check. */

@@ -1,13 +1,12 @@
 import type { CompiledRules } from './evaluateRules';
 import { eventForState } from './sessionInputs';
 import type { Side } from './sessionTypes';
+import { SIDE_NAMES, sideOf, writeFor } from './sessionWrites';
+import type { TraceContext } from './traceWriter';
 import type { Decision } from './types';
+import type { SideWriter } from './writeScheduler';
 
 const OTHER: Record<Side, Side> = { connect: 'omni', omni: 'connect' };
-
-export function sideOf(destination: Decision['destination']): Side {
-    return destination === 'ConnectAgentState' ? 'connect' : 'omni';
-}
 
 /** What the rules want of each side given the other side's current state (no write is made). */
 export interface Agreement {
@@ -35,4 +34,37 @@ export function checkAgreement(rules: CompiledRules, states: Record<Side, string
     const uncovered =
         covered || states.connect === null ? null : { side: 'connect' as const, state: states.connect };
     return { wants, uncovered };
+}
+
+/**
+ * Each side with nothing in flight, waiting or held takes what the rules want of it as its
+ * target (none when they want nothing). Returns the wishes its current state does not meet.
+ */
+export function adoptWishes(
+    writers: Record<Side, SideWriter>,
+    wants: Agreement['wants'],
+    rules: CompiledRules,
+    context: TraceContext
+): string[] {
+    const unmet: string[] = [];
+    for (const side of ['connect', 'omni'] as const) {
+        const writer = writers[side];
+        const want = wants[side];
+        if (!writer.inFlight && !writer.waiting && !writer.deferred) {
+            writer.target = want ? writeFor(want, rules.ruleName(want.ruleId), context) : null;
+            if (want && writer.known !== want.value) {
+                unmet.push(`${SIDE_NAMES[side]} ${want.value}`);
+            }
+        }
+    }
+    return unmet;
+}
+
+/** The trace's words for a check of the current states (start-up, a side known later, new rules). */
+export function agreementWords(why: string, unmet: string[]): string {
+    const words =
+        unmet.length === 0
+            ? 'the two sides agree with the rules.'
+            : `the rules want ${unmet.join(' and ')}; nothing is written until a side changes or Sync now.`;
+    return `${why}: the current states are kept as they are; ${words}`;
 }

@@ -1,4 +1,4 @@
-import type { ConnectActivity, ConnectSelectableType, SessionSettings } from './sessionTypes';
+import type { ConnectActivity, ConnectPort, ConnectSelectableType, SessionSettings } from './sessionTypes';
 
 /**
  * How a Connect decision is carried out:
@@ -65,6 +65,15 @@ export function connectMode(
 export class ContactTracker {
     activity: ConnectActivity = { onContact: false, availabilityState: null, nextState: null };
 
+    /**
+     * `stateTypes`: the Connect port, which knows the type of each of the agent's states;
+     * `onContact`: the session's setting.
+     */
+    constructor(
+        private readonly stateTypes: Pick<ConnectPort, 'stateType'>,
+        private readonly onContact: SessionSettings['onContact']
+    ) {}
+
     /** Merges what a snapshot says; returns true when the agent's contacts just ended. */
     update(partial: Partial<ConnectActivity>): boolean {
         const wasOnContact = this.activity.onContact;
@@ -72,22 +81,22 @@ export class ContactTracker {
         return wasOnContact && !this.activity.onContact;
     }
 
-    /** Connect refused a plain change because a contact started before its snapshot said so. */
+    /**
+     * Connect refused a plain change because a contact started before its snapshot said so.
+     * Where Connect returns after that contact is unknown until the snapshot comes: the agent's
+     * state when it began may be one the session wrote and whose report is still on its way. So
+     * nothing is skipped meanwhile as "Connect returns there by itself"; it is held instead.
+     */
     contactStarted(): void {
-        this.activity = { ...this.activity, onContact: true };
+        this.activity = { ...this.activity, onContact: true, availabilityState: null };
     }
 
     /**
      * How a Connect decision is carried out now. `queued`: a next state the session asked for
      * that Connect's snapshot does not show yet counts as the next state.
      */
-    mode(
-        target: string,
-        targetType: ConnectSelectableType | null,
-        onContact: SessionSettings['onContact'],
-        queued: string | undefined
-    ): ConnectMode {
+    mode(target: string, queued: string | undefined): ConnectMode {
         const activity = queued === undefined ? this.activity : { ...this.activity, nextState: queued };
-        return connectMode(target, activity, targetType, onContact);
+        return connectMode(target, activity, this.stateTypes.stateType(target), this.onContact);
     }
 }

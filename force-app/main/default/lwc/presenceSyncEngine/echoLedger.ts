@@ -5,8 +5,10 @@ export interface Expectation {
     /** The call resolved (so the echo is due), and when. */
     settled: boolean;
     settledAt: number;
-    /** Connect queued it as the next state: the echo comes when the contact ends. */
+    /** Connect was asked to queue it as the next state: the echo comes when the contact ends. */
     queued: boolean;
+    /** Queued, and a snapshot of Connect's has shown it as the next state since. */
+    shown: boolean;
 }
 
 /**
@@ -21,7 +23,14 @@ export class EchoLedger {
 
     /** A write is about to be sent. */
     expect(value: string, correlationId: string, queued: boolean): Expectation {
-        const expectation: Expectation = { value, correlationId, settled: false, settledAt: 0, queued };
+        const expectation: Expectation = {
+            value,
+            correlationId,
+            settled: false,
+            settledAt: 0,
+            queued,
+            shown: false
+        };
         if (queued) {
             this.keepOnlyQueued(expectation);
         }
@@ -56,9 +65,11 @@ export class EchoLedger {
 
     /**
      * Someone else moved the side on. An echo can still arrive behind that change (the write was
-     * applied after it), so a finished write stays expected for echoTimeoutMs after its call
-     * resolved; after that its echo is taken as lost. A queued Connect state stays expected while
-     * the contact lasts and Connect still lists it as the next state.
+     * applied after it), so a write stays expected while its call is on its way and for
+     * echoTimeoutMs after it resolved; after that its echo is taken as lost. A queued Connect
+     * state also stays expected while the contact lasts and Connect still lists it as the next
+     * state. (Connect applies a state it was asked to queue at once when the contact has just
+     * ended: its echo is then an ordinary one.)
      */
     forget(now: number, queuedStillPending: (value: string) => boolean): void {
         if (this.expectations.length === 0) {
@@ -66,13 +77,23 @@ export class EchoLedger {
         }
         const lostBefore = now - this.echoTimeoutMs;
         this.expectations = this.expectations.filter((e) => {
-            return e.queued ? queuedStillPending(e.value) : !e.settled || e.settledAt > lostBefore;
+            return (e.queued && queuedStillPending(e.value)) || !e.settled || e.settledAt > lostBefore;
         });
     }
 
-    /** Connect dropped or replaced its next state: a queued write's echo will not come. */
-    dropQueuedExcept(nextState: string | null): void {
-        this.expectations = this.expectations.filter((e) => !e.queued || e.value === nextState);
+    /**
+     * A snapshot of Connect's shows its next state. A queued write it showed before and no
+     * longer shows was dropped or replaced (by the agent, or applied as the contact ended): its
+     * echo will not come. One not shown yet stays: snapshots taken before Connect accepted it
+     * can still arrive after its call resolved.
+     */
+    nextStateShown(nextState: string | null): void {
+        for (const e of this.expectations) {
+            if (e.queued && e.value === nextState) {
+                e.shown = true;
+            }
+        }
+        this.expectations = this.expectations.filter((e) => !e.queued || !e.shown || e.value === nextState);
     }
 
     /** The state the session asked Connect to queue as the next one and whose arrival is still expected. */

@@ -1,6 +1,6 @@
-import type { Side } from './sessionTypes';
+import type { ConnectActivity, Side } from './sessionTypes';
+import { SIDE_NAMES } from './sessionWrites';
 import type { SideWriter } from './writeScheduler';
-import { SIDE_NAMES } from './writeScheduler';
 
 /** What a reported state is to the session. */
 export type ReportKind =
@@ -35,6 +35,40 @@ export function classifyReport(
         return { kind: 'return', correlationId: writer.deferred.correlationId };
     }
     return { kind: 'change' };
+}
+
+/** What the session knows when a report arrives. */
+export interface ReportSituation {
+    /** The state the side had when the report was sent (see `classifyReport`). */
+    before: string | null;
+    /** The report says the agent's contacts just ended (Connect only). */
+    contactEnded: boolean;
+    /** Connect's activity, this report's included. */
+    activity: ConnectActivity;
+    now: number;
+}
+
+/**
+ * Takes a reported state into its side's writer: tells what it is, retires the echoes it makes
+ * moot (a queued next state Connect showed and shows no more; for a change, writes whose echo is late
+ * beyond the timeout), and records the state. A change also ends what the session wanted of
+ * the side and its refusal: the side moved by itself.
+ */
+export function takeReport(writer: SideWriter, state: string, situation: ReportSituation): ReportKind {
+    const { activity } = situation;
+    const report = classifyReport(writer, state, situation.before, situation.contactEnded);
+    if (writer.side === 'connect') {
+        writer.ledger.nextStateShown(activity.nextState);
+    }
+    if (report.kind === 'change') {
+        writer.ledger.forget(situation.now, (v) => activity.onContact && activity.nextState === v);
+    }
+    writer.known = state;
+    if (report.kind === 'change') {
+        writer.target = null;
+        writer.failed = null;
+    }
+    return report;
 }
 
 /** The trace's words for a report on which no rules run. */

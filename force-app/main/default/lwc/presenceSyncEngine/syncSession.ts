@@ -1,4 +1,4 @@
-import { checkAgreement, sideOf } from './agreement';
+import { adoptWishes, agreementWords, checkAgreement } from './agreement';
 import { ContactTracker } from './contactPolicy';
 import { compileRules } from './evaluateRules';
 import type { CompiledRules } from './evaluateRules';
@@ -16,15 +16,16 @@ import type {
     SyncSession
 } from './sessionTypes';
 import { StartupHold } from './startupHold';
-import { classifyReport, reportWords } from './stateReports';
+import { reportWords, takeReport } from './stateReports';
 import type { HeldInput } from './startupHold';
 import { syncVerdict, verdictSide } from './syncVerdict';
 import { SessionListeners } from './sessionListeners';
 import { TraceWriter } from './traceWriter';
 import type { TraceContext } from './traceWriter';
 import type { PresenceEvent, PresenceSyncRule } from './types';
-import { appliedRule, SIDE_NAMES, SideWriter, writeFor } from './writeScheduler';
-import type { WriteHost } from './writeScheduler';
+import { appliedRule, SIDE_NAMES, sideOf, writeFor } from './sessionWrites';
+import { SideWriter, sideCalls } from './writeScheduler';
+import type { WriteOutcome, WriteParts } from './writeScheduler';
 import { WriteGate } from './writeGate';
 
 export { DEFAULT_SESSION_SETTINGS } from './sessionSettings';
@@ -46,7 +47,7 @@ class Session implements SyncSession {
     private rules: CompiledRules | null = null;
     private ready = false;
     private disposed = false;
-    private readonly contacts = new ContactTracker();
+    private readonly contacts: ContactTracker;
     private lastDecision: AppliedRule | null = null;
     private lastApplied: AppliedRule | null = null;
     private lastError: SessionSnapshot['lastError'] = null;
@@ -65,12 +66,22 @@ class Session implements SyncSession {
             options.idPrefix ?? 'ps',
             known
         );
-        this.gate = new WriteGate(this.settings, options.writeLease);
+        this.gate = new WriteGate(this.settings, options.writeLease, this.trace);
         this.hold = new StartupHold(this.settings.pendingEventLimit);
-        const host = this.writeHost();
+        this.contacts = new ContactTracker(options.connect, this.settings.onContact);
+        const calls = sideCalls(options.connect, options.omni);
+        const outcome = this.writeOutcome();
+        const parts = (side: Side): WriteParts => ({
+            trace: this.trace,
+            clock: options.clock,
+            gate: this.gate,
+            contacts: this.contacts,
+            call: calls[side],
+            outcome
+        });
         this.writers = {
-            connect: new SideWriter('connect', host, this.settings.echoTimeoutMs),
-            omni: new SideWriter('omni', host, this.settings.echoTimeoutMs)
+            connect: new SideWriter('connect', parts('connect'), this.settings.echoTimeoutMs),
+            omni: new SideWriter('omni', parts('omni'), this.settings.echoTimeoutMs)
         };
     }
 
@@ -239,31 +250,27 @@ class Session implements SyncSession {
     private takeState(read: ReadInput, state: string, context: TraceContext, held?: HeldInput): boolean {
         const { side, event } = read;
         const writer = this.writers[side];
-        const contactEnded = side === 'connect' && this.contacts.update(readActivity(read.activity));
-        const report = classifyReport(writer, state, held ? held.before : writer.known, contactEnded);
-        if (side === 'connect') {
-            this.writers.connect.ledger.dropQueuedExcept(this.contacts.activity.nextState);
-        }
+        // `read.activity` is already what readInput kept of the snapshot (readActivity).
+        const contactEnded = side === 'connect' && this.contacts.update(read.activity ?? {});
+        const report = takeReport(writer, state, {
+            before: held ? held.before : writer.known,
+            contactEnded,
+            activity: this.contacts.activity,
+            now: this.options.clock.now()
+        });
         if (report.kind === 'change') {
-            const { onContact, nextState } = this.contacts.activity;
-            writer.ledger.forget(this.options.clock.now(), (v) => onContact && nextState === v);
+            this.lastExternalSide = side;
+            return true;
         }
-        writer.known = state;
-        if (report.kind !== 'change') {
-            // An echo, and Connect's return that lets a held decision go, belong to the story of the write.
-            const where =
-                report.kind === 'repeat' ? context : { ...context, correlationId: report.correlationId };
-            const words = reportWords(side, state, report.kind);
-            this.trace.write(where, 'event-received', 'info', { side, event }, 'suppressed', words);
-            if (contactEnded) {
-                writer.releaseDeferred();
-            }
-            return false;
+        // An echo, and Connect's return that lets a held decision go, belong to the story of the write.
+        const where =
+            report.kind === 'repeat' ? context : { ...context, correlationId: report.correlationId };
+        const words = reportWords(side, state, report.kind);
+        this.trace.write(where, 'event-received', 'info', { side, event }, 'suppressed', words);
+        if (contactEnded) {
+            writer.releaseDeferred();
         }
-        writer.target = null;
-        writer.failed = null;
-        this.lastExternalSide = side;
-        return true;
+        return false;
     }
 
     private applyDecisions(event: PresenceEvent, context: TraceContext, source: Side | null): void {
@@ -298,27 +305,14 @@ class Session implements SyncSession {
      */
     private checkAgreement(why: string): void {
         const context: TraceContext = { correlationId: this.trace.newCorrelationId() };
-        const { wants, uncovered } = checkAgreement(this.rules as CompiledRules, {
+        const rules = this.rules as CompiledRules;
+        const { wants, uncovered } = checkAgreement(rules, {
             connect: this.writers.connect.known,
             omni: this.writers.omni.known
         });
-        const unmet: string[] = [];
-        this.eachWriter((writer) => {
-            const want = wants[writer.side];
-            if (!writer.inFlight && !writer.waiting && !writer.deferred) {
-                writer.target = want ? writeFor(want, this.rules?.ruleName(want.ruleId), context) : null;
-                if (want && writer.known !== want.value) {
-                    unmet.push(`${SIDE_NAMES[writer.side]} ${want.value}`);
-                }
-            }
-        });
+        const unmet = adoptWishes(this.writers, wants, rules, context);
         this.uncovered = uncovered;
-        const words =
-            unmet.length === 0
-                ? 'the two sides agree with the rules.'
-                : `the rules want ${unmet.join(' and ')}; nothing is written until a side changes or Sync now.`;
-        const message = `${why}: the current states are kept as they are; ${words}`;
-        this.trace.write(context, 'rules-evaluated', 'info', {}, undefined, message);
+        this.trace.write(context, 'rules-evaluated', 'info', {}, undefined, agreementWords(why, unmet));
     }
 
     /** Sync now and resume: the rules again on the current state of the last side that changed. */
@@ -356,47 +350,16 @@ class Session implements SyncSession {
         }
     }
 
-    // ----- what the writers need -----
+    // ----- what the writers report back -----
 
-    private writeHost(): WriteHost {
+    private writeOutcome(): WriteOutcome {
         return {
-            trace: this.trace,
-            now: () => this.options.clock.now(),
-            blocked: () => this.gate.blocked(),
-            gate: (_write, context) => {
-                const refusal = this.gate.beforeCall(this.options.clock.now());
-                if (refusal?.paused) {
-                    this.trace.write(
-                        context,
-                        'sync-paused',
-                        'warn',
-                        {},
-                        undefined,
-                        this.gate.pausedReason ?? ''
-                    );
-                    this.eachWriter((w) => w.dropPending('Sync was paused before it was sent.'));
-                }
-                return refusal?.reason;
-            },
-            connectMode: (write) =>
-                this.contacts.mode(
-                    write.value,
-                    this.options.connect.stateType(write.value),
-                    this.settings.onContact,
-                    this.writers.connect.ledger.queuedValue()
-                ),
-            send: (side, value, enqueue) => {
-                return side === 'connect'
-                    ? this.options.connect.setState(value, { enqueueNextState: enqueue })
-                    : this.options.omni.setStatus(value);
-            },
             applied: (side, write) => {
                 this.lastApplied = appliedRule(side, write, this.options.clock.now());
             },
             failed: (side, message) => {
                 this.lastError = { message, at: this.options.clock.now(), side };
             },
-            contactStarted: () => this.contacts.contactStarted(),
             callFinished: () => {
                 this.notify();
                 if (!this.callsInFlight()) {

@@ -157,11 +157,6 @@ function checkNumbers(comparator: Comparator, sides: SideView[], issues: RuleIss
     }
 }
 
-/**
- * A logout leaves Omni-Channel Offline and nothing else is known, so the only meaningful criterion
- * is SalesforceNewState Equal the static value Offline (either way round). The issue points at
- * the field that has to change.
- */
 /** What a destination sets, in words, for the destinationValueMissing message. */
 function destinationTarget(destination: unknown): string {
     if (destination === 'SalesforceAgentState') {
@@ -173,6 +168,11 @@ function destinationTarget(destination: unknown): string {
     return 'Omni-Channel presence status or Amazon Connect agent state';
 }
 
+/**
+ * A logout leaves Omni-Channel Offline and nothing else is known, so the only meaningful criterion
+ * is SalesforceNewState Equal the static value Offline (either way round). The issue points at
+ * the field that has to change.
+ */
 function checkLogout(r: RuleFields, sides: SideView[], issues: RuleIssue[]): void {
     const [a, b] = sides;
     const state = a.operand === 'SalesforceNewState' ? a : b.operand === 'SalesforceNewState' ? b : undefined;
@@ -190,6 +190,82 @@ function checkLogout(r: RuleFields, sides: SideView[], issues: RuleIssue[]): voi
     }
 }
 
+function checkBasics(r: RuleFields, issues: RuleIssue[]): void {
+    if (isBlank(r.name)) {
+        issues.push(issue('name', 'nameMissing'));
+    }
+    if (typeof r.active !== 'boolean') {
+        issues.push(issue('active', 'activeMissing'));
+    }
+    if (typeof r.order !== 'number' || !Number.isFinite(r.order)) {
+        issues.push(issue('order', 'orderMissing'));
+    }
+}
+
+/** The rule's source event, when it is one. */
+function checkSource(r: RuleFields, issues: RuleIssue[]): SourceEvent | undefined {
+    const choices = labelList(SOURCE_EVENT_LABELS);
+    if (isAbsent(r.source)) {
+        issues.push(issue('source', 'sourceMissing', { choices }));
+        return undefined;
+    }
+    if (!isSourceEvent(r.source)) {
+        issues.push(issue('source', 'sourceUnknown', { value: shown(r.source), choices }));
+        return undefined;
+    }
+    return r.source;
+}
+
+/** Operands and comparator; true when the criterion is sound. */
+function checkCriterion(
+    r: RuleFields,
+    sides: SideView[],
+    source: SourceEvent | undefined,
+    issues: RuleIssue[]
+): boolean {
+    const before = issues.length;
+    for (const side of sides) {
+        checkSide(side, source, issues);
+    }
+    const choices = labelList(COMPARATOR_LABELS);
+    if (isAbsent(r.comparator)) {
+        issues.push(issue('comparator', 'comparatorMissing', { choices }));
+    } else if (!isComparator(r.comparator)) {
+        issues.push(issue('comparator', 'comparatorUnknown', { value: shown(r.comparator), choices }));
+    } else {
+        checkNumbers(r.comparator, sides, issues);
+    }
+    return issues.length === before;
+}
+
+function checkDestination(r: RuleFields, source: SourceEvent | undefined, issues: RuleIssue[]): void {
+    const choices = labelList(DESTINATION_LABELS);
+    if (isAbsent(r.destination)) {
+        issues.push(issue('destination', 'destinationMissing', { choices }));
+    } else if (!isDestination(r.destination)) {
+        issues.push(issue('destination', 'destinationUnknown', { value: shown(r.destination), choices }));
+    } else if (source && destinationPlatform(r.destination) === sourcePlatform(source)) {
+        const suggested =
+            r.destination === 'ConnectAgentState' ? 'SalesforceAgentState' : 'ConnectAgentState';
+        issues.push(
+            issue('destination', 'destinationSamePlatform', {
+                source: SOURCE_EVENT_LABELS[source],
+                destination: DESTINATION_LABELS[r.destination],
+                suggested: DESTINATION_LABELS[suggested]
+            })
+        );
+    }
+    if (isBlank(r.destinationValue)) {
+        issues.push(
+            issue('destinationValue', 'destinationValueMissing', { target: destinationTarget(r.destination) })
+        );
+    } else if (r.destination === 'ConnectAgentState' && isConnectSystemState(r.destinationValue as string)) {
+        issues.push(
+            issue('destinationValue', 'destinationSystemState', { value: r.destinationValue as string })
+        );
+    }
+}
+
 /**
  * Everything wrong with a rule, one issue per problem, each naming the field to fix. Empty for a
  * sound rule. Never throws, whatever it is given (a non-object reads as an empty rule).
@@ -198,84 +274,11 @@ export function validateRule(rule: unknown): RuleIssue[] {
     const issues: RuleIssue[] = [];
     try {
         const r: RuleFields = typeof rule === 'object' && rule !== null ? (rule as RuleFields) : {};
-        if (isBlank(r.name)) {
-            issues.push(issue('name', 'nameMissing'));
-        }
-        if (typeof r.active !== 'boolean') {
-            issues.push(issue('active', 'activeMissing'));
-        }
-        if (typeof r.order !== 'number' || !Number.isFinite(r.order)) {
-            issues.push(issue('order', 'orderMissing'));
-        }
-
-        const sourceChoices = labelList(SOURCE_EVENT_LABELS);
-        let source: SourceEvent | undefined;
-        if (isAbsent(r.source)) {
-            issues.push(issue('source', 'sourceMissing', { choices: sourceChoices }));
-        } else if (!isSourceEvent(r.source)) {
-            issues.push(issue('source', 'sourceUnknown', { value: shown(r.source), choices: sourceChoices }));
-        } else {
-            source = r.source;
-        }
-
+        checkBasics(r, issues);
+        const source = checkSource(r, issues);
         const sides = sidesOf(r);
-        const issuesBeforeCriterion = issues.length;
-        for (const side of sides) {
-            checkSide(side, source, issues);
-        }
-
-        const comparatorChoices = labelList(COMPARATOR_LABELS);
-        if (isAbsent(r.comparator)) {
-            issues.push(issue('comparator', 'comparatorMissing', { choices: comparatorChoices }));
-        } else if (!isComparator(r.comparator)) {
-            issues.push(
-                issue('comparator', 'comparatorUnknown', {
-                    value: shown(r.comparator),
-                    choices: comparatorChoices
-                })
-            );
-        } else {
-            checkNumbers(r.comparator, sides, issues);
-        }
-        const criterionSound = issues.length === issuesBeforeCriterion;
-
-        const destinationChoices = labelList(DESTINATION_LABELS);
-        if (isAbsent(r.destination)) {
-            issues.push(issue('destination', 'destinationMissing', { choices: destinationChoices }));
-        } else if (!isDestination(r.destination)) {
-            issues.push(
-                issue('destination', 'destinationUnknown', {
-                    value: shown(r.destination),
-                    choices: destinationChoices
-                })
-            );
-        } else if (source && destinationPlatform(r.destination) === sourcePlatform(source)) {
-            const suggested =
-                r.destination === 'ConnectAgentState' ? 'SalesforceAgentState' : 'ConnectAgentState';
-            issues.push(
-                issue('destination', 'destinationSamePlatform', {
-                    source: SOURCE_EVENT_LABELS[source],
-                    destination: DESTINATION_LABELS[r.destination],
-                    suggested: DESTINATION_LABELS[suggested]
-                })
-            );
-        }
-
-        if (isBlank(r.destinationValue)) {
-            issues.push(
-                issue('destinationValue', 'destinationValueMissing', {
-                    target: destinationTarget(r.destination)
-                })
-            );
-        } else if (
-            r.destination === 'ConnectAgentState' &&
-            isConnectSystemState(r.destinationValue as string)
-        ) {
-            issues.push(
-                issue('destinationValue', 'destinationSystemState', { value: r.destinationValue as string })
-            );
-        }
-
+        const criterionSound = checkCriterion(r, sides, source, issues);
+        checkDestination(r, source, issues);
         if (source === 'SalesforceLogout' && criterionSound) {
             checkLogout(r, sides, issues);
         }

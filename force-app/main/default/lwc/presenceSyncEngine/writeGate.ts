@@ -1,5 +1,6 @@
 import { FlapGuard } from './flapGuard';
 import type { SessionSettings } from './sessionTypes';
+import type { TraceContext, TraceWriter } from './traceWriter';
 
 /**
  * Whether this session may write now: the writer role among the agent's tabs (and the lease the
@@ -9,12 +10,19 @@ export class WriteGate {
     writer = true;
     pausedReason: string | null = null;
     private readonly flapGuard: FlapGuard;
+    private readonly pauseListeners: (() => void)[] = [];
 
     constructor(
         private readonly settings: Required<SessionSettings>,
-        private readonly lease: (() => boolean) | undefined
+        private readonly lease: (() => boolean) | undefined,
+        private readonly trace: TraceWriter
     ) {
         this.flapGuard = new FlapGuard(settings.flapMaxChanges, settings.flapWindowMs);
+    }
+
+    /** Called at every pause, once it is traced: each side's writer drops what waits. */
+    onPause(listener: () => void): void {
+        this.pauseListeners.push(listener);
     }
 
     /** Why no decision may be carried out at all now, undefined when it may. */
@@ -28,15 +36,12 @@ export class WriteGate {
     }
 
     /**
-     * The last word right before a call: the lease, then the flapping guard (which counts the
-     * call, or pauses sync: `paused` then says so for the trace).
+     * The last word right before a call: the lease, then the flapping guard, which counts the
+     * call or pauses sync (traced under the call's context). Why not, or undefined.
      */
-    beforeCall(now: number): { reason: string; paused: boolean } | undefined {
+    beforeCall(now: number, context: TraceContext): string | undefined {
         if (this.lease && !this.lease()) {
-            return {
-                reason: 'This tab no longer holds the writer role; another tab applies decisions.',
-                paused: false
-            };
+            return 'This tab no longer holds the writer role; another tab applies decisions.';
         }
         if (this.flapGuard.allow(now)) {
             return undefined;
@@ -45,7 +50,9 @@ export class WriteGate {
         this.pausedReason =
             `More than ${s.flapMaxChanges} automated changes within ${s.flapWindowMs / 1000} seconds: the ` +
             `rules or another integration keep changing the agent's state. Sync is paused until it is resumed.`;
-        return { reason: 'Sync was paused by the flapping guard.', paused: true };
+        this.trace.write(context, 'sync-paused', 'warn', {}, undefined, this.pausedReason);
+        this.pauseListeners.forEach((listener) => listener());
+        return 'Sync was paused by the flapping guard.';
     }
 
     /** Lifts a pause; false when there was none. */

@@ -1,85 +1,42 @@
-import type { ConnectMode } from './contactPolicy';
+import type { ConnectMode, ContactTracker } from './contactPolicy';
 import { EchoLedger } from './echoLedger';
 import type { Expectation } from './echoLedger';
-import type { AppliedRule, Side, TraceEntry, TraceResult } from './sessionTypes';
+import type { Clock, ConnectPort, OmniPort, Side, TraceEntry, TraceResult } from './sessionTypes';
+import { destinationOf, errorText, isContactStarted, SIDE_NAMES } from './sessionWrites';
+import type { Write } from './sessionWrites';
 import type { TraceContext, TraceWriter } from './traceWriter';
-import type { Decision } from './types';
-import type { SourceEvent } from './vocabulary';
+import type { WriteGate } from './writeGate';
 
-export const SIDE_NAMES: Record<Side, string> = { connect: 'Amazon Connect', omni: 'Omni-Channel' };
+/** One side's platform call, as its writer makes it. */
+export type SideCall = (value: string, enqueue: boolean) => Promise<void>;
 
-/** A write the session wants to make to one side: a rule's decision. */
-export interface Write {
-    value: string;
-    correlationId: string;
-    eventType?: SourceEvent;
-    ruleId: string;
-    ruleName: string;
-}
-
-/** A rule's decision as a write, named after its rule. */
-export function writeFor(decision: Decision, ruleName: string | undefined, context: TraceContext): Write {
+/** The session's two ports as the writers call them: straight to the platform, nothing between. */
+export function sideCalls(connect: ConnectPort, omni: OmniPort): Record<Side, SideCall> {
     return {
-        value: decision.value,
-        ruleId: decision.ruleId,
-        ruleName: ruleName ?? decision.ruleId,
-        correlationId: context.correlationId,
-        eventType: context.eventType
+        connect: (value, enqueue) => connect.setState(value, { enqueueNextState: enqueue }),
+        omni: (value) => omni.setStatus(value)
     };
 }
 
-/** A write as "last decision" / "last rule applied" show it. */
-export function appliedRule(side: Side, write: Write, at: number): AppliedRule {
-    return {
-        ruleId: write.ruleId,
-        ruleName: write.ruleName,
-        destination: destinationOf(side),
-        value: write.value,
-        at
-    };
-}
-
-/** What a side's writer needs from the session around it. */
-export interface WriteHost {
-    trace: TraceWriter;
-    now(): number;
-    /** Why no decision may be carried out now (a watching tab, a pause), undefined when it may. */
-    blocked(): string | undefined;
-    /** The last word right before a call (flapping guard, writer lease): why not, or undefined. */
-    gate(write: Write, context: TraceContext): string | undefined;
-    /** How a Connect decision is carried out during or outside a contact. */
-    connectMode(write: Write): ConnectMode;
-    send(side: Side, value: string, enqueue: boolean): Promise<void>;
+/** What the session hears of a side's calls. */
+export interface WriteOutcome {
     applied(side: Side, write: Write): void;
     failed(side: Side, message: string): void;
-    /** Connect refused a plain change because a contact had started. */
-    contactStarted(): void;
     /** A call finished (listeners, idle waiters). */
     callFinished(): void;
     disposed(): boolean;
 }
 
-/** The platform's own words from whatever a port rejected with. */
-export function errorText(error: unknown): string {
-    if (error instanceof Error && error.message) {
-        return error.message;
-    }
-    if (typeof error === 'string' && error !== '') {
-        return error;
-    }
-    try {
-        const json = JSON.stringify(error);
-        if (json && json !== '{}') {
-            return json;
-        }
-    } catch {
-        // fall through to the generic words
-    }
-    return 'The platform refused the change without saying why.';
-}
-
-function destinationOf(side: Side): Decision['destination'] {
-    return side === 'connect' ? 'ConnectAgentState' : 'SalesforceAgentState';
+/** The parts a side's writer works with. */
+export interface WriteParts {
+    trace: TraceWriter;
+    clock: Clock;
+    /** Whether this tab may write now (writer role, lease, flapping guard). */
+    gate: Pick<WriteGate, 'blocked' | 'beforeCall' | 'onPause'>;
+    /** Connect's contacts: how a Connect decision is carried out now. */
+    contacts: Pick<ContactTracker, 'mode' | 'contactStarted'>;
+    call: SideCall;
+    outcome: WriteOutcome;
 }
 
 /**
@@ -102,10 +59,11 @@ export class SideWriter {
 
     constructor(
         readonly side: Side,
-        private readonly host: WriteHost,
+        private readonly parts: WriteParts,
         echoTimeoutMs: number
     ) {
         this.ledger = new EchoLedger(echoTimeoutMs);
+        parts.gate.onPause(() => this.dropPending('Sync was paused before it was sent.'));
     }
 
     /** The state the side ends up in once everything the session asked for has happened. */
@@ -122,7 +80,7 @@ export class SideWriter {
         if (this.inFlight && this.waiting && this.inFlight.value === write.value) {
             this.replace('waiting', `Superseded by a newer decision (${write.value}) before it was sent.`);
         }
-        const blocked = this.host.blocked();
+        const blocked = this.parts.gate.blocked();
         if (blocked) {
             this.skip(write, blocked);
             return;
@@ -137,7 +95,10 @@ export class SideWriter {
             );
             return;
         }
-        const mode: ConnectMode = this.side === 'connect' ? this.host.connectMode(write) : { mode: 'write' };
+        const mode: ConnectMode =
+            this.side === 'connect'
+                ? this.parts.contacts.mode(write.value, this.ledger.queuedValue())
+                : { mode: 'write' };
         if (mode.mode === 'skip') {
             // Connect ends up where this newer decision wants it: what waited for later is moot.
             this.dropPending(`Superseded by a newer decision (${write.value}).`);
@@ -214,7 +175,7 @@ export class SideWriter {
     }
 
     private decision(write: Write, message?: string, result?: TraceResult): void {
-        this.host.trace.write(this.context(write), 'decision', 'info', this.fields(write), result, message);
+        this.parts.trace.write(this.context(write), 'decision', 'info', this.fields(write), result, message);
     }
 
     private skip(write: Write, message: string): void {
@@ -224,19 +185,19 @@ export class SideWriter {
     /** `queueReason`: Connect is asked to queue the state as the next one, and why. */
     private issue(write: Write, queueReason: string | undefined): void {
         const context = this.context(write);
-        const gate = this.host.gate(write, context);
-        if (gate) {
-            this.skip(write, gate);
+        const refusal = this.parts.gate.beforeCall(this.parts.clock.now(), context);
+        if (refusal) {
+            this.skip(write, refusal);
             return;
         }
         const enqueue = queueReason !== undefined;
         const expectation = this.ledger.expect(write.value, write.correlationId, enqueue);
         this.inFlight = write;
-        const startedAt = this.host.now();
-        this.host.trace.write(context, 'call-issued', 'info', this.fields(write), undefined, queueReason);
+        const startedAt = this.parts.clock.now();
+        this.parts.trace.write(context, 'call-issued', 'info', this.fields(write), undefined, queueReason);
         let call: Promise<void>;
         try {
-            call = this.host.send(this.side, write.value, enqueue);
+            call = this.parts.call(write.value, enqueue);
         } catch (error) {
             call = Promise.reject(error);
         }
@@ -247,36 +208,36 @@ export class SideWriter {
     }
 
     private finish(write: Write, expectation: Expectation, startedAt: number, error: unknown): void {
-        if (this.host.disposed()) {
+        if (this.parts.outcome.disposed()) {
             return;
         }
         this.inFlight = null;
         const context = this.context(write);
-        const fields = this.fields(write, this.host.now() - startedAt);
+        const fields = this.fields(write, this.parts.clock.now() - startedAt);
         let retry: Write | null = null;
         if (error === undefined) {
-            this.ledger.settle(expectation, this.host.now());
+            this.ledger.settle(expectation, this.parts.clock.now());
             this.failed = null;
-            this.host.applied(this.side, write);
+            this.parts.outcome.applied(this.side, write);
             if (expectation.queued) {
                 const words = `Connect will change to ${write.value} when the contact ends.`;
-                this.host.trace.write(context, 'call-result', 'info', fields, 'queued', words);
+                this.parts.trace.write(context, 'call-result', 'info', fields, 'queued', words);
             } else {
-                this.host.trace.write(context, 'call-result', 'info', fields, 'success');
+                this.parts.trace.write(context, 'call-result', 'info', fields, 'success');
             }
-        } else if (this.side === 'connect' && !expectation.queued && contactStarted(error)) {
+        } else if (this.side === 'connect' && !expectation.queued && isContactStarted(error)) {
             this.ledger.drop(expectation);
-            this.host.contactStarted();
+            this.parts.contacts.contactStarted();
             const words = `Connect refused a plain change because a contact has started: ${errorText(error)}`;
-            this.host.trace.write(context, 'call-result', 'info', fields, 'skipped', words);
+            this.parts.trace.write(context, 'call-result', 'info', fields, 'skipped', words);
             retry = write;
         } else {
             // No retry: the platform said no, and asking again would only repeat the refusal.
             this.ledger.drop(expectation);
             const message = errorText(error);
             this.failed = message;
-            this.host.failed(this.side, message);
-            this.host.trace.write(context, 'call-result', 'error', fields, 'failure', message);
+            this.parts.outcome.failed(this.side, message);
+            this.parts.trace.write(context, 'call-result', 'error', fields, 'failure', message);
         }
         if (retry && this.waiting) {
             this.skip(
@@ -289,14 +250,6 @@ export class SideWriter {
         if (next) {
             this.want(next, true);
         }
-        this.host.callFinished();
+        this.parts.outcome.callFinished();
     }
-}
-
-function contactStarted(error: unknown): boolean {
-    return (
-        typeof error === 'object' &&
-        error !== null &&
-        (error as { contactStarted?: unknown }).contactStarted === true
-    );
 }

@@ -6,18 +6,16 @@
  */
 import { OMNI_OFFLINE } from 'c/presenceSyncEngine';
 import type { OmniPort, SessionInput } from 'c/presenceSyncEngine';
-import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
-import type {
-    OmniEventPayloads,
-    OmniMethod,
-    OmniRequest,
-    OmniWorkloadChangedPayload
-} from 'presence-sync/omni-bridge';
+import type { PresenceStatusInfo } from 'presence-sync/contracts';
+import type { OmniEventPayloads, OmniRequest } from 'presence-sync/omni-bridge';
+import { BridgeCalls, OmniUnreachableError } from './omniBridgeCalls';
+import { OmniNames } from './omniDirectory';
+import type { OmniDirectory } from './omniDirectory';
+import { workloadInput } from './omniWorkload';
 
-export interface OmniDirectory {
-    statuses: PresenceStatusInfo[];
-    serviceChannels: ServiceChannelInfo[];
-}
+export { OmniUnreachableError } from './omniBridgeCalls';
+export { id15 } from './omniDirectory';
+export type { OmniDirectory } from './omniDirectory';
 
 export interface OmniPortOptions {
     directory: OmniDirectory;
@@ -56,69 +54,9 @@ export interface OmniBridgeClient extends OmniPort {
     dispose(): void;
 }
 
-/** The bridge did not answer: the LWC is not inside the Aura item, or the toolkit is missing. */
-export class OmniUnreachableError extends Error {
-    constructor(method: OmniMethod, timeoutMs: number) {
-        super(
-            `Omni-Channel did not answer "${method}" within ${Math.round(timeoutMs / 1000)} s. ` +
-                'Presence Sync must run inside its utility item (Presence Sync Utility) in a console app ' +
-                'that also has the Omni-Channel utility.'
-        );
-        this.name = 'OmniUnreachableError';
-    }
-}
-
 const DEFAULT_TIMEOUT_MS = 10000;
 /** How long the widget may take to log the agent back in when the console loads. */
 const DEFAULT_LOGIN_GRACE_MS = 8000;
-
-/** Salesforce ids compare on their first 15 characters; the toolkit hands out either length. */
-export function id15(id: string | null | undefined): string {
-    return (id ?? '').slice(0, 15);
-}
-
-function toNumber(value: unknown): number | null {
-    if (typeof value === 'number') {
-        return Number.isFinite(value) ? value : null;
-    }
-    if (typeof value === 'string' && value.trim() !== '') {
-        const n = Number(value);
-        return Number.isFinite(n) ? n : null;
-    }
-    return null;
-}
-
-/**
- * The interruptible fields of a workload event, when all three are numbers. Orgs that route no
- * interruptible work may leave them out; rules on them then simply do not match.
- */
-function interruptibleOf(
-    payload: OmniWorkloadChangedPayload
-): Partial<
-    Record<
-        'previousInterruptibleWorkload' | 'newInterruptibleWorkload' | 'configuredInterruptibleCapacity',
-        number
-    >
-> {
-    const previousInterruptibleWorkload = toNumber(payload.previousInterruptibleWorkload);
-    const newInterruptibleWorkload = toNumber(payload.newInterruptibleWorkload);
-    const configuredInterruptibleCapacity = toNumber(payload.configuredInterruptibleCapacity);
-    if (
-        previousInterruptibleWorkload === null ||
-        newInterruptibleWorkload === null ||
-        configuredInterruptibleCapacity === null
-    ) {
-        return {};
-    }
-    return { previousInterruptibleWorkload, newInterruptibleWorkload, configuredInterruptibleCapacity };
-}
-
-interface Pending {
-    method: OmniMethod;
-    resolve(result: unknown): void;
-    reject(error: Error): void;
-    timer: ReturnType<typeof setTimeout>;
-}
 
 /** The wording of a status the toolkit refused (the bridge's own failures pass through). */
 function refusedStatus(error: unknown, status: PresenceStatusInfo): Error {
@@ -132,11 +70,8 @@ function refusedStatus(error: unknown, status: PresenceStatusInfo): Error {
 }
 
 class BridgeOmniPort implements OmniBridgeClient {
-    private readonly timeoutMs: number;
-    private readonly prefix: string;
-    private readonly pending = new Map<string, Pending>();
-    private directory: OmniDirectory;
-    private counter = 0;
+    private readonly calls: BridgeCalls;
+    private readonly names: OmniNames;
     private disposed = false;
     // Omni reports one change through several events (login success and status changed):
     // the session needs each change once.
@@ -149,14 +84,14 @@ class BridgeOmniPort implements OmniBridgeClient {
         {
             loginSuccess: (payload) => this.onLoginSuccess(payload),
             statusChanged: (payload) => {
-                const name = this.nameOfStatus(payload.statusId, payload.statusApiName);
+                const name = this.names.statusName(payload.statusId, payload.statusApiName);
                 if (name) {
                     this.emitStatus(name, payload.reason);
                 }
             },
             logout: (payload) => this.onLogout(payload),
             workAccepted: (payload) => {
-                const serviceChannel = this.channelOf(payload.workItemId);
+                const serviceChannel = this.names.channelOf(payload.workItemId);
                 if (serviceChannel) {
                     this.options.onInput({ kind: 'omni-work-accepted', serviceChannel });
                 }
@@ -165,19 +100,22 @@ class BridgeOmniPort implements OmniBridgeClient {
         };
 
     constructor(private readonly options: OmniPortOptions) {
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.prefix = options.idPrefix ?? 'omni';
-        this.directory = options.directory;
+        this.calls = new BridgeCalls(
+            options.send,
+            options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            options.idPrefix ?? 'omni'
+        );
+        this.names = new OmniNames(options.directory, (message) => options.onWarning?.(message));
     }
 
     async setStatus(statusDeveloperName: string): Promise<void> {
         // From now on a login is this write's echo, not the one the console makes at load.
         this.loginAtLoadUntil = 0;
         if (statusDeveloperName === OMNI_OFFLINE) {
-            await this.call({ requestId: this.nextId(), method: 'logout', args: {} });
+            await this.calls.call('logout', {});
             return;
         }
-        const status = this.directory.statuses.find((s) => s.developerName === statusDeveloperName);
+        const status = this.names.status(statusDeveloperName);
         if (!status) {
             throw new Error(
                 `There is no Omni-Channel presence status "${statusDeveloperName}" that you may use. ` +
@@ -185,11 +123,7 @@ class BridgeOmniPort implements OmniBridgeClient {
             );
         }
         try {
-            await this.call({
-                requestId: this.nextId(),
-                method: 'setServicePresenceStatus',
-                args: { statusId: status.id }
-            });
+            await this.calls.call('setServicePresenceStatus', { statusId: status.id });
         } catch (error) {
             throw refusedStatus(error, status);
         }
@@ -222,58 +156,16 @@ class BridgeOmniPort implements OmniBridgeClient {
     }
 
     handleResponse(requestId: string, ok: boolean, result: unknown, errorMessage?: string | null): void {
-        const entry = this.pending.get(requestId);
-        if (!entry) {
-            return;
-        }
-        this.pending.delete(requestId);
-        clearTimeout(entry.timer);
-        if (ok) {
-            entry.resolve(result);
-        } else {
-            entry.reject(
-                new Error(errorMessage || `Omni-Channel refused "${entry.method}" without saying why.`)
-            );
-        }
+        this.calls.answer(requestId, ok, result, errorMessage);
     }
 
     setDirectory(next: OmniDirectory): void {
-        this.directory = next;
+        this.names.setDirectory(next);
     }
 
     dispose(): void {
         this.disposed = true;
-        for (const [, entry] of this.pending) {
-            clearTimeout(entry.timer);
-            entry.reject(new Error('Presence Sync has stopped before Omni-Channel answered.'));
-        }
-        this.pending.clear();
-    }
-
-    private warn(message: string): void {
-        this.options.onWarning?.(message);
-    }
-
-    private call(request: OmniRequest): Promise<unknown> {
-        if (this.disposed) {
-            return Promise.reject(
-                new Error('Presence Sync has stopped; the Omni-Channel call was not made.')
-            );
-        }
-        return new Promise((resolve, reject) => {
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- an unanswered bridge call must fail, not hang
-            const timer = setTimeout(() => {
-                this.pending.delete(request.requestId);
-                reject(new OmniUnreachableError(request.method, this.timeoutMs));
-            }, this.timeoutMs);
-            this.pending.set(request.requestId, { method: request.method, resolve, reject, timer });
-            this.options.send(request);
-        });
-    }
-
-    private nextId(): string {
-        this.counter += 1;
-        return `${this.prefix}-${this.counter}`;
+        this.calls.dispose();
     }
 
     /**
@@ -309,11 +201,7 @@ class BridgeOmniPort implements OmniBridgeClient {
     private async tryRead(): Promise<string | undefined> {
         let result: unknown;
         try {
-            result = await this.call({
-                requestId: this.nextId(),
-                method: 'getServicePresenceStatusId',
-                args: {}
-            });
+            result = await this.calls.call('getServicePresenceStatusId', {});
         } catch (error) {
             if (error instanceof OmniUnreachableError) {
                 throw error;
@@ -323,39 +211,8 @@ class BridgeOmniPort implements OmniBridgeClient {
         }
         const answer = (result ?? {}) as { statusId?: string; statusApiName?: string };
         return answer.statusId
-            ? (this.nameOfStatus(answer.statusId, answer.statusApiName) ?? OMNI_OFFLINE)
+            ? (this.names.statusName(answer.statusId, answer.statusApiName) ?? OMNI_OFFLINE)
             : OMNI_OFFLINE;
-    }
-
-    private nameOfStatus(statusId: string | undefined, apiName: string | undefined): string | null {
-        if (apiName) {
-            return apiName;
-        }
-        const key = statusId ? id15(statusId) : null;
-        const status = key
-            ? this.directory.statuses.find((s) => id15(s.id) === key || s.id15 === key)
-            : undefined;
-        if (!status) {
-            this.warn(
-                `Omni-Channel reported a presence status (${statusId ?? 'no id'}) that Presence Sync does not know. ` +
-                    'Ask your admin to check that the status exists and that you may see status developer names.'
-            );
-            return null;
-        }
-        return status.developerName;
-    }
-
-    private channelOf(workItemId: string): string | null {
-        const prefix3 = (workItemId ?? '').slice(0, 3);
-        const channel = this.directory.serviceChannels.find((c) => c.keyPrefix && c.keyPrefix === prefix3);
-        if (!channel) {
-            this.warn(
-                `Accepted work (${workItemId}) belongs to no service channel Presence Sync knows, ` +
-                    'so rules on work accepted were not checked.'
-            );
-            return null;
-        }
-        return channel.developerName;
     }
 
     private onLoginSuccess(payload: OmniEventPayloads['loginSuccess']): void {
@@ -363,7 +220,7 @@ class BridgeOmniPort implements OmniBridgeClient {
         if (Date.now() < this.loginAtLoadUntil) {
             return;
         }
-        const name = this.nameOfStatus(payload.statusId, undefined);
+        const name = this.names.statusName(payload.statusId, undefined);
         if (name) {
             this.emitStatus(name, 'OmniLoginSuccess');
         }
@@ -380,22 +237,14 @@ class BridgeOmniPort implements OmniBridgeClient {
     }
 
     private onWorkload(payload: OmniEventPayloads['workloadChanged']): void {
-        const previousWorkload = toNumber(payload.previousWorkload);
-        const newWorkload = toNumber(payload.newWorkload);
-        const configuredCapacity = toNumber(payload.configuredCapacity);
-        if (previousWorkload === null || newWorkload === null || configuredCapacity === null) {
-            this.warn(
+        const input = workloadInput(payload);
+        if (input) {
+            this.options.onInput(input);
+        } else {
+            this.options.onWarning?.(
                 'Omni-Channel reported a workload change without numbers; rules on workload were not checked.'
             );
-            return;
         }
-        this.options.onInput({
-            kind: 'omni-workload',
-            previousWorkload,
-            newWorkload,
-            configuredCapacity,
-            ...interruptibleOf(payload)
-        });
     }
 }
 

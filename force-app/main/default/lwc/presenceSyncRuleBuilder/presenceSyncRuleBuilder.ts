@@ -1,5 +1,3 @@
-import { LightningElement } from 'lwc';
-import Toast from 'lightning/toast';
 import getRuleBuilderData from '@salesforce/apex/PresenceSyncRuleController.getRuleBuilderData';
 import getRules from '@salesforce/apex/PresenceSyncRuleController.getRules';
 import saveRules from '@salesforce/apex/PresenceSyncRuleController.saveRules';
@@ -7,53 +5,24 @@ import saveRuleBatch from '@salesforce/apex/PresenceSyncRuleController.saveRuleB
 import deleteRules from '@salesforce/apex/PresenceSyncRuleController.deleteRules';
 import setRulesActive from '@salesforce/apex/PresenceSyncRuleController.setRulesActive';
 import reorderRules from '@salesforce/apex/PresenceSyncRuleController.reorderRules';
-import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
-import {
-    compareRulePrecedence,
-    countFindings,
-    findingsIntroduced,
-    findRuleProblems,
-    groupFindings
-} from 'c/presenceSyncRuleAnalysis';
-import type { AnalysisDomain, AnalysisFinding } from 'c/presenceSyncRuleAnalysis';
-import { checkBatch, RULE_LIMITS } from 'c/presenceSyncRuleChecks';
-import type { OrgFacts } from 'c/presenceSyncRuleChecks';
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import { compareRulePrecedence, findingsIntroduced } from 'c/presenceSyncRuleAnalysis';
+import { checkBatch } from 'c/presenceSyncRuleChecks';
 import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 import { reduceErrors } from 'c/presenceSyncErrors';
-import type {
-    RejectedRule,
-    RuleBuilderData,
-    RuleSet,
-    RuleSetDeletion,
-    SaveRulesResult
-} from 'presence-sync/contracts';
-
-/** Warnings a confirmation lists per kind; the Coverage and warnings tab lists them all. */
-const WARNINGS_SHOWN_PER_KIND = 5;
-
-interface Editing {
-    rule: Partial<PresenceSyncRule>;
-    isNew: boolean;
-}
-
-/**
- * The template reads the findings several times per render: each rule list is analysed once.
- * Kept outside the component because a field written while rendering would re-render it.
- */
-const analysisCache = new WeakMap<
-    object,
-    { rules: PresenceSyncRule[]; data: RuleBuilderData | null; findings: AnalysisFinding[] }
->();
-
-const orgFactsCache = new WeakMap<object, OrgFacts>();
-const EMPTY_DATA = {};
-
-/** Rule ids the server does not know yet: it inserts rules whose id is not a record id. */
-let draftCounter = 0;
-function draftId(): string {
-    draftCounter += 1;
-    return `draft-${Date.now().toString(36)}-${draftCounter}`;
-}
+import type { RejectedRule, RuleSet, RuleSetDeletion, SaveRulesResult } from 'presence-sync/contracts';
+import { RuleBuilderView } from './ruleBuilderView';
+import {
+    batchMessage,
+    cloneDraft,
+    createdMessage,
+    deletionMessage,
+    moved,
+    newRuleDraft,
+    refusalsOf,
+    warningsQuestion,
+    withRuleSet
+} from './ruleBuilderModel';
 
 /**
  * The admin's rule builder: picks a rule set, lists its rules in order, and runs the guided
@@ -61,18 +30,7 @@ function draftId(): string {
  * goes through PresenceSyncRuleController and is re-read from the server afterwards, so what is
  * shown is what agents will load.
  */
-export default class PresenceSyncRuleBuilder extends LightningElement {
-    data: RuleBuilderData | null = null;
-    ruleSetId: string | null = null;
-    rules: PresenceSyncRule[] = [];
-    editing: Editing | null = null;
-    serverIssues: RuleIssue[] = [];
-    loading = true;
-    busy = false;
-    loadError = '';
-    actionError = '';
-    statusMessage = '';
-
+export default class PresenceSyncRuleBuilder extends RuleBuilderView {
     override connectedCallback(): void {
         this.load();
     }
@@ -100,161 +58,6 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
             : [];
     }
 
-    get ready(): boolean {
-        return !this.loading && this.data !== null;
-    }
-
-    get readOnly(): boolean {
-        return this.data?.readOnlyReason != null;
-    }
-
-    get readOnlyReason(): string {
-        return this.data?.readOnlyReason ?? '';
-    }
-
-    get editable(): boolean {
-        return !this.readOnly;
-    }
-
-    get ruleSets(): RuleSet[] {
-        return this.data?.ruleSets ?? [];
-    }
-
-    get ruleSet(): RuleSet | undefined {
-        return this.ruleSets.find((s) => s.id === this.ruleSetId);
-    }
-
-    get hasRuleSet(): boolean {
-        return this.ruleSet !== undefined;
-    }
-
-    get statuses() {
-        return this.data?.statuses ?? [];
-    }
-    get serviceChannels() {
-        return this.data?.serviceChannels ?? [];
-    }
-    get connectStates() {
-        return this.data?.connectStates ?? [];
-    }
-    get settings() {
-        return this.data?.settings ?? null;
-    }
-
-    get domain(): AnalysisDomain {
-        return {
-            connectStates: this.connectStates,
-            omniStatuses: this.statuses.map((s) => s.developerName),
-            serviceChannels: this.serviceChannels.map((c) => c.developerName)
-        };
-    }
-
-    get findings(): AnalysisFinding[] {
-        const cached = analysisCache.get(this);
-        if (cached && cached.rules === this.rules && cached.data === this.data) {
-            return cached.findings;
-        }
-        const findings = findRuleProblems(this.rules, this.domain);
-        analysisCache.set(this, { rules: this.rules, data: this.data, findings });
-        return findings;
-    }
-
-    get warningCount(): number {
-        return this.findings.length;
-    }
-
-    get warningSummary(): string {
-        const count = this.warningCount;
-        if (count === 0) {
-            return 'The analysis found no problems in the active rules.';
-        }
-        return count === 1
-            ? 'The analysis found 1 problem in the active rules. See the rule it concerns below, or the Coverage tab.'
-            : `The analysis found ${count} problems in the active rules. See the rules they concern below, or the Coverage tab.`;
-    }
-
-    get warningSummaryClass(): string {
-        return this.warningCount === 0
-            ? 'slds-text-color_success slds-m-bottom_small'
-            : 'slds-text-color_error slds-m-bottom_small';
-    }
-
-    get isEditing(): boolean {
-        return this.editing !== null;
-    }
-
-    get editingRule(): Partial<PresenceSyncRule> | undefined {
-        return this.editing?.rule;
-    }
-
-    get editingIsNew(): boolean {
-        return this.editing?.isNew ?? false;
-    }
-
-    get nextOrder(): number {
-        return this.rules.reduce((max, r) => Math.max(max, r.order), 0) + 10;
-    }
-
-    get ruleCount(): number {
-        return this.rules.length;
-    }
-
-    get activeRuleCount(): number {
-        return this.rules.filter((r) => r.active).length;
-    }
-
-    /** A rule set at the stated limit takes no new rule: New rule and Clone say so instead. */
-    get atLimit(): boolean {
-        return this.rules.length >= RULE_LIMITS.rulesPerSet;
-    }
-
-    get newRuleDisabled(): boolean {
-        return this.isEditing || this.atLimit;
-    }
-
-    get limitText(): string {
-        return this.atLimit
-            ? `This rule set holds ${RULE_LIMITS.rulesPerSet} rules, the most a rule set can hold. Delete rules to add others, or put them in another rule set.`
-            : '';
-    }
-
-    /** Names the rule being edited must not take. */
-    get otherRuleNames(): string[] {
-        const id = this.editing?.rule.id;
-        return this.rules.filter((r) => r.id !== id).map((r) => r.name);
-    }
-
-    /** The same object while the builder data stays: children compare it to reuse their work. */
-    get orgFacts(): OrgFacts {
-        const key = this.data ?? EMPTY_DATA;
-        let facts = orgFactsCache.get(key);
-        if (!facts) {
-            facts = {
-                statusNames: this.statuses.map((s) => s.developerName),
-                connectStates: this.connectStates
-            };
-            orgFactsCache.set(key, facts);
-        }
-        return facts;
-    }
-
-    /** Screen readers hear it; the toast shows it. Clears an error an earlier action left. */
-    private announce(message: string, toast = true): void {
-        this.statusMessage = message;
-        this.actionError = '';
-        if (toast) {
-            Toast.show({ label: message, variant: 'success' }, this as unknown as HTMLElement);
-        }
-    }
-
-    private fail(prefix: string, error: unknown): void {
-        this.actionError = `${prefix}: ${reduceErrors(error).join(' ')}`;
-    }
-
-    private ruleById(id: string): PresenceSyncRule | undefined {
-        return this.rules.find((r) => r.id === id);
-    }
-
     /**
      * Asks before a change adds analysis warnings, grouped by kind and counted, with a button that
      * names the action. Resolves true when there are none or the admin goes ahead anyway.
@@ -265,21 +68,7 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         confirmLabel: string
     ): Promise<boolean> {
         const added = findingsIntroduced(this.rules, rulesAfter, this.domain);
-        if (added.length === 0) {
-            return true;
-        }
-        const groups = groupFindings(added, WARNINGS_SHOWN_PER_KIND);
-        return PresenceSyncConfirm.ask({
-            label: question,
-            message: `This change adds ${countFindings(groups)}. Agents get the rules as they are if you go ahead.`,
-            confirmLabel,
-            groups: groups.map((g) => ({
-                heading: g.label,
-                count: g.count,
-                items: g.findings.map((f) => f.message),
-                hidden: g.hidden
-            }))
-        });
+        return added.length === 0 || PresenceSyncConfirm.ask(warningsQuestion(added, question, confirmLabel));
     }
 
     async handleSelectRuleSet(event: CustomEvent<{ ruleSetId: string }>): Promise<void> {
@@ -309,11 +98,7 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         this.busy = true;
         try {
             await this.loadRules();
-            this.announce(
-                ruleSet.isDefault
-                    ? `Created the rule set ${ruleSet.name}, now the org default. Add rules to it.`
-                    : `Created the rule set ${ruleSet.name}. Add rules, then assign it on the Assignments tab.`
-            );
+            this.announce(createdMessage(ruleSet));
         } finally {
             this.busy = false;
         }
@@ -330,33 +115,17 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         const { ruleSetId, name, deletion, movedTo } = event.detail;
         this.ruleSetId = movedTo ?? this.ruleSets.find((s) => s.isDefault)?.id ?? null;
         this.editing = null;
-        const rules = deletion.deletedRules === 1 ? '1 rule' : `${deletion.deletedRules} rules`;
-        const assignments =
-            deletion.movedAssignments > 0
-                ? ` Its ${deletion.movedAssignments} assignments moved to ${this.ruleSets.find((s) => s.id === movedTo)?.name ?? 'the rule set you chose'}.`
-                : deletion.removedAssignments > 0
-                  ? ` Its ${deletion.removedAssignments} assignments were deleted: those agents get their next assignment or the org default.`
-                  : '';
+        const message = deletionMessage(name, deletion, this.ruleSets.find((s) => s.id === movedTo)?.name);
         await this.load();
         if (!this.ruleSets.some((s) => s.id === ruleSetId)) {
-            this.announce(`Deleted the rule set ${name} and its ${rules}.${assignments}`);
+            this.announce(message);
         }
     }
 
     private replaceRuleSet(saved: RuleSet): void {
-        if (!this.data) {
-            return;
+        if (this.data) {
+            this.data = { ...this.data, ruleSets: withRuleSet(this.data.ruleSets, saved) };
         }
-        const exists = this.data.ruleSets.some((s) => s.id === saved.id);
-        // Saving a default makes every other rule set non-default on the server too.
-        const others = this.data.ruleSets.map((s) => ({
-            ...s,
-            isDefault: s.isDefault && !(saved.isDefault && s.id !== saved.id)
-        }));
-        this.data = {
-            ...this.data,
-            ruleSets: exists ? others.map((s) => (s.id === saved.id ? saved : s)) : [...others, saved]
-        };
     }
 
     handleNewRule(): void {
@@ -364,15 +133,7 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
             return;
         }
         this.serverIssues = [];
-        this.editing = {
-            rule: {
-                id: draftId(),
-                active: true,
-                order: this.nextOrder,
-                ruleSetId: this.ruleSetId ?? undefined
-            },
-            isNew: true
-        };
+        this.editing = { rule: newRuleDraft(this.rules, this.ruleSetId), isNew: true };
     }
 
     handleEdit(event: CustomEvent<{ ruleId: string }>): void {
@@ -391,27 +152,7 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         }
         if (rule) {
             this.serverIssues = [];
-            this.editing = {
-                rule: {
-                    ...rule,
-                    id: draftId(),
-                    name: this.copyName(rule.name),
-                    order: this.nextOrder,
-                    mappingId: undefined
-                },
-                isNew: true
-            };
-        }
-    }
-
-    /** "Name (copy)", or "(copy 2)" and on when that is taken: rule names are unique in a rule set. */
-    private copyName(name: string): string {
-        const taken = new Set(this.rules.map((r) => r.name.trim().toLowerCase()));
-        for (let n = 1; ; n++) {
-            const candidate = `${name} (${n === 1 ? 'copy' : `copy ${n}`})`;
-            if (!taken.has(candidate.toLowerCase())) {
-                return candidate;
-            }
+            this.editing = { rule: cloneDraft(rule, this.rules), isNew: true };
         }
     }
 
@@ -482,20 +223,8 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         const check = checkBatch(this.rules, rules, deleteIds, this.orgFacts);
         if (check.problem) {
             this.actionError = check.problem;
-            return { saved: [], rejected: [] };
         }
-        if (check.refused.length === 0) {
-            return null;
-        }
-        return {
-            saved: [],
-            rejected: check.refused.map((entry) => ({
-                id: rules[entry.position - 1]?.id ?? '',
-                position: entry.position,
-                name: entry.name,
-                issues: entry.issues
-            }))
-        };
+        return refusalsOf(check, rules);
     }
 
     /** Re-reads the rules after a change; a failure to read keeps what is shown and says so. */
@@ -534,14 +263,12 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
 
     async handleMove(event: CustomEvent<{ ruleId: string; offset: number }>): Promise<void> {
         const { ruleId, offset } = event.detail;
-        const from = this.rules.findIndex((r) => r.id === ruleId);
-        const to = from + offset;
-        if (from < 0 || to < 0 || to >= this.rules.length || !this.ruleSetId) {
+        const reordered = moved(this.rules, ruleId, offset);
+        const rule = this.ruleById(ruleId);
+        if (!reordered || !rule || !this.ruleSetId) {
             return;
         }
-        const reordered = [...this.rules];
-        const [moved] = reordered.splice(from, 1);
-        reordered.splice(to, 0, moved);
+        const position = reordered.indexOf(rule) + 1;
         const previous = this.rules;
         // Shown at once; the server's order replaces it when the call returns.
         this.rules = reordered;
@@ -549,10 +276,10 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         try {
             await reorderRules({ ruleSetId: this.ruleSetId, orderedRuleIds: reordered.map((r) => r.id) });
             await this.loadRules();
-            this.announce(`Moved “${moved.name}” to position ${to + 1}.`);
+            this.announce(`Moved “${rule.name}” to position ${position}.`);
         } catch (error) {
             this.rules = previous;
-            this.fail(`“${moved.name}” could not be moved`, error);
+            this.fail(`“${rule.name}” could not be moved`, error);
         } finally {
             this.busy = false;
         }
@@ -633,14 +360,10 @@ export default class PresenceSyncRuleBuilder extends LightningElement {
         }
         target.showRejections?.(result.rejected, result.saved.length);
         if (result.rejected.length > 0) {
-            const count = result.rejected.length;
-            this.actionError = `${label}: nothing was saved, because ${count === 1 ? '1 rule was' : `${count} rules were`} refused. See which below.`;
-            return;
+            this.actionError = batchMessage(label, result, deleteIds.length);
+        } else {
+            this.announce(batchMessage(label, result, deleteIds.length));
         }
-        const deleted = deleteIds.length > 0 ? `, replacing ${deleteIds.length}` : '';
-        this.announce(
-            `${label}: saved ${result.saved.length} ${result.saved.length === 1 ? 'rule' : 'rules'}${deleted}.`
-        );
     }
 
     handleRuleSetSaved(event: CustomEvent<{ ruleSet: RuleSet }>): void {

@@ -2,7 +2,7 @@
  * What the org checks when rules and rule sets are saved, beyond the engine's validateRule: field
  * lengths, that a destination status exists and a Connect destination is one the admin listed,
  * that rule names are unique within a rule set and rule-set names within the org, and how many
- * rules one rule set may hold. Apex (PresenceSyncRuleValidator, PresenceSyncRuleBatch,
+ * rules one rule set may hold. Apex (PresenceSyncRuleChecks, PresenceSyncRuleBatch,
  * PresenceSyncRuleSetService) makes the same checks with the same templates and limits (the
  * apexParity test compares them); the rule builder makes them before anything is sent, and the
  * workbench's emulated org makes them with this very module. Pure: no platform imports.
@@ -94,7 +94,7 @@ export function lengthIssues(rule: Partial<PresenceSyncRule>): RuleIssue[] {
     return issues;
 }
 
-/** One rule's org-only problems (PresenceSyncRuleValidator.orgIssues). */
+/** One rule's org-only problems (PresenceSyncRuleChecks.orgIssues). */
 export function orgIssues(rule: Partial<PresenceSyncRule>, facts: OrgFacts): RuleIssue[] {
     const issues = lengthIssues(rule);
     const value = typeof rule.destinationValue === 'string' ? rule.destinationValue.trim() : '';

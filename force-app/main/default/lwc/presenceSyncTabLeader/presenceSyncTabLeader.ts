@@ -150,18 +150,25 @@ function leaseIn(storage: LeaseStorage | null, key: string): Lease | null {
     }
 }
 
+/** The lease leader's timings and the browser parts it uses, the defaults where not given. */
+function leaseParts(options: TabLeaderOptions) {
+    return {
+        heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+        leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+        now: options.now ?? (() => Date.now()),
+        storage: options.storage === undefined ? defaultStorage() : options.storage,
+        openChannel: options.openChannel === undefined ? defaultChannel : options.openChannel,
+        every: options.every ?? defaultEvery
+    };
+}
+
 /** The writer role held as a lease in shared storage (browsers without Web Locks). */
 function leaseLeader(
     options: TabLeaderOptions,
     key: string,
     setWriter: (writer: boolean) => void
 ): TabLeader {
-    const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-    const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    const now = options.now ?? (() => Date.now());
-    const storage = options.storage === undefined ? defaultStorage() : options.storage;
-    const openChannel = options.openChannel === undefined ? defaultChannel : options.openChannel;
-    const every = options.every ?? defaultEvery;
+    const { heartbeatMs, leaseMs, now, storage, openChannel, every } = leaseParts(options);
     let channel: LeaderChannel | null = null;
     let stopBeating: (() => void) | null = null;
     let writer = false;

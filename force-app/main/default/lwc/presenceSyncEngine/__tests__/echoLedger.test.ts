@@ -29,8 +29,27 @@ describe('echo ledger', () => {
         expect(ledger.queuedValue()).toBe('Offline');
         ledger.forget(10_000, (value) => value === 'Offline');
         expect(ledger.queuedValue()).toBe('Offline');
-        ledger.dropQueuedExcept(null);
+        ledger.nextStateShown('Offline');
+        ledger.nextStateShown(null);
         expect(ledger.queuedValue()).toBeUndefined();
+    });
+
+    it('keeps a queued state Connect has not shown yet: a snapshot taken before it was accepted may come first', () => {
+        const ledger = new EchoLedger(5000);
+        ledger.settle(ledger.expect('Offline', 'c1', true), 1000);
+        ledger.nextStateShown(null);
+        ledger.nextStateShown('Break');
+        expect(ledger.queuedValue()).toBe('Offline');
+    });
+
+    it('expects a queued state like any write when Connect applied it at once (the contact had just ended)', () => {
+        const ledger = new EchoLedger(5000);
+        ledger.settle(ledger.expect('Offline', 'c1', true), 1000);
+        ledger.forget(2000, () => false);
+        expect(ledger.take('Offline')?.correlationId).toBe('c1');
+        ledger.settle(ledger.expect('Lunch', 'c2', true), 1000);
+        ledger.forget(6001, () => false);
+        expect(ledger.take('Lunch')).toBeUndefined();
     });
 
     it('drops a failed write at once', () => {

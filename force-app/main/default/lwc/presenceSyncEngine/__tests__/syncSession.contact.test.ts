@@ -1,5 +1,17 @@
-import { createEngineRig, settle } from '../../../../../test/engineFakes';
-import { bidirectional } from '../../../../../test/sessionTestRules';
+import { expandMappings } from 'c/presenceSyncEngine';
+import { createEngineRig, settle, tick } from '../../../../../test/engineFakes';
+import { bidirectional, rule } from '../../../../../test/sessionTestRules';
+
+/** An Omni status change (`status`) that sets Connect (`connectState`). */
+const omniRule = (id: string, status: string, connectState: string) =>
+    rule({
+        id,
+        source: 'SalesforceStateChange',
+        operandA: 'SalesforceNewState',
+        operandBValue: status,
+        destination: 'ConnectAgentState',
+        destinationValue: connectState
+    });
 
 describe('sync session: Connect on a contact', () => {
     it('queues a not-routable decision as Connect’s next state, and its arrival after the contact is an echo', async () => {
@@ -135,6 +147,70 @@ describe('sync session: Connect on a contact', () => {
         expect(rig.session.snapshot().lastError).toBeNull();
         const results = rig.sink.entries.filter((e) => e.step === 'call-result').map((e) => e.result);
         expect(results).toEqual(['skipped', 'queued']);
+    });
+
+    it('holds a routable decision after such a refusal: where Connect returns after the contact is not known yet', async () => {
+        // Found by the property test: Connect was in Break (our write, its report still on its way)
+        // when a chat began, so after the chat Connect returns to Break, not to Available.
+        const rig = createEngineRig({
+            rules: expandMappings([
+                { id: 'off', connectState: 'Break', salesforceStatus: 'Offline', type: 'Subscriber' },
+                { id: 'avail', connectState: 'Available', salesforceStatus: 'Available', type: 'Subscriber' }
+            ])
+        });
+        rig.omni.logout();
+        rig.connect.startChat();
+        rig.omni.agentSets('Available');
+        await settle(rig);
+        expect(rig.session.snapshot()).toMatchObject({
+            connectDeferredState: 'Available',
+            status: 'pending'
+        });
+        rig.connect.endContact();
+        await settle(rig);
+        expect(rig.connect.state).toBe('Available');
+        expect(rig.session.snapshot().status).toBe('in-sync');
+    });
+
+    it('keeps a queued state that a snapshot taken before Connect accepted it does not show yet', async () => {
+        // Found by the property test: the chat's snapshot (no next state) came after Offline was queued.
+        const rig = createEngineRig({
+            rules: [
+                omniRule('busy', 'Busy_Omni', 'Lunch'),
+                { ...omniRule('off', 'Offline', 'Offline'), source: 'SalesforceLogout' },
+                omniRule('break', 'Break', 'Lunch')
+            ]
+        });
+        rig.omni.agentSets('Busy_Omni');
+        rig.omni.logout();
+        rig.connect.startChat();
+        await tick();
+        rig.omni.agentSets('Break');
+        await settle(rig);
+        // Connect goes Offline after the chat (queued); Lunch, which the last change wants, comes after that.
+        expect(rig.connect.nextState).toBe('Offline');
+        expect(rig.session.snapshot().connectDeferredState).toBe('Lunch');
+        rig.connect.endContact();
+        await settle(rig);
+        expect(rig.connect.state).toBe('Lunch');
+    });
+
+    it('knows its own write back when Connect applied a state asked to be queued at once, the contact having just ended', async () => {
+        // Found by the property test: the contact ended while the session asked to queue Offline.
+        const rig = createEngineRig({
+            rules: [omniRule('break', 'Break', 'Break'), omniRule('lunch', 'Lunch', 'Offline')]
+        });
+        rig.connect.startContact('AfterCallWork');
+        rig.omni.agentSets('Break');
+        rig.connect.endContact();
+        rig.omni.agentSets('Lunch');
+        await settle(rig);
+        expect(rig.connect.state).toBe('Offline');
+        const offline = rig.sink.entries.filter(
+            (e) =>
+                e.step === 'event-received' && e.side === 'connect' && e.event?.connectNewState === 'Offline'
+        );
+        expect(offline.map((e) => e.result)).toEqual(['suppressed']);
     });
 
     it('forgets a queued state when the agent replaces Connect’s next state', async () => {

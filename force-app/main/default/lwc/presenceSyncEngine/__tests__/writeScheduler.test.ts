@@ -1,15 +1,23 @@
 import type { ConnectMode } from '../contactPolicy';
+import type { Write } from '../sessionWrites';
 import { TraceWriter } from '../traceWriter';
 import { SideWriter } from '../writeScheduler';
-import type { Write, WriteHost } from '../writeScheduler';
+import type { WriteParts } from '../writeScheduler';
 import type { TraceEntry } from 'c/presenceSyncEngine';
+
+/** The test's handles on the writer's parts: Connect's mode, and what the session hears. */
+interface Host {
+    mode: ConnectMode;
+    applied: jest.Mock;
+    failed: jest.Mock;
+}
 
 interface Rig {
     writer: SideWriter;
     entries: TraceEntry[];
     sent: Array<{ value: string; enqueue: boolean }>;
     answer(error?: unknown): Promise<void>;
-    host: WriteHost & { mode: ConnectMode; applied: jest.Mock; failed: jest.Mock };
+    host: Host;
 }
 
 function rig(side: 'connect' | 'omni' = 'omni'): Rig {
@@ -17,26 +25,29 @@ function rig(side: 'connect' | 'omni' = 'omni'): Rig {
     const sent: Rig['sent'] = [];
     const pending: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
     const trace = new TraceWriter({ now: () => 0 }, { write: (e) => entries.push(e) }, 100, 't', () => null);
-    const host = {
-        mode: { mode: 'write' } as ConnectMode,
+    const host: Host = { mode: { mode: 'write' }, applied: jest.fn(), failed: jest.fn() };
+    const parts: WriteParts = {
         trace,
-        now: () => 0,
-        blocked: () => undefined,
-        gate: () => undefined,
-        connectMode: () => host.mode,
-        send: (_side: string, value: string, enqueue: boolean) => {
+        clock: { now: () => 0 },
+        gate: { blocked: () => undefined, beforeCall: () => undefined, onPause: () => undefined },
+        contacts: {
+            mode: () => host.mode,
+            contactStarted: () => {
+                host.mode = { mode: 'queue', reason: 'on a contact' };
+            }
+        },
+        call: (value: string, enqueue: boolean) => {
             sent.push({ value, enqueue });
             return new Promise<void>((resolve, reject) => pending.push({ resolve, reject }));
         },
-        applied: jest.fn(),
-        failed: jest.fn(),
-        contactStarted: () => {
-            host.mode = { mode: 'queue', reason: 'on a contact' };
-        },
-        callFinished: () => undefined,
-        disposed: () => false
+        outcome: {
+            applied: host.applied,
+            failed: host.failed,
+            callFinished: () => undefined,
+            disposed: () => false
+        }
     };
-    const writer = new SideWriter(side, host, 5000);
+    const writer = new SideWriter(side, parts, 5000);
     writer.known = 'Available';
     return {
         writer,

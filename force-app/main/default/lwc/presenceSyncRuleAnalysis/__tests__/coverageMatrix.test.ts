@@ -2,6 +2,7 @@ import { coverageMatrix } from 'c/presenceSyncRuleAnalysis';
 import type { CoverageMatrix } from 'c/presenceSyncRuleAnalysis';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { buildRule, buildSeedRules, SEED_CONNECT_STATES } from '../../../../../test/jest-mocks/apex/fixtures';
+import { connectToOmni, omniToConnect } from '../../../../../test/ruleAnalysisFixtures';
 
 const OMNI = ['Available', 'Busy', 'Lunch', 'Working_Phone', 'Working_Media'];
 
@@ -22,13 +23,7 @@ function publisher(
     return buildRule({
         id,
         name: `Connect ${connect} to Omni ${omni}`,
-        source: 'ConnectStateChange',
-        operandA: 'ConnectNewState',
-        comparator: 'Equal',
-        operandB: 'StaticValue',
-        operandBValue: connect,
-        destination: 'SalesforceAgentState',
-        destinationValue: omni,
+        ...connectToOmni(connect, omni),
         ...extra
     });
 }
@@ -42,13 +37,7 @@ function subscriber(
     return buildRule({
         id,
         name: `Omni ${omni} to Connect ${connect}`,
-        source: 'SalesforceStateChange',
-        operandA: 'SalesforceNewState',
-        comparator: 'Equal',
-        operandB: 'StaticValue',
-        operandBValue: omni,
-        destination: 'ConnectAgentState',
-        destinationValue: connect,
+        ...omniToConnect(omni, connect),
         ...extra
     });
 }
