@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agentDays, CONTACT_CENTER_RULES } from '../workbench/e2e/agentDays.mjs';
-import { findChromium, startEnvironment, workbenchUrl } from '../workbench/e2e/harness.mjs';
+import { findChromium, startEnvironment, untilReady, workbenchUrl } from '../workbench/e2e/harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -104,7 +104,7 @@ async function playDay(environment, day) {
     await page.clock.install({ time: DAY_START - 60_000 });
     await page.goto(workbenchUrl(environment, {}));
     await page.waitForFunction(() => window.workbench !== undefined, null, { timeout: 30000 });
-    await page.evaluate(() => window.workbench.ready);
+    await untilReady(page);
     await page.clock.pauseAt(DAY_START);
     const clock = { now: DAY_START };
     const started = Date.now();
@@ -145,11 +145,8 @@ function table(headers, rows) {
     );
 }
 
-async function main() {
-    if (!findChromium()) {
-        console.error('bench:org needs Chromium (apt-get install -y chromium, or CHROMIUM_PATH).');
-        process.exit(1);
-    }
+/** Plays each profile's day in the workbench, one after the other, on a fresh emulated org. */
+async function playDays() {
     console.log(`Playing ${PROFILES.join(', ')} agent days of ${HOURS} hours in the workbench…`);
     const environment = await startEnvironment();
     const days = [];
@@ -164,18 +161,24 @@ async function main() {
     } finally {
         await environment.close();
     }
+    return days;
+}
 
-    // Per agent-day: each played day scaled to an 8-hour shift, then their mean.
-    const scale = 8 / HOURS;
+/** Per agent-day: each played day scaled to an 8-hour shift, then their mean. */
+function perAgentDays(days) {
     const perDay = days.map((d) => ({
         profile: d.profile,
-        ...budget.perAgentDay(d.meter, d.rows, 1 / scale)
+        ...budget.perAgentDay(d.meter, d.rows, HOURS / 8)
     }));
     const mean = Object.fromEntries(
         Object.keys(perDay[0])
             .filter((k) => k !== 'profile')
             .map((k) => [k, perDay.reduce((s, d) => s + d[k], 0) / perDay.length])
     );
+    return { perDay, mean };
+}
+
+function printPerAgentDay({ perDay, mean }) {
     const headers = [
         'Per agent-day',
         'log rows (summary + steps)',
@@ -199,13 +202,9 @@ async function main() {
         fmt(d.dmlRows)
     ];
     console.log(`\n${table(headers, [...perDay.map((d) => dayRow(d.profile, d)), dayRow('mean', mean)])}\n`);
+}
 
-    const projections = [];
-    for (const edition of ['Enterprise', 'Unlimited']) {
-        for (const agents of budget.AGENT_COUNTS) {
-            projections.push(budget.project(mean, agents, edition));
-        }
-    }
+function printProjections(projections) {
     const rows = projections.flatMap((p) =>
         p.checks.map((c) => [
             `${p.edition} ${fmt(p.agents)}`,
@@ -217,54 +216,52 @@ async function main() {
             c.note ?? ''
         ])
     );
-    console.log(
-        table(
-            [
-                'Org',
-                'Allocation',
-                'Presence Sync uses',
-                'Allocation (log share for storage)',
-                'Used',
-                'Fits 2×',
-                'Note'
-            ],
-            rows
-        )
-    );
+    const headers = [
+        'Org',
+        'Allocation',
+        'Presence Sync uses',
+        'Allocation (log share for storage)',
+        'Used',
+        'Fits 2×',
+        'Note'
+    ];
+    console.log(table(headers, rows));
+}
 
-    const target = budget.project(mean, 10000, 'Enterprise');
-    const ok = budget.fits(target);
-    mkdirSync(join(root, '.bench'), { recursive: true });
-    writeFileSync(
-        join(root, '.bench', 'org.json'),
-        JSON.stringify(
-            {
-                hours: HOURS,
-                defaults: budget.DEFAULTS,
-                assumptions: budget.ASSUMPTIONS,
-                allocations: budget.ALLOCATIONS,
-                days: days.map(({ meter: m, ...d }) => ({ ...d, meter: m })),
-                perAgentDay: { profiles: perDay, mean },
-                projections,
-                fitsTenThousandEnterprise: ok
-            },
-            null,
-            2
-        )
+async function main() {
+    if (!findChromium()) {
+        console.error('bench:org needs Chromium (apt-get install -y chromium, or CHROMIUM_PATH).');
+        process.exit(1);
+    }
+    const days = await playDays();
+    const perAgentDay = perAgentDays(days);
+    printPerAgentDay(perAgentDay);
+    const projections = ['Enterprise', 'Unlimited'].flatMap((edition) =>
+        budget.AGENT_COUNTS.map((agents) => budget.project(perAgentDay.mean, agents, edition))
     );
+    printProjections(projections);
+
+    const ok = budget.fits(budget.project(perAgentDay.mean, 10000, 'Enterprise'));
+    mkdirSync(join(root, '.bench'), { recursive: true });
+    const report = {
+        hours: HOURS,
+        defaults: budget.DEFAULTS,
+        assumptions: budget.ASSUMPTIONS,
+        allocations: budget.ALLOCATIONS,
+        days,
+        perAgentDay,
+        projections,
+        fitsTenThousandEnterprise: ok
+    };
+    writeFileSync(join(root, '.bench', 'org.json'), JSON.stringify(report, null, 2));
     console.log(
         `\n${ok ? 'The defaults fit' : 'The defaults do NOT fit'} 10,000 agents in an Enterprise org with 2× headroom. Written .bench/org.json.`
     );
-    const troubled = days.filter((d) => d.errors.length > 0);
-    if (troubled.length > 0) {
-        console.log(
-            `Page errors: ${troubled
-                .flatMap((d) => d.errors)
-                .slice(0, 5)
-                .join(' | ')}`
-        );
+    const pageErrors = days.flatMap((d) => d.errors);
+    if (pageErrors.length > 0) {
+        console.log(`Page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
     }
-    process.exit(ok && troubled.length === 0 ? 0 : 1);
+    process.exit(ok && pageErrors.length === 0 ? 0 : 1);
 }
 
 main().catch((error) => {

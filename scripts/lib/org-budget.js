@@ -110,92 +110,106 @@ function check(name, used, allocation, unit, assumptions, note) {
     };
 }
 
-/** Every allocation for `agents` agents in `edition`, given the measured cost of an agent-day. */
-function project(day, agents, edition, options = {}) {
-    const a = { ...ASSUMPTIONS, ...(options.assumptions ?? {}) };
-    const settings = { ...DEFAULTS, ...(options.settings ?? {}) };
-    const limits = ALLOCATIONS[edition];
-    const licences = agents * a.licensesPerAgent;
+/** Data storage: the log at its peak (the retention plus the time until the next purge), and one state record per agent. */
+function storageCheck(day, agents, limits, a, settings) {
     const purgeLagDays = a.purgeEveryHours / 24;
-
-    // Data storage: the log at its peak (the retention plus the time until the next purge), and one state record per agent.
     const rows =
         agents *
             (day.summaryRows * (settings.summaryRetentionDays + purgeLagDays) +
                 day.detailRows * (settings.retentionDays + purgeLagDays)) +
         agents;
     const storageMb = (rows * a.rowKb) / 1024;
-    const allocationMb = limits.dataStoragePerOrgMb + limits.dataStoragePerUserMb * licences;
+    const allocationMb =
+        limits.dataStoragePerOrgMb + limits.dataStoragePerUserMb * agents * a.licensesPerAgent;
+    return check(
+        'Data storage (log at its peak)',
+        storageMb,
+        allocationMb * a.logShareOfStorage,
+        'MB',
+        a,
+        `${Math.round(rows).toLocaleString('en-US')} rows; ${((storageMb / allocationMb) * 100).toFixed(1)}% of the org's ${(allocationMb / MB_PER_GB).toFixed(0)} GB; the log's share is ${a.logShareOfStorage * 100}%`
+    );
+}
 
-    // Platform events: the log publishes none; announcements go to every subscribed component.
+/** Platform events: the log publishes none; announcements go to every subscribed component. */
+function eventChecks(day, agents, limits, a) {
     const subscribers = Math.min(agents, Math.floor(limits.concurrentStreamingClients * a.streamingShare));
     const announcementsPerDay = a.ruleSavesPerDay + 2 * a.debugSessionsPerDay;
     const publishedPerHour =
         (agents * day.eventsPublished) / a.shiftHours + announcementsPerDay / a.shiftHours;
+    return [
+        check(
+            'Platform events published per hour',
+            publishedPerHour,
+            limits.eventsPublishedPerHour,
+            'events',
+            a
+        ),
+        check(
+            'Platform event deliveries per 24 hours',
+            subscribers * announcementsPerDay,
+            limits.eventsDeliveredPerDay,
+            'deliveries',
+            a,
+            `${announcementsPerDay} announcements a day to ${subscribers.toLocaleString('en-US')} subscribed components`
+        ),
+        check(
+            'Concurrent streaming clients (empApi)',
+            subscribers,
+            limits.concurrentStreamingClients,
+            'clients',
+            a,
+            agents > subscribers
+                ? `${(agents - subscribers).toLocaleString('en-US')} agents learn of changes from the org's answers instead`
+                : null
+        )
+    ];
+}
 
-    // Apex: requests in the busiest hour, and how many run at once at apexMs each.
+/** Apex: requests in the shift, how many run at once at apexMs each, and the purge's executions. */
+function apexChecks(day, agents, limits, a) {
     const apexPerSecond = (agents * day.apexCalls) / (a.shiftHours * 3600);
     const concurrent = (apexPerSecond * a.apexMs) / 1000;
-
     // The purge: one execution per chunk of expired rows, plus each window's start and finish.
     const purgedPerDay = agents * day.logRows;
     const windowsPerRun = 2 * Math.ceil((a.purgeEveryHours * 60) / a.purgeWindowMinutes);
     const purgeExecutions =
         Math.ceil(purgedPerDay / a.purgeChunk) + (24 / a.purgeEveryHours) * windowsPerRun * 2;
+    return [
+        check(
+            'Concurrent Apex requests (long-running over 5 s)',
+            0,
+            limits.longRunningApexRequests,
+            'requests',
+            a,
+            `${apexPerSecond.toFixed(1)} short requests a second in the shift, ${concurrent.toFixed(1)} at once at ${a.apexMs} ms; none runs for 5 s`
+        ),
+        check(
+            'Asynchronous Apex executions per 24 hours (purge)',
+            purgeExecutions,
+            Math.max(
+                limits.asyncApexPerDayMinimum,
+                limits.asyncApexPerUserLicense * agents * a.licensesPerAgent
+            ),
+            'executions',
+            a,
+            `${Math.round(purgedPerDay).toLocaleString('en-US')} rows purged a day in chunks of ${a.purgeChunk}`
+        )
+    ];
+}
 
+/** Every allocation for `agents` agents in `edition`, given the measured cost of an agent-day. */
+function project(day, agents, edition, options = {}) {
+    const a = { ...ASSUMPTIONS, ...(options.assumptions ?? {}) };
+    const settings = { ...DEFAULTS, ...(options.settings ?? {}) };
+    const limits = ALLOCATIONS[edition];
     return {
         agents,
         edition,
         checks: [
-            check(
-                'Data storage (log at its peak)',
-                storageMb,
-                allocationMb * a.logShareOfStorage,
-                'MB',
-                a,
-                `${Math.round(rows).toLocaleString('en-US')} rows; ${((storageMb / allocationMb) * 100).toFixed(1)}% of the org's ${(allocationMb / MB_PER_GB).toFixed(0)} GB; the log's share is ${a.logShareOfStorage * 100}%`
-            ),
-            check(
-                'Platform events published per hour',
-                publishedPerHour,
-                limits.eventsPublishedPerHour,
-                'events',
-                a
-            ),
-            check(
-                'Platform event deliveries per 24 hours',
-                subscribers * announcementsPerDay,
-                limits.eventsDeliveredPerDay,
-                'deliveries',
-                a,
-                `${announcementsPerDay} announcements a day to ${subscribers.toLocaleString('en-US')} subscribed components`
-            ),
-            check(
-                'Concurrent streaming clients (empApi)',
-                subscribers,
-                limits.concurrentStreamingClients,
-                'clients',
-                a,
-                agents > subscribers
-                    ? `${(agents - subscribers).toLocaleString('en-US')} agents learn of changes from the org's answers instead`
-                    : null
-            ),
-            check(
-                'Concurrent Apex requests (long-running over 5 s)',
-                0,
-                limits.longRunningApexRequests,
-                'requests',
-                a,
-                `${apexPerSecond.toFixed(1)} short requests a second in the shift, ${concurrent.toFixed(1)} at once at ${a.apexMs} ms; none runs for 5 s`
-            ),
-            check(
-                'Asynchronous Apex executions per 24 hours (purge)',
-                purgeExecutions,
-                Math.max(limits.asyncApexPerDayMinimum, limits.asyncApexPerUserLicense * licences),
-                'executions',
-                a,
-                `${Math.round(purgedPerDay).toLocaleString('en-US')} rows purged a day in chunks of ${a.purgeChunk}`
-            )
+            storageCheck(day, agents, limits, a, settings),
+            ...eventChecks(day, agents, limits, a),
+            ...apexChecks(day, agents, limits, a)
         ]
     };
 }

@@ -53,116 +53,144 @@ function generator(seed) {
 }
 
 /**
- * Builds one profile's day: `{ at, act, args }` steps, `at` in ms from the start of the shift.
- * `act` names a workbench method: `connect.setState`, `connect.endCall`, `omni.setStatus`,
- * `omni.acceptWork`, `omni.setWorkload`, `omni.logout`.
+ * One profile's day as `{ at, act, args }` steps, `at` in ms from the start of the shift. `act`
+ * names a workbench method: `connect.setState`, `connect.endCall`, `omni.setStatus`,
+ * `omni.acceptWork`, `omni.setWorkload`, `omni.grant`, `omni.logout`.
  */
-function dayOf(profile, hours, seed) {
-    const random = generator(seed);
-    const between = (lo, hi) => lo + Math.round(random() * (hi - lo));
-    const end = hours * 60 * MINUTE;
-    const steps = [];
-    let t = 0;
-    const at = (act, ...args) => steps.push({ at: t, act, args });
-    const wait = (ms) => (t += ms);
+class AgentDay {
+    constructor(profile, hours, seed) {
+        this.profile = profile;
+        this.hours = hours;
+        this.random = generator(seed);
+        this.steps = [];
+        this.t = 0;
+        this.workload = 0;
+        /** The channels of the work in hand, oldest first. */
+        this.open = [];
+    }
 
-    at('omni.setStatus', 'Available');
-    wait(between(20, 40) * 1000);
-    const breaks = [2, 4, 6].map((h) => h * 60 * MINUTE);
-    let workload = 0;
-    const open = [];
+    between(lo, hi) {
+        return lo + Math.round(this.random() * (hi - lo));
+    }
 
-    const call = () => {
-        at('connect.setState', 'PendingBusy');
-        wait(between(5, 15) * 1000);
-        at('connect.setState', 'Busy');
-        wait(between(90, 240) * 1000);
-        at('connect.setState', 'AfterCallWork');
-        wait(between(20, 60) * 1000);
-        at('connect.endCall');
-        wait(between(15, 60) * 1000);
-    };
-    const digital = () => {
-        // Omni-Channel routes a chat or a case while the agent has room, and work in hand closes.
-        if (open.length > 0 && (workload + 2 > CAPACITY * 0.8 || random() < 0.45)) {
-            const channel = open.shift();
-            workload -= UNITS[channel];
-            at('omni.setWorkload', workload, CAPACITY);
+    at(act, ...args) {
+        this.steps.push({ at: this.t, act, args });
+    }
+
+    wait(ms) {
+        this.t += ms;
+    }
+
+    call() {
+        this.at('connect.setState', 'PendingBusy');
+        this.wait(this.between(5, 15) * 1000);
+        this.at('connect.setState', 'Busy');
+        this.wait(this.between(90, 240) * 1000);
+        this.at('connect.setState', 'AfterCallWork');
+        this.wait(this.between(20, 60) * 1000);
+        this.at('connect.endCall');
+        this.wait(this.between(15, 60) * 1000);
+    }
+
+    /** Omni-Channel routes a chat or a case while the agent has room, and work in hand closes. */
+    digital() {
+        if (this.open.length > 0 && (this.workload + 2 > CAPACITY * 0.8 || this.random() < 0.45)) {
+            this.closeOne();
         } else {
-            const channel = random() < 0.6 ? 'sfdc_chat' : 'sfdc_case';
-            workload += UNITS[channel];
-            open.push(channel);
-            at('omni.acceptWork', channel);
+            const channel = this.random() < 0.6 ? 'sfdc_chat' : 'sfdc_case';
+            this.workload += UNITS[channel];
+            this.open.push(channel);
+            this.at('omni.acceptWork', channel);
         }
-        wait(between(40, 110) * 1000);
-    };
-    const closeAll = () => {
-        while (open.length > 0) {
-            workload -= UNITS[open.shift()];
-            at('omni.setWorkload', workload, CAPACITY);
-            wait(between(20, 40) * 1000);
-        }
-    };
-    const takeBreak = (minutes, refused) => {
-        // Digital work is closed first; then the agent goes to Lunch in the CCP and back. On the
-        // refused break the agent's presence configuration lacks Lunch (an admin's slip, put right
-        // during the break): Omni-Channel refuses it, and the sync that went wrong is stored whole.
-        closeAll();
-        if (refused) {
-            at('omni.grant', 'Lunch', false);
-        }
-        at('connect.setState', 'Lunch');
-        wait(minutes * MINUTE);
-        if (refused) {
-            at('omni.grant', 'Lunch', true);
-        }
-        at(random() < 0.5 ? 'connect.setState' : 'omni.setStatus', 'Available');
-        wait(between(20, 60) * 1000);
-    };
-    const manual = () => {
-        // Now and then the agent marks themselves Working - Media in the CCP, or picks a status in Omni-Channel.
-        if (random() < 0.5) {
-            at('connect.setState', 'Working - Media');
-            wait(between(60, 180) * 1000);
-            at('connect.setState', 'Available');
-        } else {
-            at('omni.setStatus', 'Working_Media');
-            wait(between(60, 180) * 1000);
-            at('omni.setStatus', 'Available');
-        }
-        wait(between(20, 60) * 1000);
-    };
+        this.wait(this.between(40, 110) * 1000);
+    }
 
-    while (t < end - 10 * MINUTE) {
-        if (breaks.length > 0 && t >= breaks[0]) {
-            const lunch = breaks.shift() === 4 * 60 * MINUTE;
-            takeBreak(lunch ? 30 : 15, lunch);
-            continue;
+    closeOne() {
+        this.workload -= UNITS[this.open.shift()];
+        this.at('omni.setWorkload', this.workload, CAPACITY);
+    }
+
+    closeAll() {
+        while (this.open.length > 0) {
+            this.closeOne();
+            this.wait(this.between(20, 40) * 1000);
         }
-        const r = random();
-        if (profile === 'voice') {
-            r < 0.9 ? call() : manual();
-        } else if (profile === 'digital') {
-            r < 0.9 ? digital() : manual();
+    }
+
+    /**
+     * Digital work is closed first; then the agent goes to Lunch in the CCP and back. On the
+     * refused break the agent's presence configuration lacks Lunch (an admin's slip, put right
+     * during the break): Omni-Channel refuses it, and the sync that went wrong is stored whole.
+     */
+    takeBreak(minutes, refused) {
+        this.closeAll();
+        if (refused) {
+            this.at('omni.grant', 'Lunch', false);
+        }
+        this.at('connect.setState', 'Lunch');
+        this.wait(minutes * MINUTE);
+        if (refused) {
+            this.at('omni.grant', 'Lunch', true);
+        }
+        this.at(this.random() < 0.5 ? 'connect.setState' : 'omni.setStatus', 'Available');
+        this.wait(this.between(20, 60) * 1000);
+    }
+
+    /** Now and then the agent marks themselves Working - Media in the CCP, or picks a status in Omni-Channel. */
+    manual() {
+        const [act, working] =
+            this.random() < 0.5
+                ? ['connect.setState', 'Working - Media']
+                : ['omni.setStatus', 'Working_Media'];
+        this.at(act, working);
+        this.wait(this.between(60, 180) * 1000);
+        this.at(act, 'Available');
+        this.wait(this.between(20, 60) * 1000);
+    }
+
+    /** What the agent does next, by profile. Blended closes the digital work in hand before a call. */
+    next() {
+        const r = this.random();
+        if (this.profile === 'voice') {
+            r < 0.9 ? this.call() : this.manual();
+        } else if (this.profile === 'digital') {
+            r < 0.9 ? this.digital() : this.manual();
         } else if (r < 0.3) {
-            // Blended: the digital work in hand is closed before a call (Omni-Channel goes Working – Phone).
-            closeAll();
-            call();
+            this.closeAll();
+            this.call();
         } else {
-            r < 0.92 ? digital() : manual();
+            r < 0.92 ? this.digital() : this.manual();
         }
     }
-    while (open.length > 0) {
-        workload -= UNITS[open.shift()];
-        at('omni.setWorkload', workload, CAPACITY);
-        wait(20 * 1000);
+
+    play() {
+        const end = this.hours * 60 * MINUTE;
+        const breaks = [2, 4, 6].map((h) => h * 60 * MINUTE);
+        this.at('omni.setStatus', 'Available');
+        this.wait(this.between(20, 40) * 1000);
+        while (this.t < end - 10 * MINUTE) {
+            if (breaks.length > 0 && this.t >= breaks[0]) {
+                const lunch = breaks.shift() === 4 * 60 * MINUTE;
+                this.takeBreak(lunch ? 30 : 15, lunch);
+            } else {
+                this.next();
+            }
+        }
+        while (this.open.length > 0) {
+            this.closeOne();
+            this.wait(20 * 1000);
+        }
+        this.at('omni.logout');
+        this.wait(2 * MINUTE);
+        return { profile: this.profile, hours: this.hours, steps: this.steps, endsAt: Math.max(this.t, end) };
     }
-    at('omni.logout');
-    wait(2 * MINUTE);
-    return { profile, hours, steps, endsAt: Math.max(t, end) };
 }
 
 /** The three days bench:org plays: a voice agent, a digital agent and a blended one. */
 export function agentDays(hours = 8) {
-    return [dayOf('voice', hours, 14), dayOf('digital', hours, 15), dayOf('blended', hours, 16)];
+    return [
+        new AgentDay('voice', hours, 14).play(),
+        new AgentDay('digital', hours, 15).play(),
+        new AgentDay('blended', hours, 16).play()
+    ];
 }
