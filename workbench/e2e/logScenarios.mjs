@@ -107,7 +107,7 @@ export const logScenarios = [
             await connectPanelSet(page, 'Available');
             const before = await latestSync(page);
 
-            // The supervisor opens the agent's log and debugs them live for 5 minutes.
+            // The supervisor opens the agent's log and debugs them live for the panel's default 15 minutes.
             const reader = await openAgentInReader(page);
             const panel = reader.locator('c-presence-sync-live-debug-panel');
             await panel.locator('.debug-status').waitFor({ timeout: 10000 });
@@ -150,9 +150,9 @@ export const logScenarios = [
             assert.ok(!debugged.steps.some((e) => e.step === 'sync-summary'), 'steps instead of a summary');
             await settle(page);
 
-            // The five minutes pass: the utility goes back to summaries by itself.
+            // The 15 minutes pass: the utility goes back to summaries by itself.
             await wb(page, () => {
-                window.workbenchClockOffset += 6 * 60_000;
+                window.workbenchClockOffset += 16 * 60_000;
             });
             await connectPanelSet(page, 'Lunch');
             await omniPanelSet(page, 'Available');
@@ -165,7 +165,11 @@ export const logScenarios = [
                 ['sync-summary'],
                 `after the window, a summary again: ${afterRows.map((e) => e.step)}`
             );
-            assert.ok(logPage.agentState.debugUntil < Date.now() + 6 * 60_000);
+            const pageNow = await wb(page, () => Date.now());
+            assert.ok(
+                logPage.agentState.debugUntil < pageNow,
+                'the window the org keeps is over by the page clock'
+            );
 
             // The reader shows the debugged sync in full and the others as summaries.
             await reader.locator('lightning-button', { hasText: 'Show log' }).locator('button').click();
@@ -185,24 +189,27 @@ export const logScenarios = [
             const userId = await agentId(page);
             await settle(page);
             await environment.post('/workbench/meter/reset');
+            // Four calls of 500 summaries each (the most one call may carry), all kept by the
+            // default level: only the rate limit (1,000 entries a minute) stands in the way.
             const results = await wb(page, async () => {
                 const at = Date.now();
                 const batch = (n) =>
                     JSON.stringify(
-                        Array.from({ length: 600 }, (_, i) => ({
-                            correlationId: `flood-${n}`,
-                            seq: i,
+                        Array.from({ length: 500 }, (_, i) => ({
+                            correlationId: `flood-${n}-${i}`,
+                            seq: 0,
                             at: at + i,
-                            step: 'event-received',
+                            step: 'sync-summary',
                             level: 'info',
                             source: 'connect',
                             connectState: 'Available',
                             message: 'x'.repeat(200),
+                            summary: { outcome: 'applied' },
                             tabId: 'flood'
                         }))
                     );
                 const answers = [];
-                for (let n = 0; n < 3; n++) {
+                for (let n = 0; n < 4; n++) {
                     answers.push(
                         await window.workbench.apex('PresenceSyncAgentController.writeLogEntries', {
                             entriesJson: batch(n)
@@ -213,8 +220,8 @@ export const logScenarios = [
             });
             const accepted = results.reduce((sum, r) => sum + r.accepted, 0);
             const dropped = results.reduce((sum, r) => sum + r.dropped, 0);
-            assert.ok(accepted <= 1000, `at most 1,000 a minute stored, ${accepted} were`);
-            assert.equal(accepted + dropped, 1800);
+            assert.ok(accepted > 0 && accepted <= 1000, `at most 1,000 a minute stored, ${accepted} were`);
+            assert.equal(accepted + dropped, 2000);
             const meter = await (await fetch(new URL('/workbench/meter', environment.server.url))).json();
             const writes = meter['PresenceSyncAgentController.writeLogEntries'];
             assert.equal(writes.eventsPublished, 0, 'log writes publish no platform events');
