@@ -100,6 +100,7 @@ export const logScenarios = [
     {
         name: 'live debugging of one agent: every step for the time the supervisor chose, then back to summaries by itself',
         needs: ['agent', 'logReader'],
+        lws: true,
         settings: { logLevel: 'Summary' },
         open: { initScript: movableClock },
         async run(page) {
