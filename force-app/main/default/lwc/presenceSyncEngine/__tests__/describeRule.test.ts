@@ -1,19 +1,8 @@
 import { describeRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import { lunchRule } from '../../../../../test/ruleShapes';
 
-const lunch: PresenceSyncRule = {
-    id: 'r1',
-    name: 'Lunch',
-    active: true,
-    order: 10,
-    source: 'ConnectStateChange',
-    operandA: 'ConnectNewState',
-    comparator: 'Equal',
-    operandB: 'StaticValue',
-    operandBValue: 'Lunch',
-    destination: 'SalesforceAgentState',
-    destinationValue: 'Lunch'
-};
+const lunch: PresenceSyncRule = lunchRule({ name: 'Lunch' });
 
 describe('describeRule', () => {
     it('says what a Connect-to-Omni rule does in one sentence', () => {

@@ -2,7 +2,7 @@ import { coverageMatrix } from 'c/presenceSyncRuleAnalysis';
 import type { CoverageMatrix } from 'c/presenceSyncRuleAnalysis';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { buildRule, buildSeedRules, SEED_CONNECT_STATES } from '../../../../../test/jest-mocks/apex/fixtures';
-import { connectToOmni, omniToConnect } from '../../../../../test/ruleAnalysisFixtures';
+import { connectToOmni, omniToConnect } from '../../../../../test/ruleShapes';
 
 const OMNI = ['Available', 'Busy', 'Lunch', 'Working_Phone', 'Working_Media'];
 

@@ -7,6 +7,7 @@ import {
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
 import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { lunchRule } from '../../../../../test/ruleShapes';
 
 type EditorElement = HTMLElement & {
     rule: Partial<PresenceSyncRule>;
@@ -157,19 +158,7 @@ describe('c-presence-sync-rule-editor', () => {
     });
 
     it('saves an existing rule from its first step, without walking to the end', async () => {
-        const el = mount({
-            id: 'a0CHs0000000001AAA',
-            name: 'Lunch to Lunch',
-            active: true,
-            order: 10,
-            source: 'ConnectStateChange',
-            operandA: 'ConnectNewState',
-            comparator: 'Equal',
-            operandB: 'StaticValue',
-            operandBValue: 'Lunch',
-            destination: 'SalesforceAgentState',
-            destinationValue: 'Lunch'
-        });
+        const el = mount(lunchRule({ id: 'a0CHs0000000001AAA' }));
         el.isNew = false;
         const saved = jest.fn();
         el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
