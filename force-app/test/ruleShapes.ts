@@ -1,5 +1,5 @@
 /** Rules the tests build again and again: a criterion with its destination, and the plain Lunch rule. */
-import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import type { Operand, PresenceSyncRule } from 'c/presenceSyncEngine';
 
 type RuleShape = Pick<
     PresenceSyncRule,
@@ -27,6 +27,19 @@ export function omniToConnect(omni: string, connect: string): RuleShape {
         comparator: 'Equal',
         operandB: 'StaticValue',
         operandBValue: omni,
+        destination: 'ConnectAgentState',
+        destinationValue: connect
+    };
+}
+
+/** The criterion and destination of a rule setting a Connect state once a workload operand is at least `value`. */
+export function workloadAtLeast(operand: Operand, value: string, connect: string): RuleShape {
+    return {
+        source: 'SalesforceWorkloadChanged',
+        operandA: operand,
+        comparator: 'GreaterThanOrEqual',
+        operandB: 'StaticValue',
+        operandBValue: value,
         destination: 'ConnectAgentState',
         destinationValue: connect
     };

@@ -1,6 +1,6 @@
 import { describeRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
-import { lunchRule } from '../../../../../test/ruleShapes';
+import { lunchRule, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 const lunch: PresenceSyncRule = lunchRule({ name: 'Lunch' });
 
@@ -78,12 +78,7 @@ describe('describeRule', () => {
         expect(
             describeRule({
                 ...lunch,
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandBValue: '80',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Busy_Omni'
+                ...workloadAtLeast('SalesforceNewWorkloadPct', '80', 'Busy_Omni')
             })
         ).toBe(
             'When the Omni-Channel workload changes and the new workload as a percentage of capacity is at least 80%, set the Connect agent state to Busy_Omni.'
@@ -102,12 +97,7 @@ describe('describeRule', () => {
         expect(
             describeRule({
                 ...lunch,
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewInterruptibleWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandBValue: '100',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Busy Chat'
+                ...workloadAtLeast('SalesforceNewInterruptibleWorkloadPct', '100', 'Busy Chat')
             })
         ).toBe(
             'When the Omni-Channel workload changes and the new interruptible workload as a percentage of interruptible capacity is at least 100%, set the Connect agent state to Busy Chat.'

@@ -1,6 +1,6 @@
 import { formatRuleIssue, RULE_ISSUE_MESSAGES, validateRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
-import { lunchRule } from '../../../../../test/ruleShapes';
+import { lunchRule, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 /** The sound Lunch rule with any fields, even ones no rule may have, put over it. */
 function rule(partial: Record<string, unknown> = {}): Record<string, unknown> {
@@ -46,12 +46,7 @@ describe('validateRule', () => {
         expect(
             validateRule(
                 rule({
-                    source: 'SalesforceWorkloadChanged',
-                    operandA: 'SalesforceNewWorkloadPct',
-                    comparator: 'GreaterThanOrEqual',
-                    operandBValue: '80',
-                    destination: 'ConnectAgentState',
-                    destinationValue: 'Busy_Omni'
+                    ...workloadAtLeast('SalesforceNewWorkloadPct', '80', 'Busy_Omni')
                 })
             )
         ).toEqual([]);
