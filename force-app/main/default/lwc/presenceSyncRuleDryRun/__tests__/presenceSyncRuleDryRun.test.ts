@@ -9,7 +9,7 @@ import {
     buildStatuses,
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
 
 type DryRunElement = HTMLElement & {
     rules: PresenceSyncRule[];
@@ -49,10 +49,6 @@ function mount(settings: unknown = buildSettings()): DryRunElement {
     el.serviceChannels = buildServiceChannels();
     document.body.appendChild(el);
     return el;
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 function all(el: Element, selector: string): Element[] {
