@@ -45,6 +45,19 @@ export function workloadAtLeast(operand: Operand, value: string, connect: string
     };
 }
 
+/** The criterion and destination of a rule setting a Connect state when work of one service channel is accepted. */
+export function workAccepted(channel: string, connect: string): RuleShape {
+    return {
+        source: 'SalesforceWorkAccepted',
+        operandA: 'SalesforceServiceChannel',
+        comparator: 'Equal',
+        operandB: 'StaticValue',
+        operandBValue: channel,
+        destination: 'ConnectAgentState',
+        destinationValue: connect
+    };
+}
+
 /** An active Connect Lunch → Omni Lunch rule, r1 "Lunch to Lunch" at order 10, unless told otherwise. */
 export function lunchRule(overrides: Partial<PresenceSyncRule> = {}): PresenceSyncRule {
     return {

@@ -25,7 +25,7 @@ import {
     text,
     useAgentHarness
 } from '../../../../../test/agentHarness';
-import { connectToOmni, omniToConnect } from '../../../../../test/ruleShapes';
+import { connectToOmni, omniToConnect, workAccepted } from '../../../../../test/ruleShapes';
 
 useAgentHarness();
 
@@ -33,11 +33,7 @@ useAgentHarness();
 const phoneWorkRule = buildRule({
     id: 'work',
     name: 'Phone work sets Connect Working - Phone',
-    source: 'SalesforceWorkAccepted',
-    operandA: 'SalesforceServiceChannel',
-    operandBValue: 'sfdc_phone',
-    destination: 'ConnectAgentState',
-    destinationValue: 'Working - Phone'
+    ...workAccepted('sfdc_phone', 'Working - Phone')
 });
 
 describe('the seed four-row table', () => {

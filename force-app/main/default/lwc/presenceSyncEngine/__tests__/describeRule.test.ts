@@ -1,6 +1,6 @@
 import { describeRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
-import { lunchRule, workloadAtLeast } from '../../../../../test/ruleShapes';
+import { lunchRule, workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 const lunch: PresenceSyncRule = lunchRule({ name: 'Lunch' });
 
@@ -119,11 +119,7 @@ describe('describeRule', () => {
         expect(
             describeRule({
                 ...lunch,
-                source: 'SalesforceWorkAccepted',
-                operandA: 'SalesforceServiceChannel',
-                operandBValue: 'Phone',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Working'
+                ...workAccepted('Phone', 'Working')
             })
         ).toBe(
             "When the agent accepts Omni-Channel work and the accepted work's service channel equals Phone, set the Connect agent state to Working."

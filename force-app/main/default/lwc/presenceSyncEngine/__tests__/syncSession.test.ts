@@ -1,7 +1,7 @@
 /* eslint-disable no-await-in-loop -- each step must settle before the next one starts */
 import { createEngineRig, settle } from '../../../../../test/engineFakes';
 import { bidirectional, rule, steps } from '../../../../../test/sessionTestRules';
-import { workloadAtLeast } from '../../../../../test/ruleShapes';
+import { workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 describe('sync session: ordinary sync', () => {
     it('sets Omni-Channel when the agent changes Connect, and the echo runs no rules', async () => {
@@ -49,11 +49,7 @@ describe('sync session: ordinary sync', () => {
         const rules = [
             rule({
                 id: 'work',
-                source: 'SalesforceWorkAccepted',
-                operandA: 'SalesforceServiceChannel',
-                operandBValue: 'Phone',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Working'
+                ...workAccepted('Phone', 'Working')
             }),
             rule({
                 id: 'full',

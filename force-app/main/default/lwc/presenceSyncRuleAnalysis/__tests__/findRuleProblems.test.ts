@@ -2,6 +2,7 @@ import { analyzeRules, findingsIntroduced, findRuleProblems } from 'c/presenceSy
 import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
 import { buildSeedRules } from '../../../../../test/jest-mocks/apex/fixtures';
 import { connectTo, kinds, omniTo, rule, useRuleOrder } from '../../../../../test/ruleAnalysisFixtures';
+import { workAccepted } from '../../../../../test/ruleShapes';
 
 useRuleOrder();
 
@@ -155,13 +156,7 @@ describe('findRuleProblems', () => {
         it('treats work-accepted rules on different channels as independent', () => {
             const chat = (id: string, channel: string) =>
                 rule(id, {
-                    source: 'SalesforceWorkAccepted',
-                    operandA: 'SalesforceServiceChannel',
-                    comparator: 'Equal',
-                    operandB: 'StaticValue',
-                    operandBValue: channel,
-                    destination: 'ConnectAgentState',
-                    destinationValue: 'Working - Media'
+                    ...workAccepted(channel, 'Working - Media')
                 });
             expect(findRuleProblems([chat('chat', 'sfdc_chat'), chat('case', 'sfdc_case')])).toEqual([]);
         });

@@ -10,6 +10,7 @@ import {
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
 import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
+import { workAccepted } from '../../../../../test/ruleShapes';
 
 type DryRunElement = HTMLElement & {
     rules: PresenceSyncRule[];
@@ -32,11 +33,7 @@ const RULES: PresenceSyncRule[] = [
         id: 'chat',
         name: 'Chat work sets Connect Working - Media',
         order: 6,
-        source: 'SalesforceWorkAccepted',
-        operandA: 'SalesforceServiceChannel',
-        operandBValue: 'sfdc_chat',
-        destination: 'ConnectAgentState',
-        destinationValue: 'Working - Media'
+        ...workAccepted('sfdc_chat', 'Working - Media')
     })
 ];
 
