@@ -2,7 +2,7 @@ import { analyzeRules, findingsIntroduced, findRuleProblems } from 'c/presenceSy
 import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
 import { buildSeedRules } from '../../../../../test/jest-mocks/apex/fixtures';
 import { connectTo, kinds, omniTo, rule, useRuleOrder } from '../../../../../test/ruleAnalysisFixtures';
-import { workAccepted } from '../../../../../test/ruleShapes';
+import { workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 useRuleOrder();
 
@@ -92,13 +92,7 @@ describe('findRuleProblems', () => {
         it('finds shadowing among workload thresholds', () => {
             const findings = findRuleProblems([
                 rule('over50', {
-                    source: 'SalesforceWorkloadChanged',
-                    operandA: 'SalesforceNewWorkloadPct',
-                    comparator: 'GreaterThanOrEqual',
-                    operandB: 'StaticValue',
-                    operandBValue: '50',
-                    destination: 'ConnectAgentState',
-                    destinationValue: 'Busy Omni'
+                    ...workloadAtLeast('SalesforceNewWorkloadPct', '50', 'Busy Omni')
                 }),
                 rule('over80', {
                     source: 'SalesforceWorkloadChanged',

@@ -10,7 +10,7 @@ import {
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
 import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
-import { workAccepted } from '../../../../../test/ruleShapes';
+import { workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 type DryRunElement = HTMLElement & {
     rules: PresenceSyncRule[];
@@ -124,13 +124,7 @@ describe('c-presence-sync-rule-dry-run', () => {
             buildRule({
                 id: 'full',
                 name: 'Full workload sets Connect Offline',
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandB: 'StaticValue',
-                operandBValue: '100',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Offline'
+                ...workloadAtLeast('SalesforceNewWorkloadPct', '100', 'Offline')
             })
         ];
         await flushPromises();
@@ -177,13 +171,7 @@ describe('c-presence-sync-rule-dry-run', () => {
             buildRule({
                 id: 'interruptible-full',
                 name: 'Full interruptible workload sets Connect Working - Media',
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewInterruptibleWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandB: 'StaticValue',
-                operandBValue: '100',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Working - Media'
+                ...workloadAtLeast('SalesforceNewInterruptibleWorkloadPct', '100', 'Working - Media')
             })
         ];
         await flushPromises();
