@@ -2,37 +2,12 @@
 import type { AnalysisFinding } from 'c/presenceSyncRuleAnalysis';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { buildRule } from './jest-mocks/apex/fixtures';
+import { connectToOmni, omniToConnect } from './ruleShapes';
 
 let nextOrder = 1;
 
 export function rule(id: string, overrides: Partial<PresenceSyncRule>): PresenceSyncRule {
     return buildRule({ id, name: id, order: nextOrder++, ...overrides });
-}
-
-/** The criterion and destination of a rule from a Connect state to an Omni-Channel status. */
-export function connectToOmni(connect: string, omni: string): Partial<PresenceSyncRule> {
-    return {
-        source: 'ConnectStateChange',
-        operandA: 'ConnectNewState',
-        comparator: 'Equal',
-        operandB: 'StaticValue',
-        operandBValue: connect,
-        destination: 'SalesforceAgentState',
-        destinationValue: omni
-    };
-}
-
-/** The criterion and destination of a rule from an Omni-Channel status to a Connect state. */
-export function omniToConnect(omni: string, connect: string): Partial<PresenceSyncRule> {
-    return {
-        source: 'SalesforceStateChange',
-        operandA: 'SalesforceNewState',
-        comparator: 'Equal',
-        operandB: 'StaticValue',
-        operandBValue: omni,
-        destination: 'ConnectAgentState',
-        destinationValue: connect
-    };
 }
 
 export function connectTo(id: string, connect: string, omni: string, extra: Partial<PresenceSyncRule> = {}) {

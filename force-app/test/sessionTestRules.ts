@@ -1,6 +1,7 @@
 /** Rule sets and trace helpers the sync session's tests share. */
 import { expandMappings } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule, TraceEntry } from 'c/presenceSyncEngine';
+import { lunchRule } from './ruleShapes';
 
 /** Connect Lunch ⇄ Omni Lunch, Connect Available ⇄ Omni Available, Omni Offline → Connect Offline. */
 export function bidirectional(): PresenceSyncRule[] {
@@ -13,19 +14,7 @@ export function bidirectional(): PresenceSyncRule[] {
 
 /** A Connect Lunch → Omni Lunch rule unless told otherwise. */
 export function rule(partial: Partial<PresenceSyncRule> & Pick<PresenceSyncRule, 'id'>): PresenceSyncRule {
-    return {
-        name: partial.id,
-        active: true,
-        order: 10,
-        source: 'ConnectStateChange',
-        operandA: 'ConnectNewState',
-        comparator: 'Equal',
-        operandB: 'StaticValue',
-        operandBValue: 'Lunch',
-        destination: 'SalesforceAgentState',
-        destinationValue: 'Lunch',
-        ...partial
-    };
+    return lunchRule({ name: partial.id, ...partial });
 }
 
 /** `step` or `step:result` of each entry, optionally of one correlation only. */

@@ -6,7 +6,7 @@
  * The last line is `N passed, M failed`.
  */
 import assert from 'node:assert/strict';
-import { eventually, findChromium, playScenario, startEnvironment } from '../../workbench/e2e/harness.mjs';
+import { eventually, runScenarios } from '../../workbench/e2e/harness.mjs';
 import { agentOmniStatus, agentShown, healthCheckRows, saveMappingRow } from './steps.mjs';
 
 const checks = [
@@ -49,38 +49,4 @@ const checks = [
     }
 ];
 
-async function main() {
-    if (!findChromium()) {
-        const message = 'Smoke selectors not checked: no Chromium found (set CHROMIUM_PATH).';
-        if (process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true') {
-            console.error(message);
-            console.log('0 passed, 1 failed');
-            process.exit(1);
-        }
-        console.log(message);
-        console.log('0 passed, 0 failed');
-        return;
-    }
-    const environment = await startEnvironment();
-    let passed = 0;
-    let failed = 0;
-    try {
-        for (const check of checks) {
-            if (await playScenario(environment, check)) {
-                passed += 1;
-            } else {
-                failed += 1;
-            }
-        }
-    } finally {
-        await environment.close();
-    }
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed > 0 ? 1 : 0);
-}
-
-main().catch((error) => {
-    console.error(error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-});
+runScenarios(checks, { noChromium: 'Smoke selectors not checked: no Chromium found (set CHROMIUM_PATH).' });

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { eventually } from './harness.mjs';
 import {
     agentText,
+    answerCall,
     connectPanelSet,
+    endCall,
     omniPanelSet,
     putStates,
     row,
@@ -139,12 +141,7 @@ export const agentScenarios = [
     {
         name: 'a call: an Omni-Channel change is queued as next state and applied after the call',
         async run(page) {
-            await wb(page, () => window.workbench.connect.setState('Available'));
-            await settle(page);
-            await page.locator('[data-id="connect-ring"]').click();
-            await page.locator('[data-id="connect-answer"]').click();
-            await settle(page);
-            assert.equal((await sides(page)).connect, 'Busy');
+            await answerCall(page);
             await wb(page, () => window.workbench.omni.setStatus('Working_Media'));
             await settle(page);
             assert.equal(await wb(page, () => window.workbench.connect.nextState()), 'Working - Media');
@@ -152,9 +149,7 @@ export const agentScenarios = [
             const [put] = (await putStates(page)).slice(-1);
             assert.equal(put.params.enqueueNextState, true);
             assert.match(await agentText(page, 'next-state'), /Working - Media/);
-            await page.locator('[data-id="connect-hang-up"]').click();
-            await page.locator('[data-id="connect-close-contact"]').click();
-            await settle(page);
+            await endCall(page);
             assert.equal((await sides(page)).connect, 'Working - Media');
             assert.equal(await wb(page, () => window.workbench.connect.nextState()), null);
         }

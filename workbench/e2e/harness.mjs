@@ -182,3 +182,50 @@ export async function playScenario(environment, scenario) {
         await opened?.context.close();
     }
 }
+
+/**
+ * Plays the scenarios one by one in one environment and ends the process, failing if one failed.
+ * The last line is always `N passed, M failed`. Without a Chromium it says `noChromium` and exits 0,
+ * unless PRESENCE_SYNC_REQUIRE_E2E=true makes that a failure. `notRun(scenario)` returns why a
+ * scenario is passed over, or nothing; `starting` is said before the workbench starts.
+ */
+export async function runScenarios(scenarios, { noChromium, starting, notRun = () => undefined }) {
+    try {
+        if (!findChromium()) {
+            if (process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true') {
+                console.error(`${noChromium} PRESENCE_SYNC_REQUIRE_E2E=true makes that a failure.`);
+                console.log('0 passed, 1 failed');
+                process.exit(1);
+            }
+            console.log(noChromium);
+            console.log('0 passed, 0 failed');
+            return;
+        }
+        if (starting) {
+            console.log(starting);
+        }
+        const environment = await startEnvironment();
+        let passed = 0;
+        let failed = 0;
+        try {
+            for (const scenario of scenarios) {
+                const reason = notRun(scenario);
+                if (reason) {
+                    console.log(`  - ${scenario.name}: not run, ${reason}`);
+                } else if (await playScenario(environment, scenario)) {
+                    passed += 1;
+                } else {
+                    failed += 1;
+                }
+            }
+        } finally {
+            await environment.close();
+        }
+        console.log(`${passed} passed, ${failed} failed`);
+        process.exit(failed > 0 ? 1 : 0);
+    } catch (error) {
+        console.error(error);
+        console.log('0 passed, 1 failed');
+        process.exit(1);
+    }
+}

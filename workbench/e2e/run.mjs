@@ -13,7 +13,7 @@ import { adminScenarios } from './adminScenarios.mjs';
 import { agentScenarios } from './agentScenarios.mjs';
 import { builderScenarios } from './builderScenarios.mjs';
 import { logScenarios } from './logScenarios.mjs';
-import { findChromium, playScenario, startEnvironment } from './harness.mjs';
+import { runScenarios } from './harness.mjs';
 import { withLwsScenarios } from './lws.mjs';
 import { platformScenarios } from './platformScenarios.mjs';
 
@@ -25,51 +25,18 @@ const hosted = (key) => {
 
 const scenarios = [...agentScenarios, ...builderScenarios, ...adminScenarios, ...logScenarios];
 
-async function main() {
-    const requireE2e = process.env.PRESENCE_SYNC_REQUIRE_E2E === 'true';
-    if (!findChromium()) {
-        const message =
-            'E2E tests skipped: no Chromium found (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).';
-        if (requireE2e) {
-            console.error(`${message} PRESENCE_SYNC_REQUIRE_E2E=true makes that a failure.`);
-            console.log('0 passed, 1 failed');
-            process.exit(1);
-        }
-        console.log(message);
-        console.log('0 passed, 0 failed');
-        return;
-    }
-    console.log('Building and starting the workbench…');
-    const environment = await startEnvironment();
-    let passed = 0;
-    let failed = 0;
-    try {
-        // E2E_ONLY=words runs only the scenarios whose name contains them (while working on one).
-        const only = process.env.E2E_ONLY ?? '';
-        for (const scenario of withLwsScenarios([...scenarios, ...platformScenarios]).filter((s) =>
-            s.name.includes(only)
-        )) {
-            const needs = scenario.needs ?? ['agent'];
-            const missing = needs.filter((key) => !hosted(key));
-            if (missing.length > 0) {
-                console.log(`  - ${scenario.name}: not run, ${missing.join(' and ')} not written yet`);
-                continue;
-            }
-            if (await playScenario(environment, scenario)) {
-                passed += 1;
-            } else {
-                failed += 1;
-            }
-        }
-    } finally {
-        await environment.close();
-    }
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed > 0 ? 1 : 0);
-}
+// E2E_ONLY=words runs only the scenarios whose name contains them (while working on one).
+const only = process.env.E2E_ONLY ?? '';
 
-main().catch((error) => {
-    console.error(error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-});
+runScenarios(
+    withLwsScenarios([...scenarios, ...platformScenarios]).filter((s) => s.name.includes(only)),
+    {
+        noChromium:
+            'E2E tests skipped: no Chromium found (install it with `apt-get install -y chromium` or set CHROMIUM_PATH).',
+        starting: 'Building and starting the workbench…',
+        notRun(scenario) {
+            const missing = (scenario.needs ?? ['agent']).filter((key) => !hosted(key));
+            return missing.length > 0 ? `${missing.join(' and ')} not written yet` : undefined;
+        }
+    }
+);

@@ -1,4 +1,5 @@
 /** Steps the end-to-end scenarios share: rules of a status table row, reading and playing both sides. */
+import assert from 'node:assert/strict';
 
 /** The rules of one status-table row, as the engine's expandMapping writes them. */
 export function row(id, connectState, salesforceStatus, type, order) {
@@ -51,6 +52,23 @@ export const putStates = (page) =>
     wb(page, () => window.workbench.connect.calls().filter((c) => c.method === 'putAgentState'));
 export const agentText = (page, id) =>
     page.locator(`c-presence-sync-agent [data-id="${id}"]`).first().textContent();
+
+/** From Available, a call rings and the agent answers it through the Connect panel: Connect is Busy. */
+export async function answerCall(page) {
+    await wb(page, () => window.workbench.connect.setState('Available'));
+    await settle(page);
+    await page.locator('[data-id="connect-ring"]').click();
+    await page.locator('[data-id="connect-answer"]').click();
+    await settle(page);
+    assert.equal((await sides(page)).connect, 'Busy');
+}
+
+/** The agent hangs up and closes the contact through the Connect panel. */
+export async function endCall(page) {
+    await page.locator('[data-id="connect-hang-up"]').click();
+    await page.locator('[data-id="connect-close-contact"]').click();
+    await settle(page);
+}
 
 /** Plays the agent in the emulated CCP through the Connect panel. */
 export async function connectPanelSet(page, state) {

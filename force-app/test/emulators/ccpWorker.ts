@@ -48,6 +48,8 @@ export const CCP_SELECTABLE_STATES: ReadonlyArray<Pick<CcpSelectableState, 'name
     { name: 'Working - Media', type: 'not_routable' }
 ];
 
+// These two lists come from Streams, not from the engine's CONNECT_SYSTEM_STATES, on purpose: an
+// emulator sharing the product's vocabulary would agree with its mistakes.
 /** `connect.AgentAvailStates` (Streams 2.28.2): states Connect puts an agent in during a voice contact. */
 export const CCP_SYSTEM_STATES: readonly string[] = [
     'Init',

@@ -10,6 +10,7 @@
  * ```
  */
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import { connectToOmni } from '../../ruleShapes';
 import type { AgentLiveState, HealthCheckResult, HealthColour, HealthReport } from 'presence-sync/contracts';
 import {
     AGENT_USER_ID,
@@ -274,13 +275,7 @@ export function buildRulesByRuleSet(): Record<string, PresenceSyncRule[]> {
                 active: true,
                 order: 1,
                 ruleSetId: teamSet.id,
-                source: 'ConnectStateChange',
-                operandA: 'ConnectNewState',
-                comparator: 'Equal',
-                operandB: 'StaticValue',
-                operandBValue: 'Lunch',
-                destination: 'SalesforceAgentState',
-                destinationValue: 'Lunch'
+                ...connectToOmni('Lunch', 'Lunch')
             }
         ]
     };

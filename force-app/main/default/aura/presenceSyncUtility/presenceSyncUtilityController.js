@@ -1,4 +1,6 @@
 ({
+    // Aura wires one action per Omni-Channel event, so one handler each; they differ only in the
+    // params their event documents, and the helper does the relaying once for all of them.
     onLoginSuccess: function (component, event, helper) {
         helper.relayEvent(component, 'loginSuccess', event, ['statusId']);
     },

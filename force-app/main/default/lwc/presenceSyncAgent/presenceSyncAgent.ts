@@ -179,10 +179,9 @@ export default class PresenceSyncAgent extends LightningElement {
     }
 
     private toast(variant: 'error' | 'warning' | 'info', label: string, message: string): void {
-        Toast.show(
-            { label, message, variant, mode: variant === 'error' ? 'sticky' : 'dismissible' },
-            this as never
-        );
+        // Never sticky: a toast cannot be taken back once the problem is over; what still holds
+        // stays in the utility (its status, Last problem and the problem alerts) until it is over.
+        Toast.show({ label, message, variant, mode: 'dismissible' }, this as never);
     }
 
     private refreshUtility(): void {

@@ -15,6 +15,7 @@ export {
     OPERAND_SOURCES,
     ORDERING_COMPARATORS,
     PERCENT_OPERANDS,
+    RULE_BEHAVIOUR_FIELDS,
     isConnectSystemState,
     parseStaticNumber
 } from './ruleCatalog';

@@ -6,6 +6,7 @@ import {
     SOURCE_EVENT_LABELS
 } from './vocabulary';
 import type { Comparator, Destination, Operand, SourceEvent } from './vocabulary';
+import type { PresenceSyncRule } from './types';
 
 /**
  * Facts about the rule vocabulary that evaluation, validation and descriptions all rely on,
@@ -68,6 +69,18 @@ export const INTERRUPTIBLE_OPERANDS: ReadonlySet<Operand> = new Set<Operand>([
     'SalesforceNewInterruptibleWorkloadPct',
     'SalesforceConfiguredInterruptibleCapacity'
 ]);
+
+/** The fields that say what a rule does: its criterion and its destination (not its id, name or place). */
+export const RULE_BEHAVIOUR_FIELDS: readonly (keyof PresenceSyncRule)[] = [
+    'source',
+    'operandA',
+    'operandAValue',
+    'comparator',
+    'operandB',
+    'operandBValue',
+    'destination',
+    'destinationValue'
+];
 
 export const ORDERING_COMPARATORS: ReadonlySet<Comparator> = new Set<Comparator>([
     'GreaterThan',

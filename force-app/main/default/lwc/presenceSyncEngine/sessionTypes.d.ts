@@ -133,22 +133,32 @@ export interface TraceSummary {
 /** One step inside a sync-detail entry. */
 export type TraceDetailStep = Omit<TraceEntry, 'correlationId' | 'summary'>;
 
+export interface OmniWorkAcceptedInput {
+    kind: 'omni-work-accepted';
+    serviceChannel: string;
+}
+
+export interface OmniWorkloadInput {
+    kind: 'omni-workload';
+    previousWorkload: number;
+    newWorkload: number;
+    configuredCapacity: number;
+    /** Interruptible work, when Omni-Channel sends it (the org routes interruptible work). */
+    previousInterruptibleWorkload?: number;
+    newInterruptibleWorkload?: number;
+    configuredInterruptibleCapacity?: number;
+}
+
+/** The numbers a workload change carries. */
+export type WorkloadField = Exclude<keyof OmniWorkloadInput, 'kind'>;
+
 /** What the platform adapters feed the session. */
 export type SessionInput =
     | ({ kind: 'connect-state'; oldState: string; newState: string } & Partial<ConnectActivity>)
     | { kind: 'omni-status'; statusDeveloperName: string; reason?: string }
     | { kind: 'omni-logout'; reason?: string }
-    | { kind: 'omni-work-accepted'; serviceChannel: string }
-    | {
-          kind: 'omni-workload';
-          previousWorkload: number;
-          newWorkload: number;
-          configuredCapacity: number;
-          /** Interruptible work, when Omni-Channel sends it (the org routes interruptible work). */
-          previousInterruptibleWorkload?: number;
-          newInterruptibleWorkload?: number;
-          configuredInterruptibleCapacity?: number;
-      };
+    | OmniWorkAcceptedInput
+    | OmniWorkloadInput;
 
 export interface SessionSettings {
     /** What to do with a Connect decision while the agent is on a contact. */

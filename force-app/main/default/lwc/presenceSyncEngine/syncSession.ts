@@ -187,6 +187,11 @@ class Session implements SyncSession {
                     ? this.uncovered
                     : null
         });
+        // A refusal is the agent's to act on only until the sides agree again; after that the
+        // log keeps it, and the utility must not go on showing a problem that is over.
+        if (verdict.status === 'in-sync') {
+            this.lastError = null;
+        }
         return {
             status: verdict.status,
             statusText: verdict.text,
@@ -356,6 +361,9 @@ class Session implements SyncSession {
         return {
             applied: (side, write) => {
                 this.lastApplied = appliedRule(side, write, this.options.clock.now());
+                if (this.lastError?.side === side) {
+                    this.lastError = null;
+                }
             },
             failed: (side, message) => {
                 this.lastError = { message, at: this.options.clock.now(), side };

@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import {
     expandMapping,
     expandMappings,
+    RULE_BEHAVIOUR_FIELDS,
     SEED_EXAMPLE_MAPPINGS,
     validateMapping,
     validateRule
@@ -19,18 +20,6 @@ interface Row extends StateMapping {
     /** Set when a rule of the row was changed in the rule editor since the table generated it. */
     note: string;
 }
-
-/** The rule fields a row decides; anything else (id, order, name, active) is the rule's own. */
-const SHAPE_FIELDS: readonly (keyof PresenceSyncRule)[] = [
-    'source',
-    'operandA',
-    'operandAValue',
-    'comparator',
-    'operandB',
-    'operandBValue',
-    'destination',
-    'destinationValue'
-];
 
 /**
  * A row pairs states, so only state rules can be its rules. A table rule that the rule editor
@@ -64,7 +53,8 @@ function ruleKey(rule: PresenceSyncRule): string {
 }
 
 function sameShape(a: PresenceSyncRule, b: PresenceSyncRule): boolean {
-    return SHAPE_FIELDS.every((field) => (a[field] ?? '') === (b[field] ?? ''));
+    // A row decides only what its rules do; their id, order, name and active flag are their own.
+    return RULE_BEHAVIOUR_FIELDS.every((field) => (a[field] ?? '') === (b[field] ?? ''));
 }
 
 /** Rebuilds the table from the rules that carry a mappingId, in rule order. */

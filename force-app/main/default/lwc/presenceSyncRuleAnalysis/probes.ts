@@ -1,5 +1,11 @@
 import { OMNI_OFFLINE } from 'c/presenceSyncEngine';
-import type { Operand, PresenceEvent, PresenceSyncRule, SourceEvent } from 'c/presenceSyncEngine';
+import type {
+    Operand,
+    PresenceEvent,
+    PresenceSyncRule,
+    SourceEvent,
+    WorkloadField
+} from 'c/presenceSyncEngine';
 import type { AnalysisDomain } from './analysisTypes';
 
 /*
@@ -130,14 +136,6 @@ interface WorkloadFamily {
     /** Whether Omni-Channel may leave the fields out (orgs that route no such work). */
     optional: boolean;
 }
-
-type WorkloadField =
-    | 'previousWorkload'
-    | 'newWorkload'
-    | 'configuredCapacity'
-    | 'previousInterruptibleWorkload'
-    | 'newInterruptibleWorkload'
-    | 'configuredInterruptibleCapacity';
 
 type WorkloadNumbers = Partial<Record<WorkloadField, number>>;
 

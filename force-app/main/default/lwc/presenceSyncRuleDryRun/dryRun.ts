@@ -2,6 +2,8 @@ import { CONNECT_SYSTEM_STATES, createSyncSession, OMNI_OFFLINE } from 'c/presen
 import type {
     ConnectActivity,
     ConnectSelectableType,
+    OmniWorkAcceptedInput,
+    OmniWorkloadInput,
     PresenceSyncRule,
     SessionInput,
     SessionSettings,
@@ -14,17 +16,9 @@ export type DryRunEvent =
     | { kind: 'connect-state'; state: string }
     | { kind: 'omni-status'; status: string }
     | { kind: 'omni-logout' }
-    | { kind: 'omni-work-accepted'; serviceChannel: string }
-    | {
-          kind: 'omni-workload';
-          previousWorkload: number;
-          newWorkload: number;
-          configuredCapacity: number;
-          /** Left out to play an org that sends no interruptible numbers. */
-          previousInterruptibleWorkload?: number;
-          newInterruptibleWorkload?: number;
-          configuredInterruptibleCapacity?: number;
-      };
+    | OmniWorkAcceptedInput
+    // The interruptible numbers may be left out to play an org that sends none.
+    | OmniWorkloadInput;
 
 export interface DryRunStart {
     connectState: string;

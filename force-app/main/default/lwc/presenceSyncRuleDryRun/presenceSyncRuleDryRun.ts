@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { OMNI_OFFLINE } from 'c/presenceSyncEngine';
-import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import type { PresenceSyncRule, WorkloadField } from 'c/presenceSyncEngine';
 import type { PresenceStatusInfo, PresenceSyncSettings, ServiceChannelInfo } from 'presence-sync/contracts';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import { describeEvent, runDryRun } from './dryRun';
@@ -16,14 +16,6 @@ const KIND_OPTIONS: { label: string; value: EventKind }[] = [
     { label: 'Omni-Channel: agent accepts work', value: 'omni-work-accepted' },
     { label: 'Omni-Channel: workload changes', value: 'omni-workload' }
 ];
-
-type WorkloadField =
-    | 'previousWorkload'
-    | 'newWorkload'
-    | 'configuredCapacity'
-    | 'previousInterruptibleWorkload'
-    | 'newInterruptibleWorkload'
-    | 'configuredInterruptibleCapacity';
 
 /** A workload or capacity as typed: a number of 0 or more, else undefined (blank is not 0). */
 function toCount(text: string): number | undefined {

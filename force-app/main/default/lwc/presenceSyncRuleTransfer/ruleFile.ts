@@ -1,4 +1,4 @@
-import { INTERRUPTIBLE_OPERANDS, validateRule } from 'c/presenceSyncEngine';
+import { INTERRUPTIBLE_OPERANDS, RULE_BEHAVIOUR_FIELDS, validateRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 
 /** Marks our files, so an import can tell a rule set export from any other JSON. */
@@ -53,14 +53,7 @@ const RULE_FIELDS: readonly (keyof PresenceSyncRule)[] = [
     'name',
     'active',
     'order',
-    'source',
-    'operandA',
-    'operandAValue',
-    'comparator',
-    'operandB',
-    'operandBValue',
-    'destination',
-    'destinationValue',
+    ...RULE_BEHAVIOUR_FIELDS,
     'mappingId'
 ];
 

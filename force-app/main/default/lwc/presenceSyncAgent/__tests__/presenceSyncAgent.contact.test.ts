@@ -21,6 +21,7 @@ import {
     text,
     useAgentHarness
 } from '../../../../../test/agentHarness';
+import { connectToOmni, omniToConnect } from '../../../../../test/ruleShapes';
 
 useAgentHarness();
 
@@ -47,17 +48,22 @@ describe('a call that starts while an Omni-Channel change is on its way to Conne
             .mock.calls.flatMap(([{ entriesJson }]) => JSON.parse(entriesJson) as TraceEntry[]);
     }
 
-    it('queues the state as the next one after Connect refused the plain change, and says so', async () => {
+    /** The agent picks Working_Media in Omni-Channel; that event reaches the agent before the CCP's Busy snapshot does. */
+    async function omniChangeAsCallStarts(settings: Parameters<typeof buildSettings>[0]) {
         const m = await mount({
-            configuration: buildAgentConfiguration({ settings: buildSettings({ logLevel: 'All' }) }),
+            configuration: buildAgentConfiguration({ settings: buildSettings(settings) }),
             connect: 'Available',
             omni: 'Available'
         });
-        // Omni-Channel's event reaches the agent before the CCP's Busy snapshot does.
         const omniChange = m.omni.setStatus('Working_Media');
         m.streams.ccp.enterCallPhase('Busy');
         await omniChange;
         await settle(30);
+        return m;
+    }
+
+    it('queues the state as the next one after Connect refused the plain change, and says so', async () => {
+        const m = await omniChangeAsCallStarts({ logLevel: 'All' });
         expect(connectCalls()).toEqual([
             expect.objectContaining({ enqueueNextState: false }),
             expect.objectContaining({ enqueueNextState: true })
@@ -83,15 +89,7 @@ describe('a call that starts while an Omni-Channel change is on its way to Conne
     });
 
     it('leaves it refused when the on-contact setting is skip', async () => {
-        const m = await mount({
-            configuration: buildAgentConfiguration({ settings: buildSettings({ onContact: 'skip' }) }),
-            connect: 'Available',
-            omni: 'Available'
-        });
-        const omniChange = m.omni.setStatus('Working_Media');
-        m.streams.ccp.enterCallPhase('Busy');
-        await omniChange;
-        await settle(30);
+        const m = await omniChangeAsCallStarts({ onContact: 'skip' });
         expect(connectCalls()).toEqual([expect.objectContaining({ enqueueNextState: false })]);
         expect(m.streams.ccp.nextState()).toBeNull();
         expect(text('[data-id="sync-status"]')).toBe('Out of sync: rules want Connect Working - Media');
@@ -102,11 +100,8 @@ it('puts Connect Offline when the agent logs out of Omni-Channel and a logout ru
     const logoutRule = buildRule({
         id: 'logout',
         name: 'Omni logout sets Connect Offline',
-        source: 'SalesforceLogout',
-        operandA: 'SalesforceNewState',
-        operandBValue: 'Offline',
-        destination: 'ConnectAgentState',
-        destinationValue: 'Offline'
+        ...omniToConnect('Offline', 'Offline'),
+        source: 'SalesforceLogout'
     });
     const m = await mount({
         configuration: buildAgentConfiguration({ rules: [...buildSeedRules(), logoutRule] }),
@@ -124,17 +119,12 @@ describe('a good guest and an honest status (issue 12)', () => {
         buildRule({
             id: 'c-lunch',
             name: 'Connect Lunch sets Omni Lunch',
-            operandBValue: 'Lunch',
-            destinationValue: 'Lunch'
+            ...connectToOmni('Lunch', 'Lunch')
         }),
         buildRule({
             id: 'o-lunch',
             name: 'Omni Lunch sets Connect Lunch',
-            source: 'SalesforceStateChange',
-            operandA: 'SalesforceNewState',
-            operandBValue: 'Lunch',
-            destination: 'ConnectAgentState',
-            destinationValue: 'Lunch'
+            ...omniToConnect('Lunch', 'Lunch')
         })
     ];
 

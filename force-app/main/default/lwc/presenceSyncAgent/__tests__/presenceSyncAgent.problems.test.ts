@@ -45,7 +45,8 @@ it('shows, toasts and logs a status Omni-Channel refuses, and does not retry it 
         expect.objectContaining({
             variant: 'error',
             label: 'Omni-Channel did not take the change',
-            message: expect.stringMatching(/profile or permission set/)
+            message: expect.stringMatching(/profile or permission set/),
+            mode: 'dismissible'
         })
     ]);
     expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ iconVariant: 'error', highlighted: true });
@@ -65,6 +66,14 @@ it('shows, toasts and logs a status Omni-Channel refuses, and does not retry it 
 
     await settle(50);
     expect(omniCalls('setServicePresenceStatus')).toHaveLength(1);
+
+    // The agent moves on: Connect Working - Phone, which Omni-Channel takes.
+    m.streams.ccp.setState('Working - Phone');
+    await settle(30);
+    expect(omniCalls('setServicePresenceStatus')).toHaveLength(2);
+    expect(text('[data-id="sync-status"]')).toBe('In sync');
+    expect(m.element.shadowRoot!.querySelector('[data-id="last-error"]')).toBeNull();
+    expect(utilityBar.attributes(UTILITY_ID)).toMatchObject({ highlighted: false });
 });
 
 it('says what to check when the CCP never acknowledges', async () => {

@@ -25,8 +25,16 @@ import {
     text,
     useAgentHarness
 } from '../../../../../test/agentHarness';
+import { connectToOmni, omniToConnect, workAccepted } from '../../../../../test/ruleShapes';
 
 useAgentHarness();
+
+/** Phone work accepted in Omni-Channel sets Connect to Working - Phone. */
+const phoneWorkRule = buildRule({
+    id: 'work',
+    name: 'Phone work sets Connect Working - Phone',
+    ...workAccepted('sfdc_phone', 'Working - Phone')
+});
 
 describe('the seed four-row table', () => {
     it('Connect → Omni-Channel: Available and Working - Phone follow, without ping-pong', async () => {
@@ -85,29 +93,15 @@ describe('the seed four-row table', () => {
 });
 
 describe('rules that point at each other', () => {
+    const connectSets = (from: string, to: string, id: string): PresenceSyncRule =>
+        buildRule({ id, name: `Connect ${from} sets Omni ${to}`, ...connectToOmni(from, to) });
+    const omniSets = (from: string, to: string, id: string): PresenceSyncRule =>
+        buildRule({ id, name: `Omni ${from} sets Connect ${to}`, ...omniToConnect(from, to) });
+    const mountWith = (rules: PresenceSyncRule[]) =>
+        mount({ configuration: buildAgentConfiguration({ rules }), connect: 'Available', omni: 'Available' });
+
     it('bi-directional pairs settle after one write per side', async () => {
-        const rules: PresenceSyncRule[] = [
-            buildRule({
-                id: 'r1',
-                name: 'Connect Lunch sets Omni Lunch',
-                operandBValue: 'Lunch',
-                destinationValue: 'Lunch'
-            }),
-            buildRule({
-                id: 'r2',
-                name: 'Omni Lunch sets Connect Lunch',
-                source: 'SalesforceStateChange',
-                operandA: 'SalesforceNewState',
-                operandBValue: 'Lunch',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Lunch'
-            })
-        ];
-        const m = await mount({
-            configuration: buildAgentConfiguration({ rules }),
-            connect: 'Available',
-            omni: 'Available'
-        });
+        const m = await mountWith([connectSets('Lunch', 'Lunch', 'r1'), omniSets('Lunch', 'Lunch', 'r2')]);
         m.streams.ccp.setState('Lunch');
         await settle(30);
         expect(m.omni.status()).toBe('Lunch');
@@ -117,34 +111,12 @@ describe('rules that point at each other', () => {
     });
 
     it('a cycle of rules across both sides stops after one write: echoes of its own writes fire no rules', async () => {
-        const connectToOmni = (from: string, to: string, id: string): PresenceSyncRule =>
-            buildRule({
-                id,
-                name: `Connect ${from} sets Omni ${to}`,
-                operandBValue: from,
-                destinationValue: to
-            });
-        const omniToConnect = (from: string, to: string, id: string): PresenceSyncRule =>
-            buildRule({
-                id,
-                name: `Omni ${from} sets Connect ${to}`,
-                source: 'SalesforceStateChange',
-                operandA: 'SalesforceNewState',
-                operandBValue: from,
-                destination: 'ConnectAgentState',
-                destinationValue: to
-            });
-        const rules = [
-            connectToOmni('Lunch', 'Busy', 'c1'),
-            omniToConnect('Busy', 'Training', 'o1'),
-            connectToOmni('Training', 'Lunch', 'c2'),
-            omniToConnect('Lunch', 'Lunch', 'o2')
-        ];
-        const m = await mount({
-            configuration: buildAgentConfiguration({ rules }),
-            connect: 'Available',
-            omni: 'Available'
-        });
+        const m = await mountWith([
+            connectSets('Lunch', 'Busy', 'c1'),
+            omniSets('Busy', 'Training', 'o1'),
+            connectSets('Training', 'Lunch', 'c2'),
+            omniSets('Lunch', 'Lunch', 'o2')
+        ]);
         m.streams.ccp.setState('Lunch');
         await settle(80);
         expect(m.omni.status()).toBe('Busy');
@@ -190,17 +162,8 @@ it('pauses sync when changes come faster than the flapping guard allows, and Res
 
 describe('events during start-up', () => {
     it('keeps Omni-Channel events that arrive while the configuration loads', async () => {
-        const workRule = buildRule({
-            id: 'work',
-            name: 'Phone work sets Connect Working - Phone',
-            source: 'SalesforceWorkAccepted',
-            operandA: 'SalesforceServiceChannel',
-            operandBValue: 'sfdc_phone',
-            destination: 'ConnectAgentState',
-            destinationValue: 'Working - Phone'
-        });
         const m = await mount({
-            configuration: buildAgentConfiguration({ rules: [workRule] }),
+            configuration: buildAgentConfiguration({ rules: [phoneWorkRule] }),
             connect: 'Available',
             omni: 'Available',
             beforeConfiguration: async (early) => {
@@ -227,19 +190,9 @@ describe('events during start-up', () => {
 });
 
 describe('work routed by Omni-Channel', () => {
-    const workRule = buildRule({
-        id: 'work',
-        name: 'Phone work sets Connect Working - Phone',
-        source: 'SalesforceWorkAccepted',
-        operandA: 'SalesforceServiceChannel',
-        operandBValue: 'sfdc_phone',
-        destination: 'ConnectAgentState',
-        destinationValue: 'Working - Phone'
-    });
-
     it('resolves the channel of accepted work by its key prefix and applies the rule', async () => {
         const m = await mount({
-            configuration: buildAgentConfiguration({ rules: [workRule] }),
+            configuration: buildAgentConfiguration({ rules: [phoneWorkRule] }),
             connect: 'Available',
             omni: 'Available'
         });
@@ -255,7 +208,7 @@ describe('work routed by Omni-Channel', () => {
             keyPrefix: c.developerName === 'sfdc_case' ? null : c.keyPrefix
         }));
         const m = await mount({
-            configuration: buildAgentConfiguration({ rules: [workRule], serviceChannels: channels }),
+            configuration: buildAgentConfiguration({ rules: [phoneWorkRule], serviceChannels: channels }),
             connect: 'Available',
             omni: 'Available'
         });

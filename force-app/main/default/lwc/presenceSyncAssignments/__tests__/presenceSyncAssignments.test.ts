@@ -10,7 +10,7 @@ import {
     buildAssignment,
     buildRuleSets
 } from '../../../../../test/jest-mocks/apex/fixtures';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
 
 jest.mock('@salesforce/apex/PresenceSyncRuleController.searchAssignees', () => ({ default: jest.fn() }), {
     virtual: true
@@ -38,10 +38,6 @@ function mount(ruleSet: RuleSet = teamSet, readOnly = false, activeRuleCount = 4
     el.readOnly = readOnly;
     document.body.appendChild(el);
     return el;
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 function rowTexts(el: Element): string[] {

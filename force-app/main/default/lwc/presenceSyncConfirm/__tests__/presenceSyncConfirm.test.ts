@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import PresenceSyncConfirm from 'c/presenceSyncConfirm';
 import type { ConfirmGroup } from 'c/presenceSyncConfirm';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
 
 type ConfirmElement = HTMLElement & {
     label: string;
@@ -18,10 +18,6 @@ function mount(props: Partial<ConfirmElement>): { el: ConfirmElement; answers: u
     el.addEventListener('close', (e) => answers.push((e as CustomEvent).detail));
     document.body.appendChild(el);
     return { el, answers };
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 afterEach(() => {

@@ -1,19 +1,8 @@
 import { describeRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
+import { lunchRule, workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
-const lunch: PresenceSyncRule = {
-    id: 'r1',
-    name: 'Lunch',
-    active: true,
-    order: 10,
-    source: 'ConnectStateChange',
-    operandA: 'ConnectNewState',
-    comparator: 'Equal',
-    operandB: 'StaticValue',
-    operandBValue: 'Lunch',
-    destination: 'SalesforceAgentState',
-    destinationValue: 'Lunch'
-};
+const lunch: PresenceSyncRule = lunchRule({ name: 'Lunch' });
 
 describe('describeRule', () => {
     it('says what a Connect-to-Omni rule does in one sentence', () => {
@@ -89,12 +78,7 @@ describe('describeRule', () => {
         expect(
             describeRule({
                 ...lunch,
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandBValue: '80',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Busy_Omni'
+                ...workloadAtLeast('SalesforceNewWorkloadPct', '80', 'Busy_Omni')
             })
         ).toBe(
             'When the Omni-Channel workload changes and the new workload as a percentage of capacity is at least 80%, set the Connect agent state to Busy_Omni.'
@@ -113,12 +97,7 @@ describe('describeRule', () => {
         expect(
             describeRule({
                 ...lunch,
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewInterruptibleWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandBValue: '100',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Busy Chat'
+                ...workloadAtLeast('SalesforceNewInterruptibleWorkloadPct', '100', 'Busy Chat')
             })
         ).toBe(
             'When the Omni-Channel workload changes and the new interruptible workload as a percentage of interruptible capacity is at least 100%, set the Connect agent state to Busy Chat.'
@@ -140,11 +119,7 @@ describe('describeRule', () => {
         expect(
             describeRule({
                 ...lunch,
-                source: 'SalesforceWorkAccepted',
-                operandA: 'SalesforceServiceChannel',
-                operandBValue: 'Phone',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Working'
+                ...workAccepted('Phone', 'Working')
             })
         ).toBe(
             "When the agent accepts Omni-Channel work and the accepted work's service channel equals Phone, set the Connect agent state to Working."

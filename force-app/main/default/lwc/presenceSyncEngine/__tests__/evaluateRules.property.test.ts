@@ -15,6 +15,7 @@ import type {
     PresenceSyncRule,
     SourceEvent
 } from 'c/presenceSyncEngine';
+import { WORKLOAD_OPERANDS } from '../../../../../test/workloadOperands';
 
 /*
  * The engine indexes rules by source and by value; this reference reads the contract literally
@@ -136,16 +137,7 @@ const OPERANDS: Operand[] = [
     'ConnectOldState',
     'SalesforceNewState',
     'SalesforceServiceChannel',
-    'SalesforcePreviousWorkload',
-    'SalesforcePreviousWorkloadPct',
-    'SalesforceNewWorkload',
-    'SalesforceNewWorkloadPct',
-    'SalesforceConfiguredCapacity',
-    'SalesforcePreviousInterruptibleWorkload',
-    'SalesforcePreviousInterruptibleWorkloadPct',
-    'SalesforceNewInterruptibleWorkload',
-    'SalesforceNewInterruptibleWorkloadPct',
-    'SalesforceConfiguredInterruptibleCapacity',
+    ...WORKLOAD_OPERANDS,
     'StaticValue',
     'StaticValue',
     'StaticValue',

@@ -7,6 +7,7 @@ import {
     validateRule
 } from 'c/presenceSyncEngine';
 import type { StateMapping } from 'c/presenceSyncEngine';
+import { connectToOmni, omniToConnect } from '../../../../../test/ruleShapes';
 
 describe('expandMappings', () => {
     it('turns a Publisher row into a Connect-to-Omni rule', () => {
@@ -21,13 +22,7 @@ describe('expandMappings', () => {
                 name: 'Connect Lunch to Omni Lunch_Break',
                 active: true,
                 order: 10,
-                source: 'ConnectStateChange',
-                operandA: 'ConnectNewState',
-                comparator: 'Equal',
-                operandB: 'StaticValue',
-                operandBValue: 'Lunch',
-                destination: 'SalesforceAgentState',
-                destinationValue: 'Lunch_Break',
+                ...connectToOmni('Lunch', 'Lunch_Break'),
                 mappingId: 'm1'
             }
         ]);
@@ -45,13 +40,7 @@ describe('expandMappings', () => {
                 name: 'Omni Lunch_Break to Connect Lunch',
                 active: true,
                 order: 20,
-                source: 'SalesforceStateChange',
-                operandA: 'SalesforceNewState',
-                comparator: 'Equal',
-                operandB: 'StaticValue',
-                operandBValue: 'Lunch_Break',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Lunch',
+                ...omniToConnect('Lunch_Break', 'Lunch'),
                 mappingId: 'm2'
             }
         ]);

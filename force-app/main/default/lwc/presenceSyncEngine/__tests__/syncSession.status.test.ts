@@ -159,6 +159,7 @@ describe('sync session: flapping guard', () => {
     });
 
     it('uses documented defaults and repairs nonsense settings', () => {
+        // Written out as documented, not copied from sessionSettings.ts, so that a changed default fails here.
         expect(DEFAULT_SESSION_SETTINGS).toEqual({
             onContact: 'queue-next',
             flapMaxChanges: 8,

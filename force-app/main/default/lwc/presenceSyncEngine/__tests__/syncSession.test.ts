@@ -1,6 +1,7 @@
 /* eslint-disable no-await-in-loop -- each step must settle before the next one starts */
 import { createEngineRig, settle } from '../../../../../test/engineFakes';
 import { bidirectional, rule, steps } from '../../../../../test/sessionTestRules';
+import { workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 describe('sync session: ordinary sync', () => {
     it('sets Omni-Channel when the agent changes Connect, and the echo runs no rules', async () => {
@@ -48,20 +49,11 @@ describe('sync session: ordinary sync', () => {
         const rules = [
             rule({
                 id: 'work',
-                source: 'SalesforceWorkAccepted',
-                operandA: 'SalesforceServiceChannel',
-                operandBValue: 'Phone',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Working'
+                ...workAccepted('Phone', 'Working')
             }),
             rule({
                 id: 'full',
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandBValue: '100',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Full'
+                ...workloadAtLeast('SalesforceNewWorkloadPct', '100', 'Full')
             })
         ];
         const rig = createEngineRig({ rules });
@@ -79,12 +71,7 @@ describe('sync session: ordinary sync', () => {
             rules: [
                 rule({
                     id: 'interruptible-full',
-                    source: 'SalesforceWorkloadChanged',
-                    operandA: 'SalesforceNewInterruptibleWorkloadPct',
-                    comparator: 'GreaterThanOrEqual',
-                    operandBValue: '100',
-                    destination: 'ConnectAgentState',
-                    destinationValue: 'Busy Chat'
+                    ...workloadAtLeast('SalesforceNewInterruptibleWorkloadPct', '100', 'Busy Chat')
                 })
             ]
         });

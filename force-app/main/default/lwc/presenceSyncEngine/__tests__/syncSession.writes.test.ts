@@ -83,7 +83,24 @@ describe('sync session: failures', () => {
         rig.connect.agentSets('Available');
         await settle(rig);
         expect(rig.session.snapshot().status).toBe('in-sync');
-        expect(rig.session.snapshot().lastError?.message).toBe('down');
+        expect(rig.session.snapshot().lastError).toBeNull();
+    });
+
+    it('keeps the refusal while the sides differ, and forgets it once that side takes a change', async () => {
+        const rig = createEngineRig({ rules: bidirectional(), omniStatus: 'Offline' });
+        rig.omni.failNext('down');
+        rig.connect.agentSets('Lunch');
+        await settle(rig);
+        rig.clock.advance(5_000);
+        await settle(rig);
+        expect(rig.session.snapshot()).toMatchObject({
+            status: 'out-of-sync',
+            lastError: { message: 'down' }
+        });
+        rig.session.syncNow();
+        await settle(rig);
+        expect(rig.omni.calls).toEqual(['Lunch', 'Lunch']);
+        expect(rig.session.snapshot()).toMatchObject({ status: 'in-sync', lastError: null });
     });
 
     it('turns a port that throws synchronously, or rejects with odd values, into failures', async () => {

@@ -1,21 +1,10 @@
 import { formatRuleIssue, RULE_ISSUE_MESSAGES, validateRule } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule, RuleIssue } from 'c/presenceSyncEngine';
+import { lunchRule, workloadAtLeast } from '../../../../../test/ruleShapes';
 
+/** The sound Lunch rule with any fields, even ones no rule may have, put over it. */
 function rule(partial: Record<string, unknown> = {}): Record<string, unknown> {
-    return {
-        id: 'r1',
-        name: 'Lunch to Lunch',
-        active: true,
-        order: 10,
-        source: 'ConnectStateChange',
-        operandA: 'ConnectNewState',
-        comparator: 'Equal',
-        operandB: 'StaticValue',
-        operandBValue: 'Lunch',
-        destination: 'SalesforceAgentState',
-        destinationValue: 'Lunch',
-        ...partial
-    };
+    return { ...lunchRule(), ...partial };
 }
 
 const summary = (issues: RuleIssue[]): string[] => issues.map((i) => `${i.field}:${i.code}`);
@@ -57,12 +46,7 @@ describe('validateRule', () => {
         expect(
             validateRule(
                 rule({
-                    source: 'SalesforceWorkloadChanged',
-                    operandA: 'SalesforceNewWorkloadPct',
-                    comparator: 'GreaterThanOrEqual',
-                    operandBValue: '80',
-                    destination: 'ConnectAgentState',
-                    destinationValue: 'Busy_Omni'
+                    ...workloadAtLeast('SalesforceNewWorkloadPct', '80', 'Busy_Omni')
                 })
             )
         ).toEqual([]);

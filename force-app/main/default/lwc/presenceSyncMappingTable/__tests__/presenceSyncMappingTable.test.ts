@@ -7,7 +7,7 @@ import {
     DEFAULT_RULE_SET_ID,
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, eventDetails, flushPromises, q } from '../../../../../test/domTestUtils';
 
 type TableElement = HTMLElement & {
     rules: PresenceSyncRule[];
@@ -33,14 +33,9 @@ function mount(rules: PresenceSyncRule[] = []): { el: TableElement; batches: Bat
     el.ruleSetId = DEFAULT_RULE_SET_ID;
     el.statuses = buildStatuses();
     el.connectStates = [...SEED_CONNECT_STATES];
-    const batches: Batch[] = [];
-    el.addEventListener('savebatch', (e) => batches.push((e as CustomEvent<Batch>).detail));
+    const batches = eventDetails<Batch>(el, 'savebatch');
     document.body.appendChild(el);
     return { el, batches };
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 function rows(el: Element): Element[] {

@@ -22,6 +22,11 @@ function setUp(timeoutMs = 1000) {
     return { port, requests, inputs, warnings };
 }
 
+/** The widget's statusChanged event for a status, by its developer name, as Omni-Channel sends it. */
+function statusChanged(port: OmniBridgeClient, name: string, reason: string): void {
+    port.handleEvent('statusChanged', { statusId: byName(name).id15, statusApiName: name, reason });
+}
+
 afterEach(() => {
     jest.useRealTimers();
 });
@@ -118,19 +123,11 @@ describe('reading the status at start-up', () => {
         await expect(read).resolves.toBe('Offline');
         // …then logs the agent back in to the status they had.
         port.handleEvent('loginSuccess', { statusId: byName('Lunch').id15 });
-        port.handleEvent('statusChanged', {
-            statusId: byName('Lunch').id15,
-            statusApiName: 'Lunch',
-            reason: 'OmniLoginStatusChange'
-        });
+        statusChanged(port, 'Lunch', 'OmniLoginStatusChange');
         expect(atLoad).toEqual(['Lunch']);
         expect(inputs).toEqual([]);
         // Later changes are inputs again.
-        port.handleEvent('statusChanged', {
-            statusId: byName('Busy').id15,
-            statusApiName: 'Busy',
-            reason: 'OmniManualStatusChange'
-        });
+        statusChanged(port, 'Busy', 'OmniManualStatusChange');
         expect(inputs).toEqual([
             { kind: 'omni-status', statusDeveloperName: 'Busy', reason: 'OmniManualStatusChange' }
         ]);
@@ -139,11 +136,7 @@ describe('reading the status at start-up', () => {
     it('takes a login that comes while the first read is on its way as the status at load', async () => {
         const { port, requests, inputs } = setUp();
         const read = port.readInitialStatus();
-        port.handleEvent('statusChanged', {
-            statusId: byName('Lunch').id15,
-            statusApiName: 'Lunch',
-            reason: 'OmniLoginStatusChange'
-        });
+        statusChanged(port, 'Lunch', 'OmniLoginStatusChange');
         port.handleResponse(requests[0].requestId, false, null, 'Omni-Channel is not ready yet.');
         await expect(read).resolves.toBe('Lunch');
         expect(inputs).toEqual([]);
@@ -155,11 +148,7 @@ describe('reading the status at start-up', () => {
         port.handleResponse(requests[0].requestId, false, null, 'Agent is not logged in');
         await read;
         port.handleEvent('loginSuccess', { statusId: byName('Available').id15 });
-        port.handleEvent('statusChanged', {
-            statusId: byName('Available').id15,
-            statusApiName: 'Available',
-            reason: 'OmniManualStatusChange'
-        });
+        statusChanged(port, 'Available', 'OmniManualStatusChange');
         expect(inputs).toEqual([
             { kind: 'omni-status', statusDeveloperName: 'Available', reason: 'OmniManualStatusChange' }
         ]);
@@ -172,11 +161,7 @@ describe('reading the status at start-up', () => {
         await read;
         const later = Date.now() + 9000;
         jest.spyOn(Date, 'now').mockReturnValue(later);
-        port.handleEvent('statusChanged', {
-            statusId: byName('Lunch').id15,
-            statusApiName: 'Lunch',
-            reason: 'OmniLoginStatusChange'
-        });
+        statusChanged(port, 'Lunch', 'OmniLoginStatusChange');
         expect(inputs).toEqual([
             { kind: 'omni-status', statusDeveloperName: 'Lunch', reason: 'OmniLoginStatusChange' }
         ]);

@@ -2,7 +2,7 @@ import { coverageMatrix } from 'c/presenceSyncRuleAnalysis';
 import type { CoverageMatrix } from 'c/presenceSyncRuleAnalysis';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { buildRule, buildSeedRules, SEED_CONNECT_STATES } from '../../../../../test/jest-mocks/apex/fixtures';
-import { connectToOmni, omniToConnect } from '../../../../../test/ruleAnalysisFixtures';
+import { connectToOmni, omniToConnect, workAccepted } from '../../../../../test/ruleShapes';
 
 const OMNI = ['Available', 'Busy', 'Lunch', 'Working_Phone', 'Working_Media'];
 
@@ -152,13 +152,7 @@ describe('coverageMatrix', () => {
         const matrix = coverageMatrix([
             buildRule({
                 id: 'chat',
-                source: 'SalesforceWorkAccepted',
-                operandA: 'SalesforceServiceChannel',
-                comparator: 'Equal',
-                operandB: 'StaticValue',
-                operandBValue: 'sfdc_chat',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Working - Media'
+                ...workAccepted('sfdc_chat', 'Working - Media')
             })
         ]);
         expect(matrix.pairs).toEqual([]);

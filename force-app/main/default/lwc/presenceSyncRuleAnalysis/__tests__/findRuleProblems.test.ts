@@ -2,6 +2,7 @@ import { analyzeRules, findingsIntroduced, findRuleProblems } from 'c/presenceSy
 import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
 import { buildSeedRules } from '../../../../../test/jest-mocks/apex/fixtures';
 import { connectTo, kinds, omniTo, rule, useRuleOrder } from '../../../../../test/ruleAnalysisFixtures';
+import { workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 useRuleOrder();
 
@@ -91,13 +92,7 @@ describe('findRuleProblems', () => {
         it('finds shadowing among workload thresholds', () => {
             const findings = findRuleProblems([
                 rule('over50', {
-                    source: 'SalesforceWorkloadChanged',
-                    operandA: 'SalesforceNewWorkloadPct',
-                    comparator: 'GreaterThanOrEqual',
-                    operandB: 'StaticValue',
-                    operandBValue: '50',
-                    destination: 'ConnectAgentState',
-                    destinationValue: 'Busy Omni'
+                    ...workloadAtLeast('SalesforceNewWorkloadPct', '50', 'Busy Omni')
                 }),
                 rule('over80', {
                     source: 'SalesforceWorkloadChanged',
@@ -155,13 +150,7 @@ describe('findRuleProblems', () => {
         it('treats work-accepted rules on different channels as independent', () => {
             const chat = (id: string, channel: string) =>
                 rule(id, {
-                    source: 'SalesforceWorkAccepted',
-                    operandA: 'SalesforceServiceChannel',
-                    comparator: 'Equal',
-                    operandB: 'StaticValue',
-                    operandBValue: channel,
-                    destination: 'ConnectAgentState',
-                    destinationValue: 'Working - Media'
+                    ...workAccepted(channel, 'Working - Media')
                 });
             expect(findRuleProblems([chat('chat', 'sfdc_chat'), chat('case', 'sfdc_case')])).toEqual([]);
         });

@@ -27,6 +27,21 @@ import {
 
 useRuleBuilderHarness();
 
+/** Opens the editor on a new rule and saves it as Lunch → Lunch. */
+async function saveNewLunchRule(el: HTMLElement): Promise<void> {
+    q(el, '[data-id="new-rule"]').click();
+    await flushPromises();
+    const editor = q(el, 'c-presence-sync-rule-editor');
+    await fire(editor, 'save', {
+        rule: buildRule({
+            ...(editor.rule as object),
+            name: 'Lunch',
+            operandBValue: 'Lunch',
+            destinationValue: 'Lunch'
+        })
+    });
+}
+
 describe('c-presence-sync-rule-builder', () => {
     it('creates a rule through the editor and shows it after the server saved it', async () => {
         const el = await mount();
@@ -78,17 +93,7 @@ describe('c-presence-sync-rule-builder', () => {
             })
         );
         const el = await mount();
-        q(el, '[data-id="new-rule"]').click();
-        await flushPromises();
-        const editor = q(el, 'c-presence-sync-rule-editor');
-        await fire(editor, 'save', {
-            rule: buildRule({
-                ...(editor.rule as object),
-                name: 'Lunch',
-                operandBValue: 'Lunch',
-                destinationValue: 'Lunch'
-            })
-        });
+        await saveNewLunchRule(el);
 
         expect(q(el, 'c-presence-sync-rule-editor').serverIssues).toEqual([
             { field: 'destinationValue', message: 'The status Lunch was deleted a moment ago.' }
@@ -101,17 +106,7 @@ describe('c-presence-sync-rule-builder', () => {
             buildApexError('Insufficient access to Presence_Sync_Rule__c.')
         );
         const el = await mount();
-        q(el, '[data-id="new-rule"]').click();
-        await flushPromises();
-        const editor = q(el, 'c-presence-sync-rule-editor');
-        await fire(editor, 'save', {
-            rule: buildRule({
-                ...(editor.rule as object),
-                name: 'Lunch',
-                operandBValue: 'Lunch',
-                destinationValue: 'Lunch'
-            })
-        });
+        await saveNewLunchRule(el);
         expect(q(el, 'c-presence-sync-rule-editor').serverIssues).toEqual([
             { field: 'rule', message: 'Insufficient access to Presence_Sync_Rule__c.' }
         ]);
@@ -224,17 +219,7 @@ describe('c-presence-sync-rule-builder', () => {
             throw buildApexError('Request timed out.');
         });
         const el = await mount();
-        q(el, '[data-id="new-rule"]').click();
-        await flushPromises();
-        const editor = q(el, 'c-presence-sync-rule-editor');
-        await fire(editor, 'save', {
-            rule: buildRule({
-                ...(editor.rule as object),
-                name: 'Lunch',
-                operandBValue: 'Lunch',
-                destinationValue: 'Lunch'
-            })
-        });
+        await saveNewLunchRule(el);
         expect(listed(el)).toHaveLength(3);
     });
 

@@ -9,6 +9,7 @@ import {
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
 import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { workloadAtLeast } from '../../../../../test/ruleShapes';
 
 type CoverageElement = HTMLElement & {
     rules: PresenceSyncRule[];
@@ -62,13 +63,7 @@ describe('c-presence-sync-rule-coverage', () => {
             id: 'chat-full',
             name: 'Interruptible work full',
             order: 5,
-            source: 'SalesforceWorkloadChanged',
-            operandA: 'SalesforceNewInterruptibleWorkloadPct',
-            comparator: 'GreaterThanOrEqual',
-            operandB: 'StaticValue',
-            operandBValue: '100',
-            destination: 'ConnectAgentState',
-            destinationValue: 'Working - Media'
+            ...workloadAtLeast('SalesforceNewInterruptibleWorkloadPct', '100', 'Working - Media')
         });
         const el = mount([...buildSeedRules(), workload, { ...workload, id: 'off', active: false }]);
         await flushPromises();

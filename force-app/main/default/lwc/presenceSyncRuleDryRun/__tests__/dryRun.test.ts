@@ -3,18 +3,13 @@ import { toSessionSettings } from 'c/presenceSyncOrgSettings';
 import { expandMappings } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import { buildRule, buildSeedRules, buildSettings } from '../../../../../test/jest-mocks/apex/fixtures';
+import { workAccepted } from '../../../../../test/ruleShapes';
 
 const chatRule: PresenceSyncRule = buildRule({
     id: 'chat',
     name: 'Chat work sets Connect Working - Media',
     order: 50,
-    source: 'SalesforceWorkAccepted',
-    operandA: 'SalesforceServiceChannel',
-    comparator: 'Equal',
-    operandB: 'StaticValue',
-    operandBValue: 'sfdc_chat',
-    destination: 'ConnectAgentState',
-    destinationValue: 'Working - Media'
+    ...workAccepted('sfdc_chat', 'Working - Media')
 });
 
 describe('runDryRun', () => {

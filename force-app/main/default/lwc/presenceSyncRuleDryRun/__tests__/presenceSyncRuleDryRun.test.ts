@@ -9,7 +9,8 @@ import {
     buildStatuses,
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
+import { workAccepted, workloadAtLeast } from '../../../../../test/ruleShapes';
 
 type DryRunElement = HTMLElement & {
     rules: PresenceSyncRule[];
@@ -32,11 +33,7 @@ const RULES: PresenceSyncRule[] = [
         id: 'chat',
         name: 'Chat work sets Connect Working - Media',
         order: 6,
-        source: 'SalesforceWorkAccepted',
-        operandA: 'SalesforceServiceChannel',
-        operandBValue: 'sfdc_chat',
-        destination: 'ConnectAgentState',
-        destinationValue: 'Working - Media'
+        ...workAccepted('sfdc_chat', 'Working - Media')
     })
 ];
 
@@ -49,10 +46,6 @@ function mount(settings: unknown = buildSettings()): DryRunElement {
     el.serviceChannels = buildServiceChannels();
     document.body.appendChild(el);
     return el;
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 function all(el: Element, selector: string): Element[] {
@@ -131,13 +124,7 @@ describe('c-presence-sync-rule-dry-run', () => {
             buildRule({
                 id: 'full',
                 name: 'Full workload sets Connect Offline',
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandB: 'StaticValue',
-                operandBValue: '100',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Offline'
+                ...workloadAtLeast('SalesforceNewWorkloadPct', '100', 'Offline')
             })
         ];
         await flushPromises();
@@ -184,13 +171,7 @@ describe('c-presence-sync-rule-dry-run', () => {
             buildRule({
                 id: 'interruptible-full',
                 name: 'Full interruptible workload sets Connect Working - Media',
-                source: 'SalesforceWorkloadChanged',
-                operandA: 'SalesforceNewInterruptibleWorkloadPct',
-                comparator: 'GreaterThanOrEqual',
-                operandB: 'StaticValue',
-                operandBValue: '100',
-                destination: 'ConnectAgentState',
-                destinationValue: 'Working - Media'
+                ...workloadAtLeast('SalesforceNewInterruptibleWorkloadPct', '100', 'Working - Media')
             })
         ];
         await flushPromises();

@@ -7,6 +7,7 @@ import {
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
 import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { lunchRule } from '../../../../../test/ruleShapes';
 
 type EditorElement = HTMLElement & {
     rule: Partial<PresenceSyncRule>;
@@ -54,6 +55,26 @@ async function clickButton(el: Element, id: string): Promise<void> {
     await flush();
 }
 
+/** Picks the criterion's operands and comparator, and lets the value fields that follow render. */
+async function chooseCriterion(
+    el: Element,
+    operandA: string,
+    comparator: string,
+    operandB: string
+): Promise<void> {
+    change(q(el, 'lightning-combobox[data-field="operandA"]'), { value: operandA });
+    change(q(el, 'lightning-combobox[data-field="comparator"]'), { value: comparator });
+    change(q(el, 'lightning-combobox[data-field="operandB"]'), { value: operandB });
+    await flush();
+}
+
+/** Records the rule of every save event the editor fires. */
+function savedRules(el: Element): jest.Mock {
+    const saved = jest.fn();
+    el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
+    return saved;
+}
+
 function errorText(el: Element, field: string): string | undefined {
     return q(el, `[data-error-for="${field}"]`)?.textContent?.trim();
 }
@@ -65,18 +86,14 @@ afterEach(() => {
 describe('c-presence-sync-rule-editor', () => {
     it("walks the seed's wizard (name → source → criteria → destination → save) and saves the rule", async () => {
         const el = mount();
-        const saved = jest.fn();
-        el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
+        const saved = savedRules(el);
         await flush();
 
         change(q(el, 'lightning-input[data-field="name"]'), { value: 'Connect agent switches to Lunch' });
         await clickButton(el, 'next');
         change(q(el, 'lightning-radio-group[data-field="source"]'), { value: 'ConnectStateChange' });
         await clickButton(el, 'next');
-        change(q(el, 'lightning-combobox[data-field="operandA"]'), { value: 'ConnectNewState' });
-        change(q(el, 'lightning-combobox[data-field="comparator"]'), { value: 'Equal' });
-        change(q(el, 'lightning-combobox[data-field="operandB"]'), { value: 'StaticValue' });
-        await flush();
+        await chooseCriterion(el, 'ConnectNewState', 'Equal', 'StaticValue');
         pickValue(el, 'operandBValue', 'Lunch');
         await clickButton(el, 'next');
         // The only destination a Connect event may set is the Omni-Channel status: chosen already.
@@ -157,22 +174,9 @@ describe('c-presence-sync-rule-editor', () => {
     });
 
     it('saves an existing rule from its first step, without walking to the end', async () => {
-        const el = mount({
-            id: 'a0CHs0000000001AAA',
-            name: 'Lunch to Lunch',
-            active: true,
-            order: 10,
-            source: 'ConnectStateChange',
-            operandA: 'ConnectNewState',
-            comparator: 'Equal',
-            operandB: 'StaticValue',
-            operandBValue: 'Lunch',
-            destination: 'SalesforceAgentState',
-            destinationValue: 'Lunch'
-        });
+        const el = mount(lunchRule({ id: 'a0CHs0000000001AAA' }));
         el.isNew = false;
-        const saved = jest.fn();
-        el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
+        const saved = savedRules(el);
         await flush();
         change(q(el, 'lightning-input[data-field="name"]'), { value: 'Lunch follows Lunch' });
         await clickButton(el, 'save');
@@ -227,8 +231,7 @@ describe('c-presence-sync-rule-editor', () => {
 
     it('builds a rule on interruptible workload percent, explaining the operand, with a number field', async () => {
         const el = mount({ name: 'Chats fill the agent', active: true, order: 30 });
-        const saved = jest.fn();
-        el.addEventListener('save', (e) => saved((e as CustomEvent).detail.rule));
+        const saved = savedRules(el);
         await flush();
         await clickButton(el, 'next');
         change(q(el, 'lightning-radio-group[data-field="source"]'), { value: 'SalesforceWorkloadChanged' });
@@ -238,12 +241,12 @@ describe('c-presence-sync-rule-editor', () => {
         ).options;
         expect(options.map((o) => o.label)).toContain('Salesforce New Interruptible Workload Pct');
         expect(q(el, '[data-hint-for="operandA"]')).toBeNull();
-        change(q(el, 'lightning-combobox[data-field="operandA"]'), {
-            value: 'SalesforceNewInterruptibleWorkloadPct'
-        });
-        change(q(el, 'lightning-combobox[data-field="comparator"]'), { value: 'GreaterThanOrEqual' });
-        change(q(el, 'lightning-combobox[data-field="operandB"]'), { value: 'StaticValue' });
-        await flush();
+        await chooseCriterion(
+            el,
+            'SalesforceNewInterruptibleWorkloadPct',
+            'GreaterThanOrEqual',
+            'StaticValue'
+        );
         expect(q(el, '[data-hint-for="operandA"]').textContent).toContain('interruptible capacity');
         expect((valueField(el, 'operandBValue') as unknown as { kind: string }).kind).toBe('number');
         pickValue(el, 'operandBValue', '100');

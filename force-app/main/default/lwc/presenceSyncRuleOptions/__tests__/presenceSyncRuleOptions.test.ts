@@ -7,6 +7,7 @@ import {
     valueKindFor
 } from 'c/presenceSyncRuleOptions';
 import { buildStatuses } from '../../../../../test/jest-mocks/apex/fixtures';
+import { WORKLOAD_OPERANDS } from '../../../../../test/workloadOperands';
 
 describe('rule builder options', () => {
     it.each([
@@ -14,22 +15,7 @@ describe('rule builder options', () => {
         ['SalesforceStateChange', ['SalesforceNewState', 'StaticValue']],
         ['SalesforceLogout', ['SalesforceNewState', 'StaticValue']],
         ['SalesforceWorkAccepted', ['SalesforceServiceChannel', 'StaticValue']],
-        [
-            'SalesforceWorkloadChanged',
-            [
-                'SalesforcePreviousWorkload',
-                'SalesforcePreviousWorkloadPct',
-                'SalesforceNewWorkload',
-                'SalesforceNewWorkloadPct',
-                'SalesforceConfiguredCapacity',
-                'SalesforcePreviousInterruptibleWorkload',
-                'SalesforcePreviousInterruptibleWorkloadPct',
-                'SalesforceNewInterruptibleWorkload',
-                'SalesforceNewInterruptibleWorkloadPct',
-                'SalesforceConfiguredInterruptibleCapacity',
-                'StaticValue'
-            ]
-        ]
+        ['SalesforceWorkloadChanged', [...WORKLOAD_OPERANDS, 'StaticValue']]
     ] as const)('offers for %s only the operands it carries', (source, operands) => {
         expect(operandOptions(source).map((o) => o.value)).toEqual(operands);
     });

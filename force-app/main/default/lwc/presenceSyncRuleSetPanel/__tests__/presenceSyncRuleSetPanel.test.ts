@@ -4,7 +4,7 @@ import saveRuleSet from '@salesforce/apex/PresenceSyncRuleController.saveRuleSet
 import deleteRuleSet from '@salesforce/apex/PresenceSyncRuleController.deleteRuleSet';
 import type { RuleSet } from 'presence-sync/contracts';
 import { buildApexError, buildRuleSets } from '../../../../../test/jest-mocks/apex/fixtures';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
 
 jest.mock('@salesforce/apex/PresenceSyncRuleController.saveRuleSet', () => ({ default: jest.fn() }), {
     virtual: true
@@ -38,10 +38,6 @@ function mount(
     }
     document.body.appendChild(el);
     return { el, events };
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 async function click(el: Element, id: string): Promise<void> {

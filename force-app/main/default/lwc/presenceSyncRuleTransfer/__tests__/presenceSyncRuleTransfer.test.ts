@@ -9,7 +9,7 @@ import {
     buildStatuses,
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, eventDetails, flushPromises, q } from '../../../../../test/domTestUtils';
 
 type TransferElement = HTMLElement & {
     rules: PresenceSyncRule[];
@@ -35,14 +35,9 @@ function mount(): { el: TransferElement; batches: Batch[] } {
         statusNames: buildStatuses().map((s) => s.developerName),
         connectStates: [...SEED_CONNECT_STATES]
     };
-    const batches: Batch[] = [];
-    el.addEventListener('savebatch', (e) => batches.push((e as CustomEvent<Batch>).detail));
+    const batches = eventDetails<Batch>(el, 'savebatch');
     document.body.appendChild(el);
     return { el, batches };
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 async function chooseFile(el: Element, name: string, text: string, size?: number): Promise<jest.Mock> {

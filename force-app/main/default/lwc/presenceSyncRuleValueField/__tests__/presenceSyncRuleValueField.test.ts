@@ -6,7 +6,7 @@ import {
     buildStatuses,
     SEED_CONNECT_STATES
 } from '../../../../../test/jest-mocks/apex/fixtures';
-import { clearBody, flushPromises } from '../../../../../test/domTestUtils';
+import { clearBody, flushPromises, q } from '../../../../../test/domTestUtils';
 
 type FieldElement = HTMLElement & {
     label: string;
@@ -42,10 +42,6 @@ function mount(kind: ValueFieldKind, value?: string, error?: string): { el: Fiel
     );
     document.body.appendChild(el);
     return { el, values };
-}
-
-function q(el: Element, selector: string): HTMLElement & Record<string, unknown> {
-    return el.shadowRoot?.querySelector(selector) as HTMLElement & Record<string, unknown>;
 }
 
 function options(el: Element): Option[] {
