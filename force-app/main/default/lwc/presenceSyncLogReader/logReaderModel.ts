@@ -102,7 +102,7 @@ class LogDerivations {
     }
 }
 
-export type TimelineView = TimelineGroup & {
+export type TimelineView = Omit<TimelineGroup, 'steps'> & {
     startText: string;
     durationText: string;
     badgeClass: string;
