@@ -83,6 +83,21 @@ export interface OrgContext {
     readonly channels: ServiceChannelInfo[];
 }
 
+export type ApexHandler = (params: Record<string, unknown>) => unknown;
+
+/** One subject of the org (its rules, its log): the Apex methods it serves, over the shared data. */
+export abstract class OrgPart {
+    constructor(protected readonly org: OrgContext) {}
+
+    /** The data as it is now (a reset replaces it). */
+    protected get data(): OrgData {
+        return this.org.data();
+    }
+
+    /** Its Apex methods by `Class.method`. */
+    abstract handlers(): Record<string, ApexHandler>;
+}
+
 export function parseJson(value: unknown, name: string): unknown {
     if (typeof value !== 'string') {
         throw new ApexError(`${name} must be a JSON string.`);

@@ -13,7 +13,8 @@ import {
     fakeId
 } from '../jest-mocks/apex/fixtures';
 import { ApexError, parseJsonArray, parseJsonObject } from './orgData';
-import type { OrgContext, OrgData } from './orgData';
+import { OrgPart } from './orgData';
+import type { ApexHandler } from './orgData';
 import {
     agentLogState,
     DEBUG_CHANNEL,
@@ -31,18 +32,9 @@ const LOG_LIMIT = 20000;
 /** The workbench user who debugs agents live (the log reader's supervisor). */
 const SUPERVISOR_NAME = 'Sam Supervisor';
 
-type Handler = (params: Record<string, unknown>) => unknown;
-
-export class OrgLogCalls {
-    constructor(private readonly org: OrgContext) {}
-
-    /** The data as it is now (a reset replaces it). */
-    private get data(): OrgData {
-        return this.org.data();
-    }
-
+export class OrgLogCalls extends OrgPart {
     /** The Apex methods this part serves (searchAgents is the org's). */
-    handlers(): Record<string, Handler> {
+    handlers(): Record<string, ApexHandler> {
         return {
             'PresenceSyncAgentController.writeLogEntries': (p) => this.writeLogEntries(p),
             'PresenceSyncAgentController.reportAgentState': (p) => this.reportAgentState(p),

@@ -17,7 +17,8 @@ import type {
 } from 'presence-sync/contracts';
 import { buildAccessReport, DEFAULT_RULE_SET_ID, fakeId } from '../jest-mocks/apex/fixtures';
 import { ApexError, parseJsonArray, parseJsonObject, RULES_CHANGED_CHANNEL, stringList } from './orgData';
-import type { OrgContext, OrgData } from './orgData';
+import { OrgPart } from './orgData';
+import type { ApexHandler } from './orgData';
 
 const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
 /** PresenceSyncRuleService.MAX_RULES_PER_SAVE: rules one request may carry. */
@@ -30,18 +31,9 @@ const RULE_SET_DEFAULT_UNDELETABLE =
 const RULE_SET_MOVE_TARGET_GONE =
     'The rule set to move the assignments to no longer exists. Reload and choose another one.';
 
-type Handler = (params: Record<string, unknown>) => unknown;
-
-export class OrgRules {
-    constructor(private readonly org: OrgContext) {}
-
-    /** The data as it is now (a reset replaces it). */
-    private get data(): OrgData {
-        return this.org.data();
-    }
-
+export class OrgRules extends OrgPart {
     /** The Apex methods of PresenceSyncRuleController this part serves (searchAssignees is the org's). */
-    handlers(): Record<string, Handler> {
+    handlers(): Record<string, ApexHandler> {
         return {
             'PresenceSyncRuleController.getRuleBuilderData': () => this.getRuleBuilderData(),
             'PresenceSyncRuleController.getRules': (p) => this.rulesOf(this.ruleSetIdParam(p), false),
