@@ -55,9 +55,9 @@ function plural(n: number, one: string, many: string): string {
 // ---- derived views ----
 
 /**
- * Steps, syncs and swimlanes of the entries, each derived once per input: getters run several
- * times per render and a day's log has thousands of entries. Summaries (the Summary log level)
- * stand for the steps they summarise.
+ * Steps, syncs and swimlanes of the entries, each derived once per input: a filter or another
+ * page of syncs changes the view, not these, and a day's log has thousands of entries. Summaries
+ * (the Summary log level) stand for the steps they summarise.
  */
 class LogDerivations {
     private entries: readonly SyncLogEntry[] | null = null;
