@@ -51,120 +51,134 @@ function problemKey(state: LiveStateReport): string {
     ]);
 }
 
-export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
-    const keepAliveMs = options.keepAliveMs ?? KEEP_ALIVE_MS;
-    const changeGapMs = options.changeGapMs ?? 60000;
-    const problemGapMs = options.problemGapMs ?? 2000;
-    const quietMs = options.quietMs ?? 300;
-    let started = false;
-    let keepAlive: ReturnType<typeof setTimeout> | null = null;
-    let soon: ReturnType<typeof setTimeout> | null = null;
-    let soonDue = 0;
-    let lastJson = '';
-    let lastProblem = '';
-    let lastAt = -Infinity;
+/** What was last reported and the timers of the next report. */
+class ThrottledHeartbeat implements Heartbeat {
+    private readonly keepAliveMs: number;
+    private readonly changeGapMs: number;
+    private readonly problemGapMs: number;
+    private readonly quietMs: number;
+    private started = false;
+    private keepAlive: ReturnType<typeof setTimeout> | null = null;
+    private soon: ReturnType<typeof setTimeout> | null = null;
+    private soonDue = 0;
+    private lastJson = '';
+    private lastProblem = '';
+    private lastAt = -Infinity;
 
-    function clearSoon(): void {
-        if (soon !== null) {
-            clearTimeout(soon);
-            soon = null;
+    constructor(private readonly options: HeartbeatOptions) {
+        this.keepAliveMs = options.keepAliveMs ?? KEEP_ALIVE_MS;
+        this.changeGapMs = options.changeGapMs ?? 60000;
+        this.problemGapMs = options.problemGapMs ?? 2000;
+        this.quietMs = options.quietMs ?? 300;
+    }
+
+    start(): void {
+        this.started = true;
+        this.report(true);
+    }
+
+    changed(): void {
+        if (!this.started) {
+            return;
+        }
+        const state = this.options.read();
+        if (JSON.stringify(state) === this.lastJson) {
+            return;
+        }
+        const gap = problemKey(state) !== this.lastProblem ? this.problemGapMs : this.changeGapMs;
+        this.reportAt(Math.max(Date.now() + this.quietMs, this.lastAt + gap));
+    }
+
+    take(): string | null {
+        if (!this.started) {
+            return null;
+        }
+        const state = this.options.read();
+        const json = JSON.stringify(state);
+        if (json === this.lastJson) {
+            return null;
+        }
+        this.reported(state, json);
+        return json;
+    }
+
+    lost(): void {
+        this.lastJson = '';
+        this.lastProblem = '';
+        if (this.started) {
+            this.reportAt(Date.now() + this.problemGapMs);
         }
     }
 
-    function armKeepAlive(): void {
-        if (keepAlive !== null) {
-            clearTimeout(keepAlive);
+    dispose(): void {
+        this.started = false;
+        this.clearSoon();
+        if (this.keepAlive !== null) {
+            clearTimeout(this.keepAlive);
+            this.keepAlive = null;
+        }
+    }
+
+    private clearSoon(): void {
+        if (this.soon !== null) {
+            clearTimeout(this.soon);
+            this.soon = null;
+        }
+    }
+
+    private armKeepAlive(): void {
+        if (this.keepAlive !== null) {
+            clearTimeout(this.keepAlive);
         }
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- the keep-alive is periodic by nature
-        keepAlive = setTimeout(() => report(true), keepAliveMs);
+        this.keepAlive = setTimeout(() => this.report(true), this.keepAliveMs);
     }
 
     /** Counts `state` as reported now. */
-    function reported(state: LiveStateReport, json: string): void {
-        lastJson = json;
-        lastProblem = problemKey(state);
-        lastAt = Date.now();
-        clearSoon();
-        armKeepAlive();
+    private reported(state: LiveStateReport, json: string): void {
+        this.lastJson = json;
+        this.lastProblem = problemKey(state);
+        this.lastAt = Date.now();
+        this.clearSoon();
+        this.armKeepAlive();
     }
 
-    function report(force: boolean): void {
-        const state = options.read();
+    private report(force: boolean): void {
+        const state = this.options.read();
         const json = JSON.stringify(state);
-        if (!force && json === lastJson) {
+        if (!force && json === this.lastJson) {
             return;
         }
-        reported(state, json);
-        options.send(json).then(
-            (answer) => options.onAnswer?.(answer),
+        this.reported(state, json);
+        this.options.send(json).then(
+            (answer) => this.options.onAnswer?.(answer),
             () => {
                 // Reported again with the next change or keep-alive; the health check shows the agent as stale meanwhile.
-                lastJson = '';
-                lastProblem = '';
+                this.lastJson = '';
+                this.lastProblem = '';
             }
         );
     }
 
-    function reportAt(due: number): void {
-        if (soon !== null) {
-            if (soonDue <= due) {
+    private reportAt(due: number): void {
+        if (this.soon !== null) {
+            if (this.soonDue <= due) {
                 return;
             }
-            clearTimeout(soon);
+            clearTimeout(this.soon);
         }
-        soonDue = due;
+        this.soonDue = due;
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- change reports are throttled, not sent one per change
-        soon = setTimeout(
+        this.soon = setTimeout(
             () => {
-                soon = null;
-                report(false);
+                this.soon = null;
+                this.report(false);
             },
             Math.max(0, due - Date.now())
         );
     }
+}
 
-    return {
-        start(): void {
-            started = true;
-            report(true);
-        },
-        changed(): void {
-            if (!started) {
-                return;
-            }
-            const state = options.read();
-            if (JSON.stringify(state) === lastJson) {
-                return;
-            }
-            const gap = problemKey(state) !== lastProblem ? problemGapMs : changeGapMs;
-            reportAt(Math.max(Date.now() + quietMs, lastAt + gap));
-        },
-        take(): string | null {
-            if (!started) {
-                return null;
-            }
-            const state = options.read();
-            const json = JSON.stringify(state);
-            if (json === lastJson) {
-                return null;
-            }
-            reported(state, json);
-            return json;
-        },
-        lost(): void {
-            lastJson = '';
-            lastProblem = '';
-            if (started) {
-                reportAt(Date.now() + problemGapMs);
-            }
-        },
-        dispose(): void {
-            started = false;
-            clearSoon();
-            if (keepAlive !== null) {
-                clearTimeout(keepAlive);
-                keepAlive = null;
-            }
-        }
-    };
+export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
+    return new ThrottledHeartbeat(options);
 }

@@ -66,175 +66,197 @@ const DEFAULTS = {
     maxBackoffMs: 300000
 };
 
-export function createLogShipper(options: LogShipperOptions): LogShipper {
-    const batchSize = options.batchSize ?? DEFAULTS.batchSize;
-    const intervalMs = options.intervalMs ?? DEFAULTS.intervalMs;
-    const detailIntervalMs = options.detailIntervalMs ?? DEFAULTS.detailIntervalMs;
-    const settleMs = options.settleMs ?? DEFAULTS.settleMs;
-    const bufferLimit = Math.max(options.bufferLimit ?? DEFAULTS.bufferLimit, batchSize);
-    const maxBackoffMs = options.maxBackoffMs ?? DEFAULTS.maxBackoffMs;
-    let level = options.level;
-    let writer = false;
-    let debugEnd = 0;
-    let buffer: TraceEntry[] = [];
-    let dropped = 0;
-    let inFlight: Promise<void> | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let timerDue = 0;
-    let lastSentAt = -Infinity;
-    let failing = false;
-    let pauseMs = 0;
-    let disposed = false;
+/** The shipper's state between calls: what waits, what is in flight, and when the next call goes. */
+class BatchingShipper implements LogShipper {
+    private readonly batchSize: number;
+    private readonly intervalMs: number;
+    private readonly detailIntervalMs: number;
+    private readonly settleMs: number;
+    private readonly bufferLimit: number;
+    private readonly maxBackoffMs: number;
+    private configuredLevel: LogLevelSetting;
+    private writer = false;
+    private debugEnd = 0;
+    private buffer: TraceEntry[] = [];
+    private dropped = 0;
+    private inFlight: Promise<void> | null = null;
+    private timer: ReturnType<typeof setTimeout> | null = null;
+    private timerDue = 0;
+    private lastSentAt = -Infinity;
+    private failing = false;
+    private pauseMs = 0;
+    private disposed = false;
 
-    const effectiveLevel = (): LogLevelSetting => (Date.now() < debugEnd ? 'All' : level);
-    const gap = (): number => (effectiveLevel() === 'All' ? detailIntervalMs : intervalMs);
+    constructor(private readonly options: LogShipperOptions) {
+        this.batchSize = options.batchSize ?? DEFAULTS.batchSize;
+        this.intervalMs = options.intervalMs ?? DEFAULTS.intervalMs;
+        this.detailIntervalMs = options.detailIntervalMs ?? DEFAULTS.detailIntervalMs;
+        this.settleMs = options.settleMs ?? DEFAULTS.settleMs;
+        this.bufferLimit = Math.max(options.bufferLimit ?? DEFAULTS.bufferLimit, this.batchSize);
+        this.maxBackoffMs = options.maxBackoffMs ?? DEFAULTS.maxBackoffMs;
+        this.configuredLevel = options.level;
+    }
 
-    function keepWithinLimit(): void {
-        if (buffer.length > bufferLimit) {
-            dropped += buffer.length - bufferLimit;
-            buffer = buffer.slice(buffer.length - bufferLimit);
+    write(entry: TraceEntry): void {
+        if (this.disposed || this.level() === 'Off') {
+            return;
+        }
+        this.buffer.push(entry);
+        this.keepWithinLimit();
+        if (!this.inFlight) {
+            this.scheduleNext();
+        }
+    }
+
+    async flush(): Promise<void> {
+        this.clearTimer();
+        if (this.inFlight) {
+            await this.inFlight;
+        }
+        await this.send(true);
+    }
+
+    setLevel(next: LogLevelSetting): void {
+        this.configuredLevel = next;
+    }
+
+    setWriter(isWriter: boolean): void {
+        this.writer = isWriter;
+    }
+
+    debugUntil(untilMs: number | null): void {
+        const wasDebugging = Date.now() < this.debugEnd;
+        this.debugEnd = untilMs ?? 0;
+        if (!wasDebugging && Date.now() < this.debugEnd) {
+            // What waits goes out at the debugging pace, not the summary one.
+            this.clearTimer();
+            this.scheduleNext();
+        }
+    }
+
+    level(): LogLevelSetting {
+        return Date.now() < this.debugEnd ? 'All' : this.configuredLevel;
+    }
+
+    stats(): { buffered: number; dropped: number } {
+        return { buffered: this.buffer.length, dropped: this.dropped };
+    }
+
+    dispose(): void {
+        this.disposed = true;
+        this.clearTimer();
+        this.buffer = [];
+    }
+
+    private gap(): number {
+        return this.level() === 'All' ? this.detailIntervalMs : this.intervalMs;
+    }
+
+    private clearTimer(): void {
+        if (this.timer !== null) {
+            clearTimeout(this.timer);
+            this.timer = null;
+        }
+    }
+
+    private keepWithinLimit(): void {
+        if (this.buffer.length > this.bufferLimit) {
+            this.dropped += this.buffer.length - this.bufferLimit;
+            this.buffer = this.buffer.slice(this.buffer.length - this.bufferLimit);
         }
     }
 
     /** Sends after `delayMs`, or earlier if a send is already due earlier. */
-    function schedule(delayMs: number): void {
-        if (disposed) {
+    private schedule(delayMs: number): void {
+        if (this.disposed) {
             return;
         }
         const due = Date.now() + delayMs;
-        if (timer !== null) {
-            if (timerDue <= due) {
+        if (this.timer !== null) {
+            if (this.timerDue <= due) {
                 return;
             }
-            clearTimeout(timer);
+            clearTimeout(this.timer);
         }
-        timerDue = due;
+        this.timerDue = due;
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- batching is the point: entries wait for the next call
-        timer = setTimeout(() => {
-            timer = null;
-            send(false);
+        this.timer = setTimeout(() => {
+            this.timer = null;
+            this.send(false);
         }, delayMs);
     }
 
     /** The next call: after the level's interval, a sync's settling time, or a failure's pause. */
-    function scheduleNext(): void {
-        if (buffer.length === 0) {
+    private scheduleNext(): void {
+        if (this.buffer.length === 0) {
             return;
         }
-        const sinceLast = Date.now() - lastSentAt;
-        if (failing) {
-            schedule(pauseMs);
-        } else if (effectiveLevel() === 'All') {
+        const sinceLast = Date.now() - this.lastSentAt;
+        if (this.failing) {
+            this.schedule(this.pauseMs);
+        } else if (this.level() === 'All') {
             // A full batch leaves as soon as the interval allows; a partial one waits a whole interval.
-            schedule(buffer.length >= batchSize ? Math.max(0, gap() - sinceLast) : gap());
+            this.schedule(
+                this.buffer.length >= this.batchSize ? Math.max(0, this.gap() - sinceLast) : this.gap()
+            );
         } else {
-            schedule(Math.max(gap() - sinceLast, settleMs));
+            this.schedule(Math.max(this.gap() - sinceLast, this.settleMs));
         }
     }
 
-    async function send(force: boolean): Promise<void> {
-        if (inFlight || disposed) {
-            return inFlight ?? undefined;
+    private async send(force: boolean): Promise<void> {
+        if (this.inFlight || this.disposed) {
+            return this.inFlight ?? undefined;
         }
-        const { ship, keep } = selectForShipping(buffer, {
-            level: effectiveLevel(),
-            writer,
+        const { ship, keep } = selectForShipping(this.buffer, {
+            level: this.level(),
+            writer: this.writer,
             now: Date.now(),
-            settleMs,
+            settleMs: this.settleMs,
             force,
-            max: batchSize
+            max: this.batchSize
         });
-        buffer = keep;
+        this.buffer = keep;
         if (ship.length === 0) {
-            scheduleNext();
+            this.scheduleNext();
             return undefined;
         }
-        lastSentAt = Date.now();
-        const body = JSON.stringify(ship.map((entry) => ({ ...entry, tabId: options.tabId })));
-        const state = options.takeState?.() ?? null;
-        inFlight = (async () => {
-            try {
-                const answer = await options.send(body, state);
-                failing = false;
-                options.onAnswer?.(answer);
-            } catch (error) {
-                // Put what was selected back in front; the oldest give way if newer entries filled the buffer.
-                buffer = [...ship, ...buffer];
-                keepWithinLimit();
-                if (state !== null) {
-                    options.stateLost?.();
-                }
-                if (!failing) {
-                    options.onFailure?.(error);
-                    pauseMs = gap();
-                }
-                failing = true;
-                pauseMs = Math.min(pauseMs * 2, maxBackoffMs);
-            } finally {
-                inFlight = null;
-            }
-            scheduleNext();
-        })();
-        return inFlight;
+        this.lastSentAt = Date.now();
+        const body = JSON.stringify(ship.map((entry) => ({ ...entry, tabId: this.options.tabId })));
+        const state = this.options.takeState?.() ?? null;
+        this.inFlight = this.call(ship, body, state);
+        return this.inFlight;
     }
 
-    return {
-        write(entry: TraceEntry): void {
-            if (disposed || effectiveLevel() === 'Off') {
-                return;
-            }
-            buffer.push(entry);
-            keepWithinLimit();
-            if (!inFlight) {
-                scheduleNext();
-            }
-        },
-
-        async flush(): Promise<void> {
-            if (timer !== null) {
-                clearTimeout(timer);
-                timer = null;
-            }
-            if (inFlight) {
-                await inFlight;
-            }
-            await send(true);
-        },
-
-        setLevel(next: LogLevelSetting): void {
-            level = next;
-        },
-
-        setWriter(isWriter: boolean): void {
-            writer = isWriter;
-        },
-
-        debugUntil(untilMs: number | null): void {
-            const wasDebugging = Date.now() < debugEnd;
-            debugEnd = untilMs ?? 0;
-            if (!wasDebugging && Date.now() < debugEnd) {
-                // What waits goes out at the debugging pace, not the summary one.
-                if (timer !== null) {
-                    clearTimeout(timer);
-                    timer = null;
-                }
-                scheduleNext();
-            }
-        },
-
-        level: effectiveLevel,
-
-        stats() {
-            return { buffered: buffer.length, dropped };
-        },
-
-        dispose(): void {
-            disposed = true;
-            if (timer !== null) {
-                clearTimeout(timer);
-                timer = null;
-            }
-            buffer = [];
+    private async call(ship: TraceEntry[], body: string, state: string | null): Promise<void> {
+        try {
+            const answer = await this.options.send(body, state);
+            this.failing = false;
+            this.options.onAnswer?.(answer);
+        } catch (error) {
+            this.failed(ship, state, error);
+        } finally {
+            this.inFlight = null;
         }
-    };
+        this.scheduleNext();
+    }
+
+    private failed(ship: TraceEntry[], state: string | null, error: unknown): void {
+        // Put what was selected back in front; the oldest give way if newer entries filled the buffer.
+        this.buffer = [...ship, ...this.buffer];
+        this.keepWithinLimit();
+        if (state !== null) {
+            this.options.stateLost?.();
+        }
+        if (!this.failing) {
+            this.options.onFailure?.(error);
+            this.pauseMs = this.gap();
+        }
+        this.failing = true;
+        this.pauseMs = Math.min(this.pauseMs * 2, this.maxBackoffMs);
+    }
+}
+
+export function createLogShipper(options: LogShipperOptions): LogShipper {
+    return new BatchingShipper(options);
 }

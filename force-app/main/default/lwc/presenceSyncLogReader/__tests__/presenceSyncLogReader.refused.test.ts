@@ -1,3 +1,4 @@
+import '../../../../../test/jest-mocks/apex/logControllerMocks';
 import { createElement } from 'lwc';
 import PresenceSyncLogReader from 'c/presenceSyncLogReader';
 import readLogs from '@salesforce/apex/PresenceSyncLogController.readLogs';
@@ -12,12 +13,6 @@ jest.mock(
         virtual: true
     }
 );
-jest.mock('@salesforce/apex/PresenceSyncLogController.readLogs', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncLogController.searchAgents', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 describe('without the view-logs permission', () => {
     afterEach(() => {

@@ -5,6 +5,7 @@
  * the agent's log shipper at the Summary level, the emulated org storing it as the Apex does, and
  * readLogs back into the reader.
  */
+import '../../../../../test/jest-mocks/apex/logControllerMocks';
 import { createElement } from 'lwc';
 import PresenceSyncLogReader from 'c/presenceSyncLogReader';
 import readLogs from '@salesforce/apex/PresenceSyncLogController.readLogs';
@@ -14,16 +15,6 @@ import { EmulatedOrg } from '../../../../../test/emulators/org';
 import { AGENT_USER_ID } from '../../../../../test/jest-mocks/apex/fixtures';
 import { OMNI_REFUSAL, recordLunchIncidentShift } from '../../../../../test/traceScenarios';
 import type { RecordedShift } from '../../../../../test/traceScenarios';
-
-jest.mock('@salesforce/apex/PresenceSyncLogController.readLogs', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncLogController.searchAgents', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PresenceSyncLogController.purgeLogs', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 let shift: RecordedShift;
 let stored: LogPage;
