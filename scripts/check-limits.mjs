@@ -9,8 +9,7 @@
  *
  * Exceptions live in config/limits-allow.json. Each names its file (and function) and where
  * docs/architecture.md justifies it; a permanent exception sets the ceiling it may grow to.
- * An entry that no longer needs to be there fails the check, so the list stays true; entries
- * marked `"pass": "two"` (files issue 14 changes, restructured after it lands) are exempt from that.
+ * An entry that no longer needs to be there fails the check, so the list stays true.
  *   --list            print every file and function over the limits, allowed or not
  *   --project <dir>   check another project folder (tests plant defects in a scratch one)
  */
@@ -153,8 +152,7 @@ const keyOf = (item) => (item.function ? `${item.file}#${item.function}` : item.
 /**
  * Findings against the allow-list. An entry names a file (`path`) or one function
  * (`path#name`); a permanent one carries `max`, the ceiling it may grow to, and is justified in
- * docs/architecture.md. A file marked `"pass": "two"` is left as it is, functions included, until
- * pass two restructures it. Problems: what breaks a limit without leave, what outgrew its
+ * docs/architecture.md. Problems: what breaks a limit without leave, what outgrew its
  * ceiling, leave no longer needed, leave without a ceiling or without its justification.
  */
 export function judge(over, allow, architectureText) {
@@ -164,9 +162,7 @@ export function judge(over, allow, architectureText) {
         const key = keyOf(item);
         const where = `${item.file}${item.line ? `:${item.line}` : ''}${item.function ? ` ${item.function}` : ''}`;
         const what = item.function ? 'function' : 'file';
-        if (allow[item.file]?.pass === 'two') {
-            used.add(item.file);
-        } else if (!allow[key]) {
+        if (!allow[key]) {
             problems.push(`${where}: ${what} of ${item.lines} lines (limit ${item.limit})`);
         } else {
             used.add(key);
@@ -178,9 +174,6 @@ export function judge(over, allow, architectureText) {
     for (const [key, entry] of Object.entries(allow)) {
         if (!architectureText.includes(key.split('#')[0])) {
             problems.push(`${ALLOW_LIST}: ${key} is not justified in ${ARCHITECTURE}`);
-        }
-        if (entry.pass === 'two') {
-            continue;
         }
         if (typeof entry.max !== 'number') {
             problems.push(`${ALLOW_LIST}: ${key} needs the ceiling it may grow to (max)`);
@@ -211,9 +204,8 @@ function main() {
         );
         process.exit(1);
     }
-    const twos = Object.values(allow).filter((entry) => entry.pass === 'two').length;
     console.log(
-        `check-limits: files ≤ ${FILE_LIMIT} lines, functions ≤ ${FUNCTION_LIMIT} lines; ${Object.keys(allow).length} named exceptions (${twos} until pass two).`
+        `check-limits: files ≤ ${FILE_LIMIT} lines, functions ≤ ${FUNCTION_LIMIT} lines; ${Object.keys(allow).length} named exceptions.`
     );
 }
 
