@@ -37,8 +37,17 @@ export interface PresenceStatusInfo {
     /** 18-character id. */
     id: string;
     id15: string;
-    developerName: string;
+    /**
+     * Null when the running user may not see developer names (neither View Setup and
+     * Configuration nor View DeveloperName): the status is then known by id and label only.
+     */
+    developerName: string | null;
     label: string;
+}
+
+/** A status as an org with developer names shows it: what rules can name. */
+export interface NamedPresenceStatus extends PresenceStatusInfo {
+    developerName: string;
 }
 
 export interface ServiceChannelInfo {

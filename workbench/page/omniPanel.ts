@@ -1,5 +1,5 @@
 /** The panel that plays the agent and the router in Omni-Channel: status, supervisor, work, workload, granted statuses. */
-import type { PresenceStatusInfo } from 'presence-sync/contracts';
+import type { NamedPresenceStatus } from 'presence-sync/contracts';
 import type { EmulatedOmni } from '../../force-app/test/emulators/omni';
 import { button, card, h, numberInput, select } from './dom';
 import { errorLine, pickAndAct, recentList, stateLine } from './panelParts';
@@ -8,7 +8,7 @@ import { errorLine, pickAndAct, recentList, stateLine } from './panelParts';
 type Run = (f: () => Promise<unknown>) => () => void;
 
 /** Checkboxes for the statuses the agent's presence configuration grants. */
-function grantsFieldset(omni: EmulatedOmni, statuses: PresenceStatusInfo[]): HTMLElement {
+function grantsFieldset(omni: EmulatedOmni, statuses: NamedPresenceStatus[]): HTMLElement {
     return h(
         'fieldset',
         { class: 'slds-form-element slds-m-top_small' },
@@ -128,7 +128,7 @@ function workControls(omni: EmulatedOmni, run: Run): HTMLElement[] {
 }
 
 /** The toolkit calls the page made, in words (a status by its developer name). */
-function toolkitLines(omni: EmulatedOmni, statuses: PresenceStatusInfo[]): string[] {
+function toolkitLines(omni: EmulatedOmni, statuses: NamedPresenceStatus[]): string[] {
     return omni.calls().map((c) => {
         const args = c.args as { statusId?: string };
         const name = statuses.find(

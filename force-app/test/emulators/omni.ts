@@ -13,7 +13,7 @@
  * Events carry 15-character status ids and toolkit results 18-character ones: the platform hands
  * out both, so a component must normalise.
  */
-import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
+import type { NamedPresenceStatus, ServiceChannelInfo } from 'presence-sync/contracts';
 import type { OmniRequest } from 'presence-sync/omni-bridge';
 import { OmniCatalogue } from './omniCatalogue';
 import { nextTurn, OmniEvents } from './omniEvents';
@@ -29,7 +29,7 @@ export interface OmniToolkitCall {
 }
 
 export interface EmulatedOmniOptions {
-    statuses?: PresenceStatusInfo[];
+    statuses?: NamedPresenceStatus[];
     serviceChannels?: ServiceChannelInfo[];
     /** Developer names of the statuses the agent's profile or permission sets grant; all by default. */
     granted?: string[];
@@ -62,7 +62,7 @@ export class EmulatedOmni {
     private readonly catalogue: OmniCatalogue;
     private readonly events = new OmniEvents(() => this.notify());
     private readonly work: OmniWork;
-    private current: PresenceStatusInfo | null = null;
+    private current: NamedPresenceStatus | null = null;
     private toolkitCalls: OmniToolkitCall[] = [];
     private readonly listeners = new Set<() => void>();
     private pending = 0;
@@ -223,7 +223,7 @@ export class EmulatedOmni {
         return this.pending;
     }
 
-    statusList(): PresenceStatusInfo[] {
+    statusList(): NamedPresenceStatus[] {
         return this.catalogue.statuses.map((s) => ({ ...s }));
     }
 
@@ -330,7 +330,7 @@ export class EmulatedOmni {
         }
     }
 
-    private loggedInStatus(): PresenceStatusInfo {
+    private loggedInStatus(): NamedPresenceStatus {
         if (this.current === null) {
             throw new Error('The agent is not logged in to Omni-Channel.');
         }
@@ -338,7 +338,7 @@ export class EmulatedOmni {
     }
 
     /** A change that logs the agent in raises `loginSuccess` first. */
-    private changeStatus(status: PresenceStatusInfo, reason: string): void {
+    private changeStatus(status: NamedPresenceStatus, reason: string): void {
         const wasLoggedOut = this.current === null;
         this.current = status;
         if (wasLoggedOut) {

@@ -3,7 +3,7 @@
  * status routes, what a work item weighs, and which statuses the agent's presence configuration
  * grants. Lookups refuse what Omni-Channel refuses (an unknown status, one not granted).
  */
-import type { PresenceStatusInfo, ServiceChannelInfo } from 'presence-sync/contracts';
+import type { NamedPresenceStatus, ServiceChannelInfo } from 'presence-sync/contracts';
 import { buildServiceChannels, buildStatuses } from '../jest-mocks/apex/fixtures';
 
 /** Which channels each seed status routes; a status without channels is a busy status. */
@@ -19,13 +19,13 @@ const STATUS_CHANNELS: Record<string, string[]> = {
 const CHANNEL_UNITS: Record<string, number> = { sfdc_phone: 5, sfdc_chat: 2, sfdc_case: 1 };
 
 export class OmniCatalogue {
-    readonly statuses: PresenceStatusInfo[];
+    readonly statuses: NamedPresenceStatus[];
     readonly channels: ServiceChannelInfo[];
     private readonly allGranted: string[];
     granted: Set<string>;
 
     constructor(options: {
-        statuses?: PresenceStatusInfo[];
+        statuses?: NamedPresenceStatus[];
         serviceChannels?: ServiceChannelInfo[];
         granted?: string[];
     }) {
@@ -39,12 +39,12 @@ export class OmniCatalogue {
         this.granted = new Set(this.allGranted);
     }
 
-    statusNamed(developerName: string): PresenceStatusInfo | undefined {
+    statusNamed(developerName: string): NamedPresenceStatus | undefined {
         return this.statuses.find((s) => s.developerName === developerName);
     }
 
     /** A status the agent may use, by developer name; refused otherwise. */
-    grantedStatus(developerName: string): PresenceStatusInfo {
+    grantedStatus(developerName: string): NamedPresenceStatus {
         const status = this.statusNamed(developerName);
         if (!status) {
             throw new Error(`There is no presence status "${developerName}".`);
@@ -53,7 +53,7 @@ export class OmniCatalogue {
     }
 
     /** A status the agent may use, by a 15- or 18-character id; refused otherwise. */
-    grantedStatusById(statusId: string): PresenceStatusInfo {
+    grantedStatusById(statusId: string): NamedPresenceStatus {
         const id15 = typeof statusId === 'string' ? statusId.slice(0, 15) : '';
         const status = this.statuses.find((s) => s.id15 === id15);
         if (!status) {
@@ -62,14 +62,14 @@ export class OmniCatalogue {
         return this.checkGranted(status);
     }
 
-    channelsOf(status: PresenceStatusInfo): Array<{ channelId: string; developerName: string }> {
+    channelsOf(status: NamedPresenceStatus): Array<{ channelId: string; developerName: string }> {
         const names = STATUS_CHANNELS[status.developerName] ?? [];
         return this.channels
             .filter((c) => names.includes(c.developerName))
             .map((c) => ({ channelId: c.id, developerName: c.developerName }));
     }
 
-    routes(status: PresenceStatusInfo, channelDeveloperName: string): boolean {
+    routes(status: NamedPresenceStatus, channelDeveloperName: string): boolean {
         return (STATUS_CHANNELS[status.developerName] ?? []).includes(channelDeveloperName);
     }
 
@@ -78,7 +78,7 @@ export class OmniCatalogue {
     }
 
     /** What `setServicePresenceStatus` and `getServicePresenceStatusId` resolve with. */
-    statusResult(status: PresenceStatusInfo, withChannels: boolean): Record<string, unknown> {
+    statusResult(status: NamedPresenceStatus, withChannels: boolean): Record<string, unknown> {
         const result: Record<string, unknown> = {
             statusId: status.id,
             statusName: status.label,
@@ -90,7 +90,7 @@ export class OmniCatalogue {
         return result;
     }
 
-    private checkGranted(status: PresenceStatusInfo): PresenceStatusInfo {
+    private checkGranted(status: NamedPresenceStatus): NamedPresenceStatus {
         if (!this.granted.has(status.developerName)) {
             throw new Error(
                 `The presence status "${status.label}" is not available to you: it is not assigned to your profile or permission sets.`

@@ -1,4 +1,4 @@
-import type { PresenceStatusInfo } from 'presence-sync/contracts';
+import type { NamedPresenceStatus } from 'presence-sync/contracts';
 import type { OmniCatalogue } from './omniCatalogue';
 import type { OmniEvents } from './omniEvents';
 
@@ -42,7 +42,7 @@ export class OmniWork {
     /** Omni routes a work item on the channel to an agent in `current` (null: logged out). */
     accept(
         channelDeveloperName: string,
-        current: PresenceStatusInfo | null
+        current: NamedPresenceStatus | null
     ): { workItemId: string; workId: string } {
         const channel = this.catalogue.channels.find((c) => c.developerName === channelDeveloperName);
         if (!channel) {

@@ -7,7 +7,7 @@ import { expandMappings, SEED_EXAMPLE_MAPPINGS } from 'c/presenceSyncEngine';
 import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import type {
     AgentLiveState,
-    PresenceStatusInfo,
+    NamedPresenceStatus,
     ServiceChannelInfo,
     PresenceSyncSettings,
     RuleSet,
@@ -79,7 +79,7 @@ export interface OrgContext {
     persist(): void;
     publish(channel: string, payload: Record<string, unknown>): void;
     readonly meter: OrgMeter;
-    readonly statuses: PresenceStatusInfo[];
+    readonly statuses: NamedPresenceStatus[];
     readonly channels: ServiceChannelInfo[];
 }
 

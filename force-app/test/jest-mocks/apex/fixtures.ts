@@ -43,7 +43,7 @@ import type {
     LogPage,
     PermissionCheck,
     PermissionName,
-    PresenceStatusInfo,
+    NamedPresenceStatus,
     PresenceSyncSettings,
     RuleBuilderData,
     ServiceChannelInfo,
@@ -65,7 +65,7 @@ const SEED_STATUSES: ReadonlyArray<[developerName: string, label: string]> = [
 ];
 
 /** The seed's Omni-Channel presence statuses, with both id lengths. */
-export function buildStatuses(): PresenceStatusInfo[] {
+export function buildStatuses(): NamedPresenceStatus[] {
     return SEED_STATUSES.map(([developerName, label], i) => {
         const short = id15('0N5', i + 1);
         return { id: to18(short), id15: short, developerName, label };

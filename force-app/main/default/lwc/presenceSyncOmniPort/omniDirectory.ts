@@ -38,9 +38,9 @@ export class OmniNames {
         const status = key
             ? this.directory.statuses.find((s) => id15(s.id) === key || s.id15 === key)
             : undefined;
-        if (!status) {
+        if (!status?.developerName) {
             this.warn(
-                `Omni-Channel reported a presence status (${statusId ?? 'no id'}) that Presence Sync does not know. ` +
+                `Omni-Channel reported a presence status (${status?.label ?? statusId ?? 'no id'}) that Presence Sync does not know by name. ` +
                     'Ask your admin to check that the status exists and that you may see status developer names.'
             );
             return null;

@@ -8,6 +8,7 @@ import type { AnalysisDomain, AnalysisFinding } from 'c/presenceSyncRuleAnalysis
 import { RULE_LIMITS } from 'c/presenceSyncRuleChecks';
 import type { BatchCheck, OrgFacts } from 'c/presenceSyncRuleChecks';
 import type { ConfirmOptions } from 'c/presenceSyncConfirm';
+import { namedStatuses } from 'c/presenceSyncRuleOptions';
 import type { RuleBuilderData, RuleSet, RuleSetDeletion, SaveRulesResult } from 'presence-sync/contracts';
 
 /** Warnings a confirmation lists per kind; the Coverage and warnings tab lists them all. */
@@ -23,14 +24,14 @@ export function draftId(): string {
 export function analysisDomain(data: RuleBuilderData | null): AnalysisDomain {
     return {
         connectStates: data?.connectStates ?? [],
-        omniStatuses: (data?.statuses ?? []).map((s) => s.developerName),
+        omniStatuses: namedStatuses(data?.statuses ?? []),
         serviceChannels: (data?.serviceChannels ?? []).map((c) => c.developerName)
     };
 }
 
 export function orgFactsOf(data: RuleBuilderData | null): OrgFacts {
     return {
-        statusNames: (data?.statuses ?? []).map((s) => s.developerName),
+        statusNames: namedStatuses(data?.statuses ?? []),
         connectStates: data?.connectStates ?? []
     };
 }

@@ -9,7 +9,7 @@ import {
 } from 'c/presenceSyncRuleAnalysis';
 import type { AnalysisFinding, CoverageMatrix, SyncDirection } from 'c/presenceSyncRuleAnalysis';
 import type { PresenceStatusInfo } from 'presence-sync/contracts';
-import { statusLabels } from 'c/presenceSyncRuleOptions';
+import { namedStatuses, statusLabels } from 'c/presenceSyncRuleOptions';
 
 const DIRECTION_TEXT: Record<SyncDirection, { symbol: string; words: string }> = {
     publisher: { symbol: '→', words: 'Connect sets Omni-Channel (publisher)' },
@@ -60,7 +60,7 @@ export default class PresenceSyncRuleCoverage extends LightningElement {
         }
         const matrix = coverageMatrix(this.rules, {
             connectStates: this.connectStates,
-            omniStatuses: this.statuses.map((s) => s.developerName)
+            omniStatuses: namedStatuses(this.statuses)
         });
         matrixCache.set(this, {
             rules: this.rules,

@@ -107,14 +107,22 @@ export function operandHint(operand: Operand | undefined): string | undefined {
 }
 
 /** "Label (DeveloperName)"; the developer name is what rules store. Offline is added when asked. */
+/**
+ * The developer names rules can use. A status without one (shown to users who may not see
+ * developer names) cannot be named by a rule.
+ */
+export function namedStatuses(statuses: readonly PresenceStatusInfo[]): string[] {
+    return statuses.flatMap((s) => (s.developerName ? [s.developerName] : []));
+}
+
 export function statusOptions(
     statuses: readonly PresenceStatusInfo[],
     includeOffline = false
 ): PickerOption[] {
-    const options = statuses.map((s) => ({
-        label: s.label === s.developerName ? s.label : `${s.label} (${s.developerName})`,
-        value: s.developerName
-    }));
+    const options = namedStatuses(statuses).map((name) => {
+        const label = statuses.find((s) => s.developerName === name)!.label;
+        return { label: label === name ? label : `${label} (${name})`, value: name };
+    });
     if (includeOffline && !statuses.some((s) => s.developerName === OMNI_OFFLINE)) {
         options.push({ label: `${OMNI_OFFLINE} (logged out)`, value: OMNI_OFFLINE });
     }
@@ -143,5 +151,5 @@ export function channelOptions(channels: readonly ServiceChannelInfo[]): PickerO
 
 /** Status labels by developer name, for describeRule. */
 export function statusLabels(statuses: readonly PresenceStatusInfo[]): Record<string, string> {
-    return Object.fromEntries(statuses.map((s) => [s.developerName, s.label]));
+    return Object.fromEntries(statuses.flatMap((s) => (s.developerName ? [[s.developerName, s.label]] : [])));
 }

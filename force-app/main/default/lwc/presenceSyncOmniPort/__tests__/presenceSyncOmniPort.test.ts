@@ -212,6 +212,18 @@ describe('Omni-Channel events', () => {
         expect(warnings[0]).toMatch(/does not know/);
     });
 
+    it('warns by label about a status the agent may not see the developer name of', () => {
+        const { port, inputs, warnings } = setUp();
+        const lunch = byName('Lunch');
+        port.setDirectory({
+            statuses: statuses.map((s) => (s === lunch ? { ...s, developerName: null } : s)),
+            serviceChannels: buildServiceChannels()
+        });
+        port.handleEvent('loginSuccess', { statusId: lunch.id });
+        expect(inputs).toHaveLength(0);
+        expect(warnings[0]).toMatch(new RegExp(`\\(${lunch.label}\\).*developer names`));
+    });
+
     it('reports a logout', () => {
         const { port, inputs } = setUp();
         port.handleEvent('logout', { reason: 'OmniSupervisorLogout' });

@@ -2,8 +2,10 @@ import {
     destinationFor,
     destinationOptions,
     operandHint,
+    namedStatuses,
     operandOptions,
     statusLabels,
+    statusOptions,
     valueKindFor
 } from 'c/presenceSyncRuleOptions';
 import { buildStatuses } from '../../../../../test/jest-mocks/apex/fixtures';
@@ -54,5 +56,16 @@ describe('rule builder options', () => {
 
     it('maps status developer names to labels', () => {
         expect(statusLabels(buildStatuses()).Working_Phone).toBe('Working – Phone');
+    });
+
+    it('offers no status a rule could not name (shown without its developer name)', () => {
+        const statuses = buildStatuses().map((s) => ({
+            ...s,
+            developerName: s.developerName === 'Lunch' ? null : s.developerName
+        }));
+        expect(namedStatuses(statuses)).not.toContain(null);
+        expect(namedStatuses(statuses)).toHaveLength(statuses.length - 1);
+        expect(statusOptions(statuses).map((o) => o.value)).toEqual(namedStatuses(statuses));
+        expect(Object.keys(statusLabels(statuses))).toEqual(namedStatuses(statuses));
     });
 });
