@@ -188,6 +188,19 @@ const SYNC_WORDS: Record<string, string> = {
     disabled: 'Sync switched off'
 };
 
+/** States an agent passes through on the way to in sync: normal, so not shown as a problem. */
+const ON_THE_WAY = new Set(['syncing', 'pending', 'not-ready', 'read-only']);
+
+function syncClassOf(status: string, paused: boolean, stale: boolean): string {
+    if (stale || paused) {
+        return 'slds-text-color_error';
+    }
+    if (status === 'in-sync') {
+        return 'slds-text-color_success';
+    }
+    return ON_THE_WAY.has(status) ? 'slds-text-color_weak' : 'slds-text-color_error';
+}
+
 function ago(ms: number): string {
     return `${formatDuration(Math.max(0, ms))} ago`;
 }
@@ -203,14 +216,13 @@ export function liveAgentRows(agents: readonly AgentLiveState[], now: number): L
     return agents
         .map((agent): LiveAgentRow => {
             const stale = now - agent.lastHeartbeat > STALE_HEARTBEAT_MS;
-            const inSync = agent.status === 'in-sync' && !agent.paused;
             return {
                 ...agent,
                 stale,
                 syncText: stale
                     ? `Not seen for ${formatDuration(now - agent.lastHeartbeat)}`
                     : (SYNC_WORDS[agent.status] ?? agent.status),
-                syncClass: inSync && !stale ? 'slds-text-color_success' : 'slds-text-color_error',
+                syncClass: syncClassOf(agent.status, agent.paused, stale),
                 lastSyncText: agent.lastSyncAt === null ? 'No sync yet' : ago(now - agent.lastSyncAt),
                 heartbeatText: ago(now - agent.lastHeartbeat),
                 pausedText: agent.paused ? 'Paused by the flapping guard' : 'No'

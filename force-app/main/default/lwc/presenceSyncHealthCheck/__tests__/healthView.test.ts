@@ -144,6 +144,20 @@ describe('liveAgentRows', () => {
         );
     });
 
+    it('shows an agent waiting for a contact to end, or syncing, as on its way and not as a problem', () => {
+        const colours = ['pending', 'syncing', 'read-only', 'not-ready', 'out-of-sync', 'no-rule'].map(
+            (status) => liveAgentRows([buildAgentLiveState({ status, lastHeartbeat: now })], now)[0].syncClass
+        );
+        expect(colours).toEqual([
+            'slds-text-color_weak',
+            'slds-text-color_weak',
+            'slds-text-color_weak',
+            'slds-text-color_weak',
+            'slds-text-color_error',
+            'slds-text-color_error'
+        ]);
+    });
+
     it('says in words that an agent runs with sync switched off', () => {
         const [row] = liveAgentRows([buildAgentLiveState({ status: 'disabled', lastHeartbeat: now })], now);
         expect(row.syncText).toBe('Sync switched off');
