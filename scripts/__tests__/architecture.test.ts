@@ -22,6 +22,7 @@ const ROOMS: Record<string, 'engine' | 'ports' | 'ui'> = {
     presenceSyncTraceSummary: 'engine',
     presenceSyncConnectPort: 'ports',
     presenceSyncStreamsConduit: 'ports',
+    presenceSyncEventChannel: 'ports',
     presenceSyncOmniPort: 'ports',
     presenceSyncTabLeader: 'ports',
     presenceSyncLogShipper: 'ports',

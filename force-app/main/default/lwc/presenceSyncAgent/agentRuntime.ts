@@ -17,6 +17,7 @@ import type { OmniBridgeClient } from 'c/presenceSyncOmniPort';
 import { createTabLeader } from 'c/presenceSyncTabLeader';
 import type { TabLeader } from 'c/presenceSyncTabLeader';
 import { createHeartbeat, createLogShipper, LiveDebug } from 'c/presenceSyncLogShipper';
+import { EventChannel } from 'c/presenceSyncEventChannel';
 import type { Heartbeat, LogShipper } from 'c/presenceSyncLogShipper';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import { toSessionSettings } from 'c/presenceSyncOrgSettings';
@@ -24,7 +25,7 @@ import type { AgentConfiguration } from 'presence-sync/contracts';
 import type { OmniRequest } from 'presence-sync/omni-bridge';
 import { connectProblem, connectProblemKey, problemsBeforeSync, ruleProblems } from './agentProblems';
 import type { Problem, ProblemKey } from './agentProblems';
-import { RuleReloads } from './ruleReloads';
+import { RULES_CHANGED_CHANNEL, RuleReloads } from './ruleReloads';
 
 export { RULES_CHANGED_CHANNEL } from './ruleReloads';
 
@@ -100,10 +101,13 @@ export class AgentRuntime {
             this.host.problem(blocking.key, blocking);
             return;
         }
-        this.reloads = new RuleReloads({
-            loaded: (next) => this.applyConfiguration(next),
-            problem: (problem) => this.host.problem('rules-reload', problem)
-        });
+        this.reloads = new RuleReloads(
+            {
+                loaded: (next) => this.applyConfiguration(next),
+                problem: (problem) => this.host.problem('rules-reload', problem)
+            },
+            new EventChannel(RULES_CHANGED_CHANNEL)
+        );
         // Without live updates the org's streaming clients are nearly used up: rules apply at the next page load.
         if (configuration.liveUpdates !== false) {
             this.reloads.start();

@@ -4,13 +4,17 @@
  * one more reload follows, so the last save is always the one in use.
  */
 import getAgentConfiguration from '@salesforce/apex/PresenceSyncAgentController.getAgentConfiguration';
-import { subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
-import type { EmpSubscription } from 'lightning/empApi';
 import { reduceErrors } from 'c/presenceSyncErrors';
 import type { AgentConfiguration } from 'presence-sync/contracts';
 import type { Problem } from './agentProblems';
 
 export const RULES_CHANGED_CHANNEL = '/event/Presence_Sync_Rules_Changed__e';
+
+/** The channel's events, as the runtime hands them over (an EventChannel). */
+export interface RuleChangeEvents {
+    start(onMessage: () => void): Promise<void>;
+    stop(): void;
+}
 
 export interface RuleReloadHost {
     /** A configuration read after an admin saved rules. */
@@ -20,22 +24,18 @@ export interface RuleReloadHost {
 }
 
 export class RuleReloads {
-    private subscription: EmpSubscription | null = null;
     private reloading: Promise<void> | null = null;
     private reloadAgain = false;
     private stopped = false;
 
-    constructor(private readonly host: RuleReloadHost) {}
+    constructor(
+        private readonly host: RuleReloadHost,
+        private readonly events: RuleChangeEvents
+    ) {}
 
     start(): void {
-        empSubscribe(RULES_CHANGED_CHANNEL, -1, () => this.reload())
-            .then((subscription) => {
-                if (this.stopped) {
-                    empUnsubscribe(subscription).catch(() => undefined);
-                } else {
-                    this.subscription = subscription;
-                }
-            })
+        this.events
+            .start(() => this.reload())
             .catch(() => {
                 this.host.problem({
                     key: 'rules-reload',
@@ -49,10 +49,7 @@ export class RuleReloads {
 
     stop(): void {
         this.stopped = true;
-        if (this.subscription) {
-            empUnsubscribe(this.subscription).catch(() => undefined);
-            this.subscription = null;
-        }
+        this.events.stop();
     }
 
     /** Re-reads the configuration; overlapping notices share one reload. */

@@ -7,8 +7,8 @@
  * call and heartbeat, which is how an agent without a live subscription learns of it. Each window
  * carries when the supervisor set it: an answer computed before a newer start or stop is ignored.
  */
-import { subscribe as empSubscribe, unsubscribe as empUnsubscribe } from 'lightning/empApi';
-import type { EmpMessage, EmpSubscription } from 'lightning/empApi';
+import { EventChannel } from 'c/presenceSyncEventChannel';
+import type { EmpMessage } from 'lightning/empApi';
 
 export const DEBUG_CHANNEL = '/event/Presence_Sync_Debug__e';
 
@@ -36,7 +36,7 @@ function sameUser(a: unknown, b: string): boolean {
 }
 
 export class LiveDebug {
-    private subscription: EmpSubscription | null = null;
+    private readonly channel = new EventChannel(DEBUG_CHANNEL);
     private stopped = false;
     private setAt = -Infinity;
 
@@ -51,14 +51,8 @@ export class LiveDebug {
         if (!live) {
             return;
         }
-        empSubscribe(DEBUG_CHANNEL, -1, (message: EmpMessage) => this.received(message))
-            .then((subscription) => {
-                if (this.stopped) {
-                    empUnsubscribe(subscription).catch(() => undefined);
-                } else {
-                    this.subscription = subscription;
-                }
-            })
+        this.channel
+            .start((message) => this.received(message))
             .catch(() => {
                 // Refused (the org's streaming clients are used up): the answers to log calls and heartbeats still bring the window.
             });
@@ -74,10 +68,7 @@ export class LiveDebug {
 
     stop(): void {
         this.stopped = true;
-        if (this.subscription) {
-            empUnsubscribe(this.subscription).catch(() => undefined);
-            this.subscription = null;
-        }
+        this.channel.stop();
     }
 
     private received(message: EmpMessage): void {
