@@ -1,3 +1,5 @@
+import type { ApexTally } from '../../force-app/test/emulators/orgLog';
+
 export interface Allocations {
     dataStoragePerOrgMb: number;
     dataStoragePerUserMb: number;
@@ -46,16 +48,8 @@ export interface AgentDay {
     dmlRows: number;
 }
 
-export interface MeterTally {
-    calls: number;
-    soql: number;
-    queryRows: number;
-    dmlStatements: number;
-    dmlRows: number;
-    eventsPublished: number;
-    logRows: number;
-    logBytes: number;
-}
+/** What the emulated org's meter counted for one Apex method (its own type, read as JSON). */
+export type MeterTally = ApexTally;
 
 export interface BudgetCheck {
     name: string;
