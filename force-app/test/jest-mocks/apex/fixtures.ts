@@ -40,6 +40,7 @@ import type { TraceEntry } from 'c/presenceSyncEngine';
 import type {
     AccessReport,
     AgentConfiguration,
+    AgentLogState,
     LogPage,
     PermissionCheck,
     PermissionName,
@@ -274,6 +275,20 @@ export function buildSyncLogEntry(
 }
 
 /** A readLogs page: newest first, as the server orders it. */
+/** The agent's log state as the org keeps it: no debug window, nothing dropped, never heard from. */
+export function buildAgentLogState(overrides: Partial<AgentLogState> = {}): AgentLogState {
+    return {
+        userId: AGENT_USER_ID,
+        debugUntil: null,
+        debugSetAt: null,
+        debugSetBy: null,
+        droppedEntries: 0,
+        lastDroppedAt: null,
+        lastHeartbeat: null,
+        ...overrides
+    };
+}
+
 export function buildLogPage(overrides: Partial<LogPage> = {}): LogPage {
     const entries = buildTraceEntries()
         .map((entry, i) => buildSyncLogEntry(entry, i + 1))
@@ -284,15 +299,7 @@ export function buildLogPage(overrides: Partial<LogPage> = {}): LogPage {
         retentionDays: 14,
         summaryRetentionDays: 1,
         canPurge: false,
-        agentState: {
-            userId: AGENT_USER_ID,
-            debugUntil: null,
-            debugSetAt: null,
-            debugSetBy: null,
-            droppedEntries: 0,
-            lastDroppedAt: null,
-            lastHeartbeat: null
-        },
+        agentState: buildAgentLogState(),
         ...overrides
     };
 }

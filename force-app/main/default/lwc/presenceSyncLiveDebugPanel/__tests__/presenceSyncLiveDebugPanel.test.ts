@@ -4,7 +4,11 @@ import startLiveDebug from '@salesforce/apex/PresenceSyncLogController.startLive
 import stopLiveDebug from '@salesforce/apex/PresenceSyncLogController.stopLiveDebug';
 import type { AgentLogState } from 'presence-sync/contracts';
 import { debugPanelView } from '../debugPanelView';
-import { AGENT_USER_ID, buildApexError } from '../../../../../test/jest-mocks/apex/fixtures';
+import {
+    AGENT_USER_ID,
+    buildAgentLogState,
+    buildApexError
+} from '../../../../../test/jest-mocks/apex/fixtures';
 
 jest.mock('@salesforce/apex/PresenceSyncLogController.startLiveDebug', () => ({ default: jest.fn() }), {
     virtual: true
@@ -16,16 +20,7 @@ jest.mock('@salesforce/apex/PresenceSyncLogController.stopLiveDebug', () => ({ d
 const NOW = Date.UTC(2026, 10, 21, 9, 30, 0);
 
 function state(overrides: Partial<AgentLogState> = {}): AgentLogState {
-    return {
-        userId: AGENT_USER_ID,
-        debugUntil: null,
-        debugSetAt: null,
-        debugSetBy: null,
-        droppedEntries: 0,
-        lastDroppedAt: null,
-        lastHeartbeat: NOW,
-        ...overrides
-    };
+    return buildAgentLogState({ lastHeartbeat: NOW, ...overrides });
 }
 
 async function flush(): Promise<void> {
