@@ -1,12 +1,22 @@
 /**
  * The emulated org keeps rules as the Apex does: validation, batches, ids, restarts.
  */
+import type { PresenceSyncRule } from 'c/presenceSyncEngine';
 import type { AgentConfiguration, RuleBuilderData, SaveRulesResult } from 'presence-sync/contracts';
 import { DEFAULT_RULE_SET_ID } from '../../jest-mocks/apex/fixtures';
 import { ApexError, EmulatedOrg, RULES_CHANGED_CHANNEL, seedOrgData } from '../org';
 import type { OrgData } from '../org';
 import { recordingOrg } from '../../orgHarness';
 import type { Published } from '../../orgHarness';
+
+/** A new rule from the seed's first: Connect Lunch sets Omni-Channel Lunch. */
+const lunchToLunch = (template: PresenceSyncRule): PresenceSyncRule => ({
+    ...template,
+    id: 'new-1',
+    name: 'Lunch to Lunch',
+    operandBValue: 'Lunch',
+    destinationValue: 'Lunch'
+});
 
 describe('emulated org rules', () => {
     let org: EmulatedOrg;
@@ -36,15 +46,7 @@ describe('emulated org rules', () => {
         const [template] = org.rules();
         const result = (await org.call('PresenceSyncRuleController.saveRules', {
             ruleSetId: DEFAULT_RULE_SET_ID,
-            rulesJson: JSON.stringify([
-                {
-                    ...template,
-                    id: 'new-1',
-                    name: 'Lunch to Lunch',
-                    operandBValue: 'Lunch',
-                    destinationValue: 'Lunch'
-                }
-            ])
+            rulesJson: JSON.stringify([lunchToLunch(template)])
         })) as SaveRulesResult;
         expect(result.rejected).toEqual([]);
         expect(result.saved[0].id).toMatch(/^a0C[a-zA-Z0-9]{15}$/);
@@ -57,13 +59,7 @@ describe('emulated org rules', () => {
         const result = (await org.call('PresenceSyncRuleController.saveRules', {
             ruleSetId: DEFAULT_RULE_SET_ID,
             rulesJson: JSON.stringify([
-                {
-                    ...template,
-                    id: 'new-1',
-                    name: 'Lunch to Lunch',
-                    operandBValue: 'Lunch',
-                    destinationValue: 'Lunch'
-                },
+                lunchToLunch(template),
                 {
                     ...template,
                     id: 'new-2',
