@@ -50,17 +50,19 @@ export class EchoLedger {
     }
 
     /**
-     * Matches a reported state against the writes. A match is the session's own echo; it also
-     * retires older expectations, since the platform reports changes in order.
+     * Matches a reported state against the writes: a match is the session's own echo. Older
+     * writes stay expected: the report may be someone else's change to the state a later write
+     * also set (the agent chose it first), and then their echoes are still on their way. So that
+     * a write whose echo was lost cannot pass someone's later change off as ours, a write that is
+     * not queued is expected only while its call is on its way and for echoTimeoutMs after.
      */
-    take(state: string): Expectation | undefined {
+    take(state: string, now: number): Expectation | undefined {
+        this.expectations = this.expectations.filter((e) => e.queued || !this.lost(e, now));
         const index = this.expectations.findIndex((e) => e.value === state);
         if (index < 0) {
             return undefined;
         }
-        const match = this.expectations[index];
-        this.expectations.splice(0, index + 1);
-        return match;
+        return this.expectations.splice(index, 1)[0];
     }
 
     /**
@@ -75,10 +77,9 @@ export class EchoLedger {
         if (this.expectations.length === 0) {
             return;
         }
-        const lostBefore = now - this.echoTimeoutMs;
-        this.expectations = this.expectations.filter((e) => {
-            return (e.queued && queuedStillPending(e.value)) || !e.settled || e.settledAt > lostBefore;
-        });
+        this.expectations = this.expectations.filter(
+            (e) => (e.queued && queuedStillPending(e.value)) || !this.lost(e, now)
+        );
     }
 
     /**
@@ -106,8 +107,20 @@ export class EchoLedger {
         return this.expectations[this.expectations.length - 1]?.value;
     }
 
-    /** Connect keeps one next state: a new one replaces the old, whose report never comes. */
+    /** The call resolved more than echoTimeoutMs ago: its echo, unless queued, is not coming. */
+    private lost(e: Expectation, now: number): boolean {
+        return e.settled && e.settledAt <= now - this.echoTimeoutMs;
+    }
+
+    /**
+     * Connect keeps one next state: a new one replaces an old one it showed, whose report never
+     * comes. An old one it never showed may instead have been applied at once, the contact having
+     * ended when the call arrived: it stays expected like any write, until the echo timeout.
+     */
     private keepOnlyQueued(expectation: Expectation): void {
-        this.expectations = this.expectations.filter((e) => !e.queued || e === expectation);
+        this.expectations = this.expectations.filter((e) => !e.queued || !e.shown || e === expectation);
+        for (const e of this.expectations) {
+            e.queued = e === expectation;
+        }
     }
 }

@@ -22,12 +22,13 @@ export function classifyReport(
     writer: SideWriter,
     state: string,
     before: string | null,
-    contactEnded: boolean
+    contactEnded: boolean,
+    now: number
 ): ReportKind {
     if (state === before) {
         return { kind: 'repeat' };
     }
-    const echo = writer.ledger.take(state);
+    const echo = writer.ledger.take(state, now);
     if (echo) {
         return { kind: 'echo', correlationId: echo.correlationId };
     }
@@ -56,7 +57,7 @@ export interface ReportSituation {
  */
 export function takeReport(writer: SideWriter, state: string, situation: ReportSituation): ReportKind {
     const { activity } = situation;
-    const report = classifyReport(writer, state, situation.before, situation.contactEnded);
+    const report = classifyReport(writer, state, situation.before, situation.contactEnded, situation.now);
     if (writer.side === 'connect') {
         writer.ledger.nextStateShown(activity.nextState);
     }

@@ -1,13 +1,22 @@
 import { EchoLedger } from '../echoLedger';
 
 describe('echo ledger', () => {
-    it('recognises the state it expects and retires older expectations with it', () => {
+    it('recognises the state it expects and keeps older writes expected: the report may be the agent’s, not ours', () => {
         const ledger = new EchoLedger(5000);
         ledger.expect('Lunch', 'c1', false);
         ledger.expect('Available', 'c2', false);
-        expect(ledger.take('Available')?.correlationId).toBe('c2');
-        expect(ledger.take('Lunch')).toBeUndefined();
+        expect(ledger.take('Available', 0)?.correlationId).toBe('c2');
+        expect(ledger.take('Lunch', 0)?.correlationId).toBe('c1');
         expect(ledger.lastExpected()).toBeUndefined();
+    });
+
+    it('does not take a report for a write whose echo is later than the timeout: that is someone’s change', () => {
+        const ledger = new EchoLedger(5000);
+        ledger.settle(ledger.expect('Lunch', 'c1', false), 1000);
+        ledger.settle(ledger.expect('Break', 'c2', true), 1000);
+        expect(ledger.take('Lunch', 6001)).toBeUndefined();
+        // A queued state comes when the contact ends, however long it lasts.
+        expect(ledger.take('Break', 60_000)?.correlationId).toBe('c2');
     });
 
     it('forgets a settled write whose echo is later than the timeout, and keeps one still in flight', () => {
@@ -18,8 +27,8 @@ describe('echo ledger', () => {
         ledger.forget(5999, () => false);
         expect(ledger.lastExpected()).toBe('Break');
         ledger.forget(6001, () => false);
-        expect(ledger.take('Lunch')).toBeUndefined();
-        expect(ledger.take('Break')?.correlationId).toBe('c2');
+        expect(ledger.take('Lunch', 6001)).toBeUndefined();
+        expect(ledger.take('Break', 6001)?.correlationId).toBe('c2');
     });
 
     it('keeps one queued next state, while Connect still has it queued', () => {
@@ -46,16 +55,33 @@ describe('echo ledger', () => {
         const ledger = new EchoLedger(5000);
         ledger.settle(ledger.expect('Offline', 'c1', true), 1000);
         ledger.forget(2000, () => false);
-        expect(ledger.take('Offline')?.correlationId).toBe('c1');
+        expect(ledger.take('Offline', 2000)?.correlationId).toBe('c1');
         ledger.settle(ledger.expect('Lunch', 'c2', true), 1000);
         ledger.forget(6001, () => false);
-        expect(ledger.take('Lunch')).toBeUndefined();
+        expect(ledger.take('Lunch', 6001)).toBeUndefined();
+    });
+
+    it('drops a queued state Connect showed when a new one replaces it, and expects one it never showed like any write', () => {
+        const ledger = new EchoLedger(5000);
+        ledger.settle(ledger.expect('Lunch', 'c1', true), 1000);
+        ledger.nextStateShown('Lunch');
+        ledger.settle(ledger.expect('Offline', 'c2', true), 1000);
+        ledger.settle(ledger.expect('Break', 'c3', true), 1000);
+        expect(ledger.queuedValue()).toBe('Break');
+        // Offline may have been applied at once (the contact had ended): its report is still ours.
+        expect(ledger.take('Offline', 1000)?.correlationId).toBe('c2');
+        expect(ledger.take('Lunch', 1000)).toBeUndefined();
+        ledger.settle(ledger.expect('Offline', 'c4', true), 2000);
+        ledger.settle(ledger.expect('Lunch', 'c5', true), 2000);
+        ledger.forget(7001, () => true);
+        expect(ledger.take('Offline', 7001)).toBeUndefined();
+        expect(ledger.queuedValue()).toBe('Lunch');
     });
 
     it('drops a failed write at once', () => {
         const ledger = new EchoLedger(5000);
         const failed = ledger.expect('Lunch', 'c1', false);
         ledger.drop(failed);
-        expect(ledger.take('Lunch')).toBeUndefined();
+        expect(ledger.take('Lunch', 0)).toBeUndefined();
     });
 });

@@ -213,6 +213,40 @@ describe('sync session: Connect on a contact', () => {
         expect(offline.map((e) => e.result)).toEqual(['suppressed']);
     });
 
+    it('still knows such a write back when a new contact has begun and another state is queued before its report arrives', async () => {
+        // Found by the property test (CI): Offline, asked to be queued, was applied at once because
+        // the chat had just ended; a call then began and Break was queued before Offline's report
+        // arrived. Connect keeps one next state, but Offline was no longer one: its report is ours.
+        const rig = createEngineRig({
+            rules: [
+                { ...omniRule('away', 'Available', 'Break'), comparator: 'NotEqual' },
+                { ...omniRule('off', 'Offline', 'Offline'), source: 'SalesforceLogout' }
+            ]
+        });
+        rig.connect.startChat();
+        rig.omni.agentSets('Lunch');
+        rig.omni.logout();
+        rig.connect.endContact();
+        await tick();
+        rig.connect.startContact('AfterCallWork');
+        rig.omni.agentSets('Busy_Omni');
+        rig.connect.endContact();
+        await settle(rig);
+        const offline = rig.sink.entries.filter(
+            (e) =>
+                e.step === 'event-received' &&
+                e.side === 'connect' &&
+                e.event?.connectOldState === 'Break' &&
+                e.event.connectNewState === 'Offline'
+        );
+        expect(offline.map((e) => [e.result, e.message])).toEqual([
+            [
+                'suppressed',
+                'Amazon Connect reports Offline, the state this session set: no rules run on an echo.'
+            ]
+        ]);
+    });
+
     it('forgets a queued state when the agent replaces Connect’s next state', async () => {
         const rig = createEngineRig({ rules: bidirectional() });
         rig.connect.startContact('Busy');
