@@ -1,6 +1,19 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
+const { execFileSync } = require('node:child_process');
+
 const mocks = '<rootDir>/force-app/test/jest-mocks';
+
+// Under CI the property tests draw their scenarios from the commit (see force-app/test/propertyRuns.ts):
+// running CI again on the same commit plays the same scenarios; each new commit plays new ones.
+if (process.env.CI && !process.env.PROPERTY_SEED) {
+    try {
+        const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: __dirname, encoding: 'utf8' });
+        process.env.PROPERTY_SEED = String(parseInt(head.slice(0, 8), 16) | 0);
+    } catch {
+        // Not a git checkout: each run draws new scenarios.
+    }
+}
 
 module.exports = {
     ...jestConfig,

@@ -16,6 +16,7 @@ import type {
     SourceEvent
 } from 'c/presenceSyncEngine';
 import { WORKLOAD_OPERANDS } from '../../../../../test/workloadOperands';
+import { propertyRuns } from '../../../../../test/propertyRuns';
 
 /*
  * The engine indexes rules by source and by value; this reference reads the contract literally
@@ -245,7 +246,7 @@ describe('evaluateRules against a literal reading of the contract', () => {
                     );
                 expect([...explained.matchedRuleIds].sort()).toEqual(matching.map((r) => r.id).sort());
             }),
-            { numRuns: 2000 }
+            propertyRuns(2000)
         );
     });
 });

@@ -8,9 +8,11 @@ import {
     scenarioArb,
     unmetWishes
 } from '../../../../../test/sessionScenarios';
+import { propertyRuns } from '../../../../../test/propertyRuns';
 
-// 4 properties × 2,500 runs: 10,000 scenarios every CI run. PROPERTY_RUNS=25000 searches deeper.
-const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 2500) };
+// 4 properties × 2,500 runs: 10,000 scenarios every CI run (see propertyRuns for deeper runs
+// and replays).
+const RUNS = propertyRuns(2500);
 /** A scenario spends most of its time waiting for timers (echoes, ticks), not computing. */
 const TIMEOUT_MS = 5_000 + RUNS.numRuns * 20;
 
